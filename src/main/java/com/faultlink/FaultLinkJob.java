@@ -1,0 +1,1 @@
+package com.faultlink; public class FaultLinkJob { public static void main(String[] a){} }

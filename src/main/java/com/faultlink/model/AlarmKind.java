@@ -1,0 +1,7 @@
+package com.faultlink.model;
+
+/** What an alarm notification does to the alarm it names. */
+public enum AlarmKind {
+  RAISE,
+  CLEAR
+}

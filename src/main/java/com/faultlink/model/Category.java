@@ -1,0 +1,31 @@
+package com.faultlink.model;
+
+import java.util.Locale;
+
+/** TMF621 extension {@code category}; anything missing or unknown counts as {@link #OTHER}. */
+public enum Category {
+  VOICE,
+  DATA,
+  MESSAGING,
+  OTHER;
+
+  public static Category fromText(String text) {
+    if (text == null) {
+      return OTHER;
+    }
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "voice":
+        return VOICE;
+      case "data":
+        return DATA;
+      case "messaging":
+        return MESSAGING;
+      default:
+        return OTHER;
+    }
+  }
+
+  public String json() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

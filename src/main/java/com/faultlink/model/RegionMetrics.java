@@ -1,0 +1,30 @@
+package com.faultlink.model;
+
+/**
+ * One region's (or {@code *}'s) figures for one period, as operators put them in weekly reports. Rates,
+ * hours and percentages are already rounded half up to 2 decimals; change percentages are computed from
+ * unrounded values and are null where the previous period's value was 0 or there is none.
+ *
+ * @param periodStart local date, ISO format
+ */
+public record RegionMetrics(
+    String region,
+    PeriodKind period,
+    String periodStart,
+    long outages,
+    long plannedOutages,
+    double outageHours,
+    long complaints,
+    long faultComplaints,
+    long plannedComplaints,
+    double complaintsPer10k,
+    double voicePer10k,
+    double dataPer10k,
+    double messagingPer10k,
+    double otherPer10k,
+    long complainants,
+    long repeatComplainants,
+    Double repeatComplaintRatePct,
+    Double outagesChangePct,
+    Double outageHoursChangePct,
+    Double faultComplaintsChangePct) {}

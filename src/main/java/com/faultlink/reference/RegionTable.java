@@ -1,0 +1,72 @@
+package com.faultlink.reference;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Regions and their subscriber counts: the denominators of complaints per 10 000 subscribers. */
+public final class RegionTable implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<String, Long> subscribers;
+
+  private RegionTable(Map<String, Long> subscribers) {
+    this.subscribers = subscribers;
+  }
+
+  public static RegionTable of(Map<String, Long> subscribers) {
+    return new RegionTable(Collections.unmodifiableMap(new LinkedHashMap<>(subscribers)));
+  }
+
+  public static RegionTable load(Path file) {
+    List<String[]> rows = CsvTable.read(file, "region", "subscribers");
+    Map<String, Long> map = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String[] r = rows.get(i);
+      String where = CsvTable.where(file, i);
+      if (r[0].isEmpty()) {
+        throw new ReferenceDataException(where + ": region must not be empty");
+      }
+      if ("*".equals(r[0])) {
+        throw new ReferenceDataException(where + ": '*' is reserved for all regions together");
+      }
+      long subs;
+      try {
+        subs = Long.parseLong(r[1]);
+      } catch (NumberFormatException e) {
+        subs = -1;
+      }
+      if (subs <= 0) {
+        throw new ReferenceDataException(where + ": subscribers '" + r[1] + "' is not a positive whole number");
+      }
+      if (map.put(r[0], subs) != null) {
+        throw new ReferenceDataException(where + ": region " + r[0] + " is listed twice");
+      }
+    }
+    if (map.isEmpty()) {
+      throw new ReferenceDataException(file + " lists no region");
+    }
+    return new RegionTable(Collections.unmodifiableMap(map));
+  }
+
+  /** Regions in table order. */
+  public List<String> regions() {
+    return new ArrayList<>(subscribers.keySet());
+  }
+
+  public boolean contains(String region) {
+    return subscribers.containsKey(region);
+  }
+
+  /** Subscribers of one region, or of all together for {@code *}; 0 where unknown. */
+  public long subscribers(String region) {
+    if ("*".equals(region)) {
+      return subscribers.values().stream().mapToLong(Long::longValue).sum();
+    }
+    return subscribers.getOrDefault(region, 0L);
+  }
+}
