@@ -1,0 +1,175 @@
+package com.faultlink;
+
+import com.faultlink.config.FaultLinkConfig;
+import com.faultlink.correlate.AlarmPairer;
+import com.faultlink.correlate.CandidateOutage;
+import com.faultlink.correlate.CellAlarm;
+import com.faultlink.correlate.ComplaintAttributor;
+import com.faultlink.correlate.DuplicateFilter;
+import com.faultlink.correlate.OutageAlarmFilter;
+import com.faultlink.correlate.OutageAssembler;
+import com.faultlink.correlate.OutageFanOut;
+import com.faultlink.correlate.OutageImpactTracker;
+import com.faultlink.io.AlarmParser;
+import com.faultlink.io.ComplaintParser;
+import com.faultlink.io.CustomerKeyHasher;
+import com.faultlink.io.ParseLines;
+import com.faultlink.io.WorkParser;
+import com.faultlink.metrics.ComplaintFact;
+import com.faultlink.metrics.ComplaintScopes;
+import com.faultlink.metrics.MetricsReport;
+import com.faultlink.metrics.OutageScopes;
+import com.faultlink.metrics.PeriodTotals;
+import com.faultlink.metrics.RegionPeriodAggregator;
+import com.faultlink.metrics.ScopedOutage;
+import com.faultlink.model.AlarmEvent;
+import com.faultlink.model.Attribution;
+import com.faultlink.model.Complaint;
+import com.faultlink.model.DeadLetter;
+import com.faultlink.model.Outage;
+import com.faultlink.model.OutageImpact;
+import com.faultlink.model.PlannedWork;
+import com.faultlink.model.RegionMetrics;
+import com.faultlink.reference.CellTable;
+import com.faultlink.reference.RegionTable;
+import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.InputHorizonOperator;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The FaultLink dataflow, from input lines to output records, read top to bottom: parse (dead letters
+ * aside) → drop duplicates → assemble outages → attribute complaints → sum up outages → period metrics.
+ * Sources and sinks are the caller's: files for the local run, collecting sinks in tests.
+ */
+public final class FaultLinkPipeline {
+
+  /** Raw input lines; {@code works} may be null. */
+  public record Inputs(DataStream<String> alarms, DataStream<String> complaints, DataStream<String> works) {}
+
+  /** Every output stream of the contract that this build produces. */
+  public record Outputs(
+      DataStream<Attribution> attributions,
+      DataStream<OutageImpact> outageImpacts,
+      DataStream<RegionMetrics> metrics,
+      DataStream<DeadLetter> deadLetters,
+      DataStream<Outage> outages) {}
+
+  private final FaultLinkConfig config;
+  private final CellTable cells;
+  private final RegionTable regions;
+
+  public FaultLinkPipeline(FaultLinkConfig config, CellTable cells, RegionTable regions) {
+    this.config = config;
+    this.cells = cells;
+    this.regions = regions;
+  }
+
+  public Outputs build(Inputs in) {
+    int maxRaw = config.deadLetters().maxRawChars();
+    CellTable cellTable = cells;
+    String secret = config.customerKeySecret();
+
+    // 1. Parse each input; rejected lines go to the dead letters whole, with a reason.
+    SingleOutputStreamOperator<AlarmEvent> alarmsParsed = in.alarms()
+        .process(new ParseLines<AlarmEvent>("alarms", () -> new AlarmParser()::parse, maxRaw))
+        .returns(AlarmEvent.class).uid("parse-alarms").name("Parse alarms (TMF642)");
+    SingleOutputStreamOperator<Complaint> complaintsParsed = in.complaints()
+        .process(new ParseLines<Complaint>("complaints",
+            () -> new ComplaintParser(cellTable, new CustomerKeyHasher(secret))::parse, maxRaw))
+        .returns(Complaint.class).uid("parse-complaints").name("Parse complaints (TMF621)");
+    DataStream<DeadLetter> deadLetters = alarmsParsed.getSideOutput(ParseLines.DEAD_LETTERS)
+        .union(complaintsParsed.getSideOutput(ParseLines.DEAD_LETTERS));
+    if (in.works() != null) {
+      SingleOutputStreamOperator<PlannedWork> worksParsed = in.works()
+          .process(new ParseLines<PlannedWork>("works", () -> new WorkParser()::parse, maxRaw))
+          .returns(PlannedWork.class).uid("parse-works").name("Parse planned works");
+      deadLetters = deadLetters.union(worksParsed.getSideOutput(ParseLines.DEAD_LETTERS));
+    }
+
+    // 2. Event time is the domain time (raise, clear, creation), with bounded out-of-orderness.
+    DataStream<AlarmEvent> alarmsTimed = alarmsParsed.assignTimestampsAndWatermarks(
+            WatermarkStrategy.<AlarmEvent>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withTimestampAssigner((a, previous) -> a.time()))
+        .uid("watermarks-alarms").name("Event time: alarms");
+    DataStream<Complaint> complaintsTimed = complaintsParsed.assignTimestampsAndWatermarks(
+            WatermarkStrategy.<Complaint>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withTimestampAssigner((c, previous) -> c.time()))
+        .uid("watermarks-complaints").name("Event time: complaints");
+
+    // Where a bounded input ends: outages still open then are reported up to that instant.
+    BroadcastStream<Long> horizon = alarmsTimed.map(AlarmEvent::time).returns(Types.LONG)
+        .uid("event-times-alarms").name("Event times: alarms")
+        .union(complaintsTimed.map(Complaint::time).returns(Types.LONG)
+            .uid("event-times-complaints").name("Event times: complaints"))
+        .transform("Input horizon", Types.LONG, new InputHorizonOperator()).uid("input-horizon")
+        .broadcast(OutageAssembler.HORIZON);
+
+    // 3. Alarms → outages: one event per eventId, outage alarms on known cells, raise paired with clear,
+    //    then per cell in event-time order, flapping merged.
+    DataStream<Outage> outages = alarmsTimed
+        .keyBy(AlarmEvent::eventId)
+        .process(new DuplicateFilter<AlarmEvent>(config.dedupRetention(), CounterNames.DUPLICATE_EVENTS, true))
+        .returns(AlarmEvent.class).uid("dedup-alarms").name("Drop duplicate alarm events")
+        .filter(new OutageAlarmFilter(config.outages().causes(), cells))
+        .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
+        .keyBy(AlarmEvent::alarmKey)
+        .process(new AlarmPairer(config.dedupRetention()))
+        .uid("pair-alarms").name("Pair raise and clear")
+        .keyBy(CellAlarm::cellId)
+        .connect(horizon)
+        .process(new OutageAssembler(cells, config.outages().mergeGap()))
+        .uid("assemble-outages").name("Assemble outages per cell");
+
+    // 4. Complaints → attributions: one per ticket; keyed by cell, against the outages of the cell, its
+    //    site and its neighbours. Complaints naming no known cell are not attributed.
+    DataStream<Complaint> complaints = complaintsTimed
+        .keyBy(Complaint::eventId)
+        .process(new DuplicateFilter<Complaint>(config.dedupRetention(), CounterNames.DUPLICATE_EVENTS, true))
+        .returns(Complaint.class).uid("dedup-complaint-events").name("Drop duplicate complaint events")
+        .keyBy(Complaint::ticketId)
+        .process(new DuplicateFilter<Complaint>(config.dedupRetention(), CounterNames.DUPLICATE_TICKETS, false))
+        .returns(Complaint.class).uid("dedup-tickets").name("Drop duplicate tickets");
+    DataStream<CandidateOutage> candidates = outages
+        .flatMap(new OutageFanOut(cells, config.attribution().neighborRadiusKm()))
+        .uid("fan-out-outages").name("Send outages to nearby cells");
+    long tail = config.attribution().tail().toMillis();
+    DataStream<Attribution> attributedOnCells = complaints
+        .filter(Complaint::onKnownCell).uid("complaints-on-cells").name("Complaints on known cells")
+        .keyBy(Complaint::cellId)
+        .connect(candidates.keyBy(CandidateOutage::targetCellId))
+        .process(new ComplaintAttributor(tail, config.decisionDelayMillis(), config.lateRetention().toMillis()))
+        .uid("attribute-complaints").name("Attribute complaints to outages");
+    DataStream<Attribution> unlocated = complaints
+        .filter(c -> !c.onKnownCell()).uid("complaints-off-cells").name("Complaints without a known cell")
+        .map(ComplaintAttributor::unattributable).uid("attribute-unlocated").name("No cell: not attributed");
+    DataStream<Attribution> attributions = attributedOnCells.union(unlocated);
+
+    // 5. Per outage: duration, complaints caused, time to the first complaint.
+    DataStream<OutageImpact> impacts = outages
+        .keyBy(Outage::outageId)
+        .connect(attributions.filter(Attribution::faultCaused).uid("fault-complaints").name("Fault complaints")
+            .keyBy(Attribution::outageId))
+        .process(new OutageImpactTracker(config.settleAfterClearMillis(), config.lateRetention().toMillis()))
+        .uid("outage-impacts").name("Sum up outage impacts");
+
+    // 6. Day / week / month metrics per region and for all regions together.
+    DataStream<ComplaintFact> complaintFacts = attributions.flatMap(new ComplaintScopes(regions))
+        .uid("complaint-scopes").name("Complaints per region and *");
+    DataStream<ScopedOutage> outageFacts = outages.flatMap(new OutageScopes())
+        .uid("outage-scopes").name("Outages per region and *");
+    DataStream<PeriodTotals> totals = complaintFacts.keyBy(ComplaintFact::scope)
+        .connect(outageFacts.keyBy(ScopedOutage::scope))
+        .process(new RegionPeriodAggregator(config.timezone(), config.settleAfterClearMillis()))
+        .uid("period-totals").name("Count per region and period");
+    DataStream<RegionMetrics> metrics = totals
+        .keyBy(t -> "report")
+        .process(new MetricsReport(config.timezone(), config.settleAfterClearMillis(), regions))
+        .setParallelism(1).uid("metrics-report").name("Metrics report rows");
+
+    return new Outputs(attributions, impacts, metrics, deadLetters, outages);
+  }
+}

@@ -1,0 +1,133 @@
+package com.faultlink.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and validates a FaultLink YAML config; any problem is one {@link ConfigException}. */
+public final class ConfigLoader {
+  /** Where the customer-key secret comes from when the config does not name one. */
+  public static final String SECRET_ENV = "FAULTLINK_CUSTOMER_KEY_SECRET";
+
+  static final String DEVELOPMENT_SECRET = "faultlink-development-secret-change-me";
+
+  private ConfigLoader() {}
+
+  public static FaultLinkConfig load(Path file) {
+    return load(file, System.getenv());
+  }
+
+  public static FaultLinkConfig load(Path file, Map<String, String> env) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("config file not found: " + file.toAbsolutePath());
+    }
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
+    }
+    return parse(text, env);
+  }
+
+  public static FaultLinkConfig parse(String yaml, Map<String, String> env) {
+    JsonNode tree;
+    try {
+      tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("config is not valid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+    }
+    ConfigNode root = new ConfigNode(tree, "");
+    FaultLinkConfig config = build(root, env);
+    root.rejectUnknownKeys();
+    return config;
+  }
+
+  private static FaultLinkConfig build(ConfigNode root, Map<String, String> env) {
+    ZoneId zone;
+    String zoneText = root.requiredString("timezone");
+    try {
+      zone = ZoneId.of(zoneText);
+    } catch (DateTimeException e) {
+      throw new ConfigException("config key 'timezone': '" + zoneText + "' is not a time zone such as Asia/Shanghai");
+    }
+    int parallelism = root.integer("parallelism", Runtime.getRuntime().availableProcessors(), 1, 1024);
+
+    ConfigNode src = root.child("sources");
+    FaultLinkConfig.Sources sources = new FaultLinkConfig.Sources(
+        input(src, "alarms", true), input(src, "complaints", true), input(src, "works", false));
+
+    ConfigNode ref = root.child("reference");
+    FaultLinkConfig.Reference reference =
+        new FaultLinkConfig.Reference(ref.existingPath("cells", true), ref.existingPath("regions", true));
+
+    ConfigNode sinksNode = root.child("sinks");
+    FaultLinkConfig.Sinks sinks = new FaultLinkConfig.Sinks(sinksNode.outputDir("dir", true));
+
+    Duration outOfOrderness = root.duration("outOfOrderness", Duration.ofMinutes(5), true);
+
+    ConfigNode out = root.child("outages");
+    FaultLinkConfig.Outages outages = new FaultLinkConfig.Outages(
+        out.strings("causes", List.of("cellOutage")), out.duration("mergeGap", Duration.ofMinutes(5), true));
+
+    ConfigNode att = root.child("attribution");
+    FaultLinkConfig.Attribution attribution = new FaultLinkConfig.Attribution(
+        att.number("neighborRadiusKm", 2.0, 0.0, 50.0), att.duration("tail", Duration.ofMinutes(30), true));
+
+    ConfigNode golden = root.child("golden");
+    FaultLinkConfig.Golden goldenConfig = new FaultLinkConfig.Golden(golden.duration("fixedWindow", null, false));
+
+    ConfigNode dl = root.child("deadLetters");
+    FaultLinkConfig.DeadLetters deadLetters =
+        new FaultLinkConfig.DeadLetters(dl.integer("maxRawChars", 16_384, 64, 10_000_000));
+
+    ConfigNode dedup = root.child("dedup");
+    Duration dedupRetention = dedup.duration("retention", Duration.ofDays(2), false);
+
+    ConfigNode late = root.child("lateEvents");
+    Duration lateRetention = late.duration("retention", Duration.ofHours(1), true);
+
+    ConfigNode privacy = root.child("privacy");
+    String secret = privacy.string("customerKeySecret", null);
+    if (secret == null) {
+      secret = env.getOrDefault(SECRET_ENV, null);
+    }
+    if (secret == null || secret.isBlank()) {
+      secret = DEVELOPMENT_SECRET;
+    }
+
+    ConfigNode cp = root.child("checkpointing");
+    FaultLinkConfig.Checkpointing checkpointing = new FaultLinkConfig.Checkpointing(
+        cp.duration("interval", Duration.ofSeconds(2), false), cp.outputDir("dir", false));
+
+    return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, outages,
+        attribution, goldenConfig, deadLetters, dedupRetention, lateRetention, secret, checkpointing);
+  }
+
+  private static FaultLinkConfig.Input input(ConfigNode sources, String name, boolean required) {
+    if (!required && !sources.has(name)) {
+      sources.child(name);
+      return null;
+    }
+    if (required && !sources.has(name)) {
+      throw new ConfigException("config key 'sources." + name + "' is missing");
+    }
+    ConfigNode in = sources.child(name);
+    return new FaultLinkConfig.Input(in.existingPath("file", true));
+  }
+
+  /** Whether the run uses the built-in development secret (the job warns about it). */
+  public static boolean usesDevelopmentSecret(FaultLinkConfig config) {
+    return DEVELOPMENT_SECRET.equals(config.customerKeySecret());
+  }
+}

@@ -1,0 +1,207 @@
+package com.faultlink.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A view of one YAML mapping that remembers which keys were read, so that after the typed config is built
+ * every key nobody asked for is reported as unknown, with its full path: a misspelt tunable must stop the
+ * run, not be silently ignored.
+ */
+final class ConfigNode {
+  private final JsonNode node;
+  private final String path;
+  private final Set<String> read = new LinkedHashSet<>();
+  private final List<ConfigNode> children = new ArrayList<>();
+
+  ConfigNode(JsonNode node, String path) {
+    if (node != null && !node.isNull() && !node.isMissingNode() && !node.isObject()) {
+      throw new ConfigException("config key '" + path + "' must be a mapping of keys to values");
+    }
+    this.node = node == null || node.isNull() || node.isMissingNode() ? JsonNodeFactory.instance.objectNode() : node;
+    this.path = path;
+  }
+
+  String keyPath(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  boolean has(String key) {
+    JsonNode v = node.get(key);
+    return v != null && !v.isNull();
+  }
+
+  ConfigNode child(String key) {
+    read.add(key);
+    ConfigNode c = new ConfigNode(node.get(key), keyPath(key));
+    children.add(c);
+    return c;
+  }
+
+  private JsonNode value(String key) {
+    read.add(key);
+    JsonNode v = node.get(key);
+    return v == null || v.isNull() ? null : v;
+  }
+
+  private ConfigException bad(String key, String problem) {
+    return new ConfigException("config key '" + keyPath(key) + "': " + problem);
+  }
+
+  String string(String key, String fallback) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isValueNode() || v.isBoolean()) {
+      throw bad(key, "expected a text value");
+    }
+    String s = v.asText().trim();
+    if (s.isEmpty()) {
+      throw bad(key, "must not be empty");
+    }
+    return s;
+  }
+
+  String requiredString(String key) {
+    String s = string(key, null);
+    if (s == null) {
+      throw new ConfigException("config key '" + keyPath(key) + "' is missing");
+    }
+    return s;
+  }
+
+  Duration duration(String key, Duration fallback, boolean mayBeZero) {
+    String s = string(key, null);
+    if (s == null) {
+      return fallback;
+    }
+    Duration d;
+    try {
+      d = Duration.parse(s);
+    } catch (DateTimeParseException e) {
+      throw bad(key, "'" + s + "' is not an ISO-8601 duration such as PT30M or P1D");
+    }
+    if (d.isNegative() || (!mayBeZero && d.isZero())) {
+      throw bad(key, "'" + s + "' must be " + (mayBeZero ? "zero or positive" : "positive"));
+    }
+    return d;
+  }
+
+  double number(String key, double fallback, double min, double max) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isNumber()) {
+      throw bad(key, "'" + v.asText() + "' is not a number");
+    }
+    double d = v.asDouble();
+    if (!(d >= min && d <= max)) {
+      throw bad(key, d + " is outside [" + min + ", " + max + "]");
+    }
+    return d;
+  }
+
+  int integer(String key, int fallback, int min, int max) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw bad(key, "'" + v.asText() + "' is not a whole number");
+    }
+    int i = v.asInt();
+    if (i < min || i > max) {
+      throw bad(key, i + " is outside [" + min + ", " + max + "]");
+    }
+    return i;
+  }
+
+  boolean bool(String key, boolean fallback) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isBoolean()) {
+      throw bad(key, "'" + v.asText() + "' is not true or false");
+    }
+    return v.asBoolean();
+  }
+
+  List<String> strings(String key, List<String> fallback) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return fallback;
+    }
+    List<String> out = new ArrayList<>();
+    if (v.isTextual()) {
+      out.add(v.asText().trim());
+    } else if (v.isArray()) {
+      for (JsonNode e : v) {
+        if (!e.isTextual() || e.asText().isBlank()) {
+          throw bad(key, "expected a list of non-empty texts");
+        }
+        out.add(e.asText().trim());
+      }
+    } else {
+      throw bad(key, "expected a list of texts");
+    }
+    if (out.isEmpty()) {
+      throw bad(key, "must list at least one value");
+    }
+    return List.copyOf(out);
+  }
+
+  /** A path that must exist (a file, or a folder of files); relative paths are relative to the working directory. */
+  String existingPath(String key, boolean required) {
+    String s = required ? requiredString(key) : string(key, null);
+    if (s == null) {
+      return null;
+    }
+    Path p = Path.of(s).toAbsolutePath().normalize();
+    if (!Files.exists(p)) {
+      throw bad(key, "no such file: " + p);
+    }
+    if (!Files.isReadable(p)) {
+      throw bad(key, "cannot read " + p);
+    }
+    return p.toString();
+  }
+
+  /** A folder that may not exist yet. */
+  String outputDir(String key, boolean required) {
+    String s = required ? requiredString(key) : string(key, null);
+    if (s == null) {
+      return null;
+    }
+    Path p = Path.of(s).toAbsolutePath().normalize();
+    if (Files.exists(p) && !Files.isDirectory(p)) {
+      throw bad(key, p + " exists and is not a folder");
+    }
+    return p.toString();
+  }
+
+  /** Reports the first key, at any depth, that no part of the config read. */
+  void rejectUnknownKeys() {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String k = names.next();
+      if (!read.contains(k)) {
+        throw new ConfigException("config key '" + keyPath(k) + "' is not a FaultLink setting (see config/faultlink.yaml for every key)");
+      }
+    }
+    for (ConfigNode c : children) {
+      c.rejectUnknownKeys();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package com.faultlink.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The typed, validated config of one run. Paths are absolute. Every field has the default documented in
+ * config/faultlink.yaml.
+ */
+public record FaultLinkConfig(
+    ZoneId timezone,
+    int parallelism,
+    Sources sources,
+    Reference reference,
+    Sinks sinks,
+    Duration outOfOrderness,
+    Outages outages,
+    Attribution attribution,
+    Golden golden,
+    DeadLetters deadLetters,
+    Duration dedupRetention,
+    Duration lateRetention,
+    String customerKeySecret,
+    Checkpointing checkpointing)
+    implements Serializable {
+
+  /** One input: a file (or a folder of files). */
+  public record Input(String file) implements Serializable {}
+
+  public record Sources(Input alarms, Input complaints, Input works) implements Serializable {}
+
+  public record Reference(String cells, String regions) implements Serializable {}
+
+  public record Sinks(String dir) implements Serializable {}
+
+  public record Outages(List<String> causes, Duration mergeGap) implements Serializable {}
+
+  public record Attribution(double neighborRadiusKm, Duration tail) implements Serializable {}
+
+  /** @param fixedWindow when set, used instead of the learned golden window */
+  public record Golden(Duration fixedWindow) implements Serializable {}
+
+  public record DeadLetters(int maxRawChars) implements Serializable {}
+
+  /** @param dir checkpoint storage folder; null: a temporary folder for local runs */
+  public record Checkpointing(Duration interval, String dir) implements Serializable {}
+
+  /**
+   * How long after a complaint's time its decision waits for the watermark: with a tail shorter than the
+   * merge gap, a re-raise after the complaint can still pull it inside a flapping outage.
+   */
+  public long decisionDelayMillis() {
+    return Math.max(0, outages.mergeGap().toMillis() - attribution.tail().toMillis());
+  }
+
+  /** How long after an outage's clear nothing can change its figures any more. */
+  public long settleAfterClearMillis() {
+    return Math.max(attribution.tail().toMillis(), outages.mergeGap().toMillis());
+  }
+}

@@ -1,0 +1,120 @@
+package com.faultlink.correlate;
+
+import com.faultlink.model.AlarmEvent;
+import com.faultlink.model.AlarmKind;
+import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.RunCounter;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Pairs each alarm's raise with its clear, keyed by source system and {@code alarm.id}, whatever order they
+ * arrive in, and tells outage assembly which cell each concerns. A clear that finds no raise waits a
+ * retention period for one (it may come late), then is counted as a clear without raise.
+ */
+public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, CellAlarm> {
+  private static final long serialVersionUID = 1L;
+
+  private final long retentionMillis;
+
+  private transient ValueState<AlarmEvent> raise;
+  private transient ValueState<AlarmEvent> waitingClear;
+  private transient ValueState<Boolean> cleared;
+  private transient RunCounter duplicateRaises;
+  private transient RunCounter clearsWithoutRaise;
+  private transient RunCounter clearsBeforeRaise;
+
+  public AlarmPairer(Duration retention) {
+    this.retentionMillis = retention.toMillis();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    raise = getRuntimeContext().getState(new ValueStateDescriptor<>("raise", AlarmEvent.class));
+    waitingClear = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting-clear", AlarmEvent.class));
+    cleared = getRuntimeContext().getState(new ValueStateDescriptor<>("cleared", Boolean.class));
+    duplicateRaises = RunCounter.register(getRuntimeContext(), CounterNames.DUPLICATE_RAISES);
+    clearsWithoutRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_WITHOUT_RAISE);
+    clearsBeforeRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_BEFORE_RAISE);
+  }
+
+  @Override
+  public void processElement(AlarmEvent alarm, Context ctx, Collector<CellAlarm> out) throws Exception {
+    if (alarm.kind() == AlarmKind.RAISE) {
+      onRaise(alarm, ctx, out);
+    } else {
+      onClear(alarm, ctx, out);
+    }
+  }
+
+  private void onRaise(AlarmEvent alarm, Context ctx, Collector<CellAlarm> out) throws Exception {
+    if (raise.value() != null) {
+      duplicateRaises.inc();
+      return;
+    }
+    raise.update(alarm);
+    out.collect(new CellAlarm(alarm.objectId(), alarm.alarmKey(), AlarmKind.RAISE, alarm.time(),
+        alarm.plannedOutOfService()));
+    AlarmEvent clear = waitingClear.value();
+    if (clear != null) {
+      waitingClear.clear();
+      emitClear(alarm, clear, ctx, out);
+    }
+  }
+
+  private void onClear(AlarmEvent clear, Context ctx, Collector<CellAlarm> out) throws Exception {
+    AlarmEvent raised = raise.value();
+    if (raised == null) {
+      if (waitingClear.value() == null) {
+        waitingClear.update(clear);
+        ctx.timerService().registerEventTimeTimer(saturatedAdd(clear.time(), retentionMillis));
+      } else {
+        clearsWithoutRaise.inc();
+      }
+      return;
+    }
+    if (cleared.value() != null) {
+      clearsWithoutRaise.inc();
+      return;
+    }
+    emitClear(raised, clear, ctx, out);
+  }
+
+  private void emitClear(AlarmEvent raised, AlarmEvent clear, Context ctx, Collector<CellAlarm> out) {
+    long time = clear.time();
+    if (time < raised.time()) {
+      // A clock error at the source: the outage lasted no time rather than negative time.
+      clearsBeforeRaise.inc();
+      time = raised.time();
+    }
+    try {
+      cleared.update(Boolean.TRUE);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    out.collect(new CellAlarm(raised.objectId(), raised.alarmKey(), AlarmKind.CLEAR, time, false));
+    ctx.timerService().registerEventTimeTimer(saturatedAdd(time, retentionMillis));
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellAlarm> out) throws Exception {
+    AlarmEvent clear = waitingClear.value();
+    if (clear != null && clear.time() + retentionMillis <= timestamp) {
+      clearsWithoutRaise.inc();
+      waitingClear.clear();
+    }
+    if (cleared.value() != null) {
+      raise.clear();
+      cleared.clear();
+    }
+  }
+
+  static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+  }
+}

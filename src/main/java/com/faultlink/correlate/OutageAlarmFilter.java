@@ -1,0 +1,54 @@
+package com.faultlink.correlate;
+
+import com.faultlink.model.AlarmEvent;
+import com.faultlink.model.AlarmKind;
+import com.faultlink.reference.CellTable;
+import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.RunCounter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFilterFunction;
+
+/**
+ * Keeps the alarms that can make an outage: a configured outage cause on a cell of the cell table. Others
+ * are counted and otherwise ignored. A clear that does not say its cause or object is kept: its raise
+ * decides.
+ */
+public final class OutageAlarmFilter extends RichFilterFunction<AlarmEvent> {
+  private static final long serialVersionUID = 1L;
+
+  private final Set<String> causes;
+  private final CellTable cells;
+  private transient RunCounter ignored;
+
+  public OutageAlarmFilter(List<String> causes, CellTable cells) {
+    this.causes = new HashSet<>(causes);
+    this.cells = cells;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    ignored = RunCounter.register(getRuntimeContext(), CounterNames.NON_OUTAGE_ALARMS);
+  }
+
+  @Override
+  public boolean filter(AlarmEvent alarm) {
+    boolean keep = alarm.kind() == AlarmKind.RAISE ? isOutageRaise(alarm) : mayCloseOutage(alarm);
+    if (!keep) {
+      ignored.inc();
+    }
+    return keep;
+  }
+
+  private boolean isOutageRaise(AlarmEvent a) {
+    return a.probableCause() != null && causes.contains(a.probableCause()) && cells.contains(a.objectId());
+  }
+
+  private boolean mayCloseOutage(AlarmEvent a) {
+    boolean causeOk = a.probableCause() == null || causes.contains(a.probableCause());
+    boolean objectOk = a.objectId() == null || cells.contains(a.objectId());
+    return causeOk && objectOk;
+  }
+}

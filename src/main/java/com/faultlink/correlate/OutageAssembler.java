@@ -1,0 +1,163 @@
+package com.faultlink.correlate;
+
+import com.faultlink.model.AlarmKind;
+import com.faultlink.model.Outage;
+import com.faultlink.reference.Cell;
+import com.faultlink.reference.CellTable;
+import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.RunCounter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns one cell's paired outage alarms into outages. The cell is out of service while any of its outage
+ * alarms is raised; an outage runs from the first raise to the last clear, and a raise within the merge gap
+ * after a clear continues it (flapping), the gap included. Alarms are applied in event-time order once the
+ * watermark has passed them, so arrival order within the out-of-orderness does not matter.
+ *
+ * <p>Emits an {@link Outage} snapshot whenever the outage opens, clears or is re-raised, and, at the end of
+ * a bounded input, once more for an outage still open, with the input's last event time (the horizon,
+ * broadcast on the second input).
+ */
+public final class OutageAssembler extends KeyedBroadcastProcessFunction<String, CellAlarm, Long, Outage> {
+  private static final long serialVersionUID = 1L;
+
+  public static final MapStateDescriptor<String, Long> HORIZON =
+      new MapStateDescriptor<>("input-horizon", Types.STRING, Types.LONG);
+  private static final String HORIZON_KEY = "newest";
+
+  private static final Comparator<CellAlarm> APPLY_ORDER = Comparator.comparingLong(CellAlarm::time)
+      .thenComparing(a -> a.kind() == AlarmKind.RAISE ? 0 : 1)
+      .thenComparing(CellAlarm::alarmKey);
+
+  private final CellTable cells;
+  private final long mergeGapMillis;
+
+  private transient MapState<Long, List<CellAlarm>> pending;
+  private transient ValueState<Outage> outage;
+  private transient MapState<String, Long> activeAlarms;
+  private transient RunCounter opened;
+  private transient RunCounter flapsMerged;
+
+  public OutageAssembler(CellTable cells, Duration mergeGap) {
+    this.cells = cells;
+    this.mergeGapMillis = mergeGap.toMillis();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-alarms", Types.LONG,
+        Types.LIST(TypeInformation.of(CellAlarm.class))));
+    outage = getRuntimeContext().getState(new ValueStateDescriptor<>("outage", Outage.class));
+    activeAlarms = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-alarms", Types.STRING, Types.LONG));
+    opened = RunCounter.register(getRuntimeContext(), CounterNames.OUTAGES_OPENED);
+    flapsMerged = RunCounter.register(getRuntimeContext(), CounterNames.FLAPS_MERGED);
+  }
+
+  @Override
+  public void processElement(CellAlarm alarm, ReadOnlyContext ctx, Collector<Outage> out) throws Exception {
+    List<CellAlarm> atTime = pending.get(alarm.time());
+    if (atTime == null) {
+      atTime = new ArrayList<>(1);
+    }
+    atTime.add(alarm);
+    pending.put(alarm.time(), atTime);
+    // A timer behind the watermark (a late alarm) fires with the next watermark.
+    ctx.timerService().registerEventTimeTimer(alarm.time());
+  }
+
+  @Override
+  public void processBroadcastElement(Long newestEventTime, Context ctx, Collector<Outage> out) throws Exception {
+    BroadcastState<String, Long> state = ctx.getBroadcastState(HORIZON);
+    Long known = state.get(HORIZON_KEY);
+    if (known == null || newestEventTime > known) {
+      state.put(HORIZON_KEY, newestEventTime);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Outage> out) throws Exception {
+    for (CellAlarm alarm : takeDue(timestamp)) {
+      apply(alarm, ctx, out);
+    }
+    Outage current = outage.value();
+    if (current == null) {
+      return;
+    }
+    if (!current.isOpen() && timestamp >= current.end() + mergeGapMillis) {
+      // Past the merge gap: no re-raise can continue it any more.
+      outage.clear();
+      activeAlarms.clear();
+    } else if (timestamp == Long.MAX_VALUE && current.isOpen()) {
+      out.collect(current.observedUntil(horizon(ctx, current)));
+    }
+  }
+
+  private List<CellAlarm> takeDue(long timestamp) throws Exception {
+    List<CellAlarm> due = new ArrayList<>();
+    Iterator<Map.Entry<Long, List<CellAlarm>>> it = pending.iterator();
+    while (it.hasNext()) {
+      Map.Entry<Long, List<CellAlarm>> e = it.next();
+      if (e.getKey() <= timestamp) {
+        due.addAll(e.getValue());
+        it.remove();
+      }
+    }
+    due.sort(APPLY_ORDER);
+    return due;
+  }
+
+  private void apply(CellAlarm alarm, OnTimerContext ctx, Collector<Outage> out) throws Exception {
+    Outage current = outage.value();
+    if (alarm.kind() == AlarmKind.RAISE) {
+      if (current != null && !current.isOpen() && alarm.time() - current.end() > mergeGapMillis) {
+        current = null; // the previous outage is over; this raise starts a new one
+        activeAlarms.clear();
+      }
+      activeAlarms.put(alarm.alarmKey(), alarm.time());
+      if (current == null) {
+        Cell cell = cells.get(alarm.cellId());
+        Outage started = new Outage(alarm.alarmKey(), cell.cellId(), cell.siteId(), cell.region(),
+            cell.technology(), alarm.time(), null, null, false, null);
+        outage.update(started);
+        opened.inc();
+        ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        out.collect(started);
+      } else if (!current.isOpen()) {
+        Outage reopened = current.withEnd(null);
+        outage.update(reopened);
+        flapsMerged.inc();
+        out.collect(reopened);
+      }
+    } else if (current != null && current.isOpen() && activeAlarms.contains(alarm.alarmKey())) {
+      activeAlarms.remove(alarm.alarmKey());
+      if (activeAlarms.isEmpty()) {
+        Outage closed = current.withEnd(Math.max(alarm.time(), current.start()));
+        outage.update(closed);
+        ctx.timerService().registerEventTimeTimer(AlarmPairer.saturatedAdd(closed.end(), mergeGapMillis));
+        out.collect(closed);
+      }
+    }
+  }
+
+  private static long horizon(OnTimerContext ctx, Outage current) throws Exception {
+    ReadOnlyBroadcastState<String, Long> state = ctx.getBroadcastState(HORIZON);
+    Long newest = state.get(HORIZON_KEY);
+    return newest == null ? current.start() : Math.max(newest, current.start());
+  }
+}

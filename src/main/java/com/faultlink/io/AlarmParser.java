@@ -1,0 +1,109 @@
+package com.faultlink.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.faultlink.model.AlarmEvent;
+import com.faultlink.model.AlarmKind;
+import java.io.Serializable;
+
+/**
+ * Turns one TMF642 alarm notification line into a raise or a clear, a skip, or a rejection.
+ *
+ * <ul>
+ *   <li>{@code AlarmCreateEvent}: a raise. {@code event.alarm} needs non-empty string {@code id} and {@code
+ *       sourceSystemId}, a string {@code probableCause}, an {@code alarmedObject} with a non-empty string {@code id}
+ *       (optional string {@code @referredType}) and an {@code alarmRaisedTime}. Optional {@code
+ *       plannedOutageIndicator}: the string {@code OUT_OF_SERVICE} marks planned work, any other string does not, any
+ *       other JSON type is a rejection.
+ *   <li>{@code AlarmClearedEvent}, or {@code AlarmStateChangeEvent} whose alarm {@code state} is {@code cleared} (any
+ *       case): a clear. It needs {@code id}, {@code sourceSystemId} and {@code alarmClearedTime}; {@code
+ *       alarmedObject} and {@code probableCause} may be absent, but must be well-formed where present. A clear's
+ *       {@code plannedOutageIndicator} is read leniently (only the string {@code OUT_OF_SERVICE} counts) and never
+ *       rejects it.
+ *   <li>A state change to any other state (or without one), {@code AlarmAttributeValueChangeEvent}, {@code
+ *       AlarmDeleteEvent} and every other event type: skipped.
+ * </ul>
+ *
+ * <p>Thread-safe and stateless; cheap to create and to serialize.
+ */
+public final class AlarmParser implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String CREATE = "AlarmCreateEvent";
+  public static final String CLEARED = "AlarmClearedEvent";
+  public static final String STATE_CHANGE = "AlarmStateChangeEvent";
+  public static final String ATTRIBUTE_VALUE_CHANGE = "AlarmAttributeValueChangeEvent";
+  public static final String DELETE = "AlarmDeleteEvent";
+  public static final String OUT_OF_SERVICE = "OUT_OF_SERVICE";
+
+  public AlarmParser() {}
+
+  public ParseResult<AlarmEvent> parse(String line) {
+    try {
+      ObjectNode root = JsonLines.readObject(line);
+      Envelope env = Envelope.read(root);
+      String type = env.eventType();
+      switch (type) {
+        case CREATE:
+          return ParseResult.accepted(raise(alarm(root), env));
+        case CLEARED:
+          return ParseResult.accepted(clear(alarm(root), env));
+        case STATE_CHANGE: {
+          ObjectNode alarm = alarm(root);
+          String state = Fields.optionalText(alarm, "state", "event.alarm.state");
+          if (state != null && state.equalsIgnoreCase("cleared")) {
+            return ParseResult.accepted(clear(alarm, env));
+          }
+          return ParseResult.skipped(state == null
+              ? "ignored event type " + STATE_CHANGE + " without event.alarm.state: not a clear"
+              : "ignored event type " + STATE_CHANGE + " to state " + Reasons.quote(state) + ": not a clear");
+        }
+        case ATTRIBUTE_VALUE_CHANGE:
+        case DELETE:
+          return ParseResult.skipped("ignored event type " + type);
+        default:
+          return ParseResult.skipped("unhandled event type " + Reasons.quote(type));
+      }
+    } catch (Rejection r) {
+      return ParseResult.rejected(r.reason());
+    } catch (RuntimeException e) {
+      // A bug here must not stop the job; the class name is enough to find it and never echoes the line.
+      return ParseResult.rejected("could not be read (" + e.getClass().getName() + ")");
+    }
+  }
+
+  private static ObjectNode alarm(ObjectNode root) {
+    return Fields.object(Fields.object(root, "event", "event"), "alarm", "event.alarm");
+  }
+
+  private static AlarmEvent raise(ObjectNode alarm, Envelope env) {
+    String id = Fields.nonEmptyText(alarm, "id", "event.alarm.id");
+    String source = Fields.nonEmptyText(alarm, "sourceSystemId", "event.alarm.sourceSystemId");
+    String cause = Fields.text(alarm, "probableCause", "event.alarm.probableCause");
+    ObjectNode object = Fields.object(alarm, "alarmedObject", "event.alarm.alarmedObject");
+    String objectId = Fields.nonEmptyText(object, "id", "event.alarm.alarmedObject.id");
+    String objectType = Fields.optionalText(object, "@referredType", "event.alarm.alarmedObject.@referredType");
+    long raised = Fields.timestamp(alarm, "alarmRaisedTime", "event.alarm.alarmRaisedTime");
+    String planned = Fields.optionalText(alarm, "plannedOutageIndicator", "event.alarm.plannedOutageIndicator");
+    return new AlarmEvent(env.eventId(), AlarmKind.RAISE, source, id, objectId, objectType, cause,
+        OUT_OF_SERVICE.equals(planned), raised, env.eventTime());
+  }
+
+  private static AlarmEvent clear(ObjectNode alarm, Envelope env) {
+    String id = Fields.nonEmptyText(alarm, "id", "event.alarm.id");
+    String source = Fields.nonEmptyText(alarm, "sourceSystemId", "event.alarm.sourceSystemId");
+    String cause = Fields.optionalText(alarm, "probableCause", "event.alarm.probableCause");
+    ObjectNode object = Fields.optionalObject(alarm, "alarmedObject", "event.alarm.alarmedObject");
+    String objectId = null;
+    String objectType = null;
+    if (object != null) {
+      objectId = Fields.nonEmptyText(object, "id", "event.alarm.alarmedObject.id");
+      objectType = Fields.optionalText(object, "@referredType", "event.alarm.alarmedObject.@referredType");
+    }
+    long cleared = Fields.timestamp(alarm, "alarmClearedTime", "event.alarm.alarmClearedTime");
+    JsonNode planned = alarm.get("plannedOutageIndicator");
+    boolean outOfService = planned != null && planned.isTextual() && OUT_OF_SERVICE.equals(planned.textValue());
+    return new AlarmEvent(env.eventId(), AlarmKind.CLEAR, source, id, objectId, objectType, cause,
+        outOfService, cleared, env.eventTime());
+  }
+}

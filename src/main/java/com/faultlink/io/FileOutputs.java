@@ -1,0 +1,68 @@
+package com.faultlink.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
+
+/**
+ * Writes output streams as JSON Lines under {@code <sinks.dir>/<stream>/}. Files are finished on
+ * checkpoints (a bounded run ends with a final checkpoint), so everything whose name starts with a dot is
+ * work in progress.
+ */
+public final class FileOutputs {
+  public static final String[] STREAMS = {
+    "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters"
+  };
+
+  private FileOutputs() {}
+
+  /** A run replaces the stream folders it writes: each is emptied (or made) before the job starts. */
+  public static void prepare(Path dir) {
+    for (String stream : STREAMS) {
+      Path folder = dir.resolve(stream);
+      try {
+        if (Files.exists(folder)) {
+          try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(FileOutputs::delete);
+          }
+        }
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare output folder " + folder + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.delete(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static void write(DataStream<String> lines, Path dir, String stream) {
+    FileSink<String> sink = FileSink.forRowFormat(
+            new org.apache.flink.core.fs.Path(dir.resolve(stream).toUri()), new SimpleStringEncoder<String>("UTF-8"))
+        .withBucketAssigner(new BasePathBucketAssigner<>())
+        .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
+        .withRollingPolicy(DefaultRollingPolicy.builder()
+            .withMaxPartSize(MemorySize.ofMebiBytes(256))
+            .withRolloverInterval(Duration.ofMinutes(15))
+            .withInactivityInterval(Duration.ofMinutes(5))
+            .build())
+        .build();
+    lines.sinkTo(sink).uid("sink-file-" + stream).name("Write " + stream + " (files)");
+  }
+}

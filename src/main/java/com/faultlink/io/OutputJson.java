@@ -1,0 +1,100 @@
+package com.faultlink.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.faultlink.model.Attribution;
+import com.faultlink.model.DeadLetter;
+import com.faultlink.model.OutageImpact;
+import com.faultlink.model.RegionMetrics;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+
+/**
+ * The JSON line of each output record, with the contract's field names. Timestamps carry the configured
+ * zone's offset; every named field is written, as null where it has no value. No subscriber number is
+ * written anywhere but in a dead letter's raw line.
+ */
+public final class OutputJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private OutputJson() {}
+
+  private static String write(ObjectNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String time(Long epochMillis, ZoneId zone) {
+    return epochMillis == null ? null : Timestamps.format(epochMillis, zone);
+  }
+
+  public static String attribution(Attribution a, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("complaintId", a.complaintId());
+    n.put("outageId", a.outageId());
+    n.put("region", a.region());
+    n.put("cellId", a.cellId());
+    n.put("matchLevel", a.matchLevel().json());
+    n.put("lagMinutes", a.lagMinutes());
+    n.put("complaintTime", time(a.complaintTime(), zone));
+    n.put("category", a.category().json());
+    n.put("planned", a.planned());
+    n.put("workId", a.workId());
+    n.put("late", a.late());
+    return write(n);
+  }
+
+  public static String outageImpact(OutageImpact i, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("outageId", i.outageId());
+    n.put("cellId", i.cellId());
+    n.put("region", i.region());
+    n.put("technology", i.technology());
+    n.put("start", time(i.start(), zone));
+    n.put("end", time(i.end(), zone));
+    n.put("durationMinutes", i.durationMinutes());
+    n.put("complaints", i.complaints());
+    n.put("firstComplaintLagMinutes", i.firstComplaintLagMinutes());
+    n.put("planned", i.planned());
+    n.put("workId", i.workId());
+    return write(n);
+  }
+
+  public static String metrics(RegionMetrics m) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("region", m.region());
+    n.put("period", m.period().json());
+    n.put("periodStart", m.periodStart());
+    n.put("outages", m.outages());
+    n.put("plannedOutages", m.plannedOutages());
+    n.put("outageHours", m.outageHours());
+    n.put("complaints", m.complaints());
+    n.put("faultComplaints", m.faultComplaints());
+    n.put("plannedComplaints", m.plannedComplaints());
+    n.put("complaintsPer10k", m.complaintsPer10k());
+    n.put("voicePer10k", m.voicePer10k());
+    n.put("dataPer10k", m.dataPer10k());
+    n.put("messagingPer10k", m.messagingPer10k());
+    n.put("otherPer10k", m.otherPer10k());
+    n.put("complainants", m.complainants());
+    n.put("repeatComplainants", m.repeatComplainants());
+    n.put("repeatComplaintRatePct", m.repeatComplaintRatePct());
+    n.put("outagesChangePct", m.outagesChangePct());
+    n.put("outageHoursChangePct", m.outageHoursChangePct());
+    n.put("faultComplaintsChangePct", m.faultComplaintsChangePct());
+    return write(n);
+  }
+
+  public static String deadLetter(DeadLetter d) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("source", d.source());
+    n.put("reason", d.reason());
+    n.put("raw", d.raw());
+    n.put("truncated", d.truncated());
+    return write(n);
+  }
+}

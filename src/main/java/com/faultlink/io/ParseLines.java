@@ -1,0 +1,87 @@
+package com.faultlink.io;
+
+import com.faultlink.model.DeadLetter;
+import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.RunCounter;
+import java.io.Serializable;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Turns the raw lines of one input into events. A line that the contract rejects goes, whole, to the
+ * dead-letter side output with the reason; an event type the contract ignores is counted and skipped.
+ */
+public final class ParseLines<T> extends ProcessFunction<String, T> {
+  private static final long serialVersionUID = 1L;
+
+  public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+  /** Builds the (not serialisable) parser inside the task. */
+  @FunctionalInterface
+  public interface ParserFactory<T> extends Serializable {
+    LineParser<T> create();
+  }
+
+  @FunctionalInterface
+  public interface LineParser<T> {
+    ParseResult<T> parse(String line);
+  }
+
+  private final String source;
+  private final ParserFactory<T> factory;
+  private final int maxRawChars;
+
+  private transient LineParser<T> parser;
+  private transient RunCounter read;
+  private transient RunCounter rejected;
+  private transient RunCounter skipped;
+
+  public ParseLines(String source, ParserFactory<T> factory, int maxRawChars) {
+    this.source = source;
+    this.factory = factory;
+    this.maxRawChars = maxRawChars;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    parser = factory.create();
+    read = RunCounter.register(getRuntimeContext(), CounterNames.EVENTS_READ);
+    rejected = RunCounter.register(getRuntimeContext(), CounterNames.DEAD_LETTERS);
+    skipped = RunCounter.register(getRuntimeContext(), CounterNames.SKIPPED_EVENT_TYPES);
+  }
+
+  @Override
+  public void processElement(String line, Context ctx, Collector<T> out) {
+    read.inc();
+    ParseResult<T> result;
+    try {
+      result = parser.parse(line);
+    } catch (RuntimeException e) {
+      // A parser bug must not stop the job: the line is quarantined with what went wrong.
+      result = ParseResult.rejected("internal parser error: " + e.getClass().getSimpleName());
+    }
+    if (result.isAccepted()) {
+      out.collect(result.value());
+    } else if (result.isSkipped()) {
+      skipped.inc();
+    } else {
+      rejected.inc();
+      ctx.output(DEAD_LETTERS, deadLetter(source, result.reason(), line, maxRawChars));
+    }
+  }
+
+  /** The quarantined line, cut at {@code maxRawChars} (never inside a surrogate pair). */
+  public static DeadLetter deadLetter(String source, String reason, String raw, int maxRawChars) {
+    String text = raw == null ? "" : raw;
+    if (text.length() <= maxRawChars) {
+      return new DeadLetter(source, reason, text, false);
+    }
+    int cut = maxRawChars;
+    if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+      cut--;
+    }
+    return new DeadLetter(source, reason, text.substring(0, cut), true);
+  }
+}

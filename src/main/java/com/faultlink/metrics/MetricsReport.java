@@ -1,0 +1,139 @@
+package com.faultlink.metrics;
+
+import com.faultlink.model.PeriodKind;
+import com.faultlink.model.RegionMetrics;
+import com.faultlink.reference.RegionTable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns the scopes' raw period totals into the report rows: one per region of the region table and
+ * {@code *}, for every period from the first one with data to the last, zeros included, with complaints per
+ * 10 000 subscribers and the change against the previous period. Runs as a single key: its input is a
+ * handful of rows per period, whatever the event volume.
+ */
+public final class MetricsReport extends KeyedProcessFunction<String, PeriodTotals, RegionMetrics> {
+  private static final long serialVersionUID = 1L;
+  public static final String ALL = "*";
+
+  private final ZoneId zone;
+  private final long settleMillis;
+  private final RegionTable regions;
+
+  private transient PeriodCalendar calendar;
+  private transient MapState<String, PeriodTotals> buffered;
+  private transient MapState<String, String> nextPeriod;
+  private transient MapState<String, String> lastPeriodWithData;
+  private transient MapState<String, PeriodTotals> previous;
+
+  public MetricsReport(ZoneId zone, long settleMillis, RegionTable regions) {
+    this.zone = zone;
+    this.settleMillis = settleMillis;
+    this.regions = regions;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    calendar = new PeriodCalendar(zone);
+    TypeInformation<PeriodTotals> totals = TypeInformation.of(PeriodTotals.class);
+    buffered = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffered-totals", Types.STRING, totals));
+    nextPeriod = getRuntimeContext().getMapState(new MapStateDescriptor<>("next-period", Types.STRING, Types.STRING));
+    lastPeriodWithData = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("last-period-with-data", Types.STRING, Types.STRING));
+    previous = getRuntimeContext().getMapState(new MapStateDescriptor<>("previous-totals", Types.STRING, totals));
+  }
+
+  private static String key(PeriodKind kind, String periodStart, String scope) {
+    return kind.name() + "|" + periodStart + "|" + scope;
+  }
+
+  @Override
+  public void processElement(PeriodTotals t, Context ctx, Collector<RegionMetrics> out) throws Exception {
+    buffered.put(key(t.kind(), t.periodStart(), t.scope()), t);
+    String last = lastPeriodWithData.get(t.kind().name());
+    if (last == null || t.periodStart().compareTo(last) > 0) {
+      lastPeriodWithData.put(t.kind().name(), t.periodStart());
+    }
+    ctx.timerService().registerEventTimeTimer(
+        calendar.endMillis(t.kind(), LocalDate.parse(t.periodStart())) + settleMillis);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<RegionMetrics> out) throws Exception {
+    for (PeriodKind kind : PeriodKind.values()) {
+      String last = lastPeriodWithData.get(kind.name());
+      if (last == null) {
+        continue;
+      }
+      String next = nextPeriod.get(kind.name());
+      LocalDate p = LocalDate.parse(next != null ? next : earliestBuffered(kind));
+      LocalDate lastWithData = LocalDate.parse(last);
+      while (!p.isAfter(lastWithData) && calendar.endMillis(kind, p) + settleMillis <= timestamp) {
+        emitPeriod(kind, p, out);
+        p = calendar.next(kind, p);
+      }
+      nextPeriod.put(kind.name(), p.toString());
+    }
+  }
+
+  private String earliestBuffered(PeriodKind kind) throws Exception {
+    String earliest = null;
+    String prefix = kind.name() + "|";
+    for (String k : buffered.keys()) {
+      if (k.startsWith(prefix)) {
+        String p = k.split("\\|")[1];
+        if (earliest == null || p.compareTo(earliest) < 0) {
+          earliest = p;
+        }
+      }
+    }
+    return earliest;
+  }
+
+  private void emitPeriod(PeriodKind kind, LocalDate p, Collector<RegionMetrics> out) throws Exception {
+    String start = p.toString();
+    List<String> scopes = new ArrayList<>(regions.regions());
+    scopes.add(ALL);
+    for (String scope : scopes) {
+      PeriodTotals t = buffered.get(key(kind, start, scope));
+      if (t == null) {
+        t = PeriodTotals.zero(scope, kind, start);
+      }
+      String prevKey = kind.name() + "|" + scope;
+      out.collect(toMetrics(t, previous.get(prevKey), regions.subscribers(scope)));
+      previous.put(prevKey, t);
+    }
+    // Totals of regions outside the region table are inside '*' already; drop their own rows.
+    String prefix = kind.name() + "|" + start + "|";
+    Iterator<String> it = buffered.keys().iterator();
+    while (it.hasNext()) {
+      if (it.next().startsWith(prefix)) {
+        it.remove();
+      }
+    }
+  }
+
+  /** The report row: rounded rates, and changes from unrounded values. */
+  static RegionMetrics toMetrics(PeriodTotals t, PeriodTotals prev, long subscribers) {
+    double hours = t.outageMillis() / 3_600_000.0;
+    Double outagesChange = prev == null ? null : Rounding.changePct(prev.outages(), t.outages());
+    Double hoursChange = prev == null ? null : Rounding.changePct(prev.outageMillis() / 3_600_000.0, hours);
+    Double faultChange = prev == null ? null : Rounding.changePct(prev.faultComplaints(), t.faultComplaints());
+    return new RegionMetrics(t.scope(), t.kind(), t.periodStart(), t.outages(), t.plannedOutages(),
+        Rounding.halfUp2(hours), t.complaints(), t.faultComplaints(), t.plannedComplaints(),
+        Rounding.per10k(t.complaints(), subscribers), Rounding.per10k(t.voice(), subscribers),
+        Rounding.per10k(t.data(), subscribers), Rounding.per10k(t.messaging(), subscribers),
+        Rounding.per10k(t.other(), subscribers), t.complainants(), t.repeatComplainants(),
+        Rounding.ratePct(t.repeatComplainants(), t.complainants()), outagesChange, hoursChange, faultChange);
+  }
+}

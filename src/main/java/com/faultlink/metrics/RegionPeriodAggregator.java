@@ -1,0 +1,222 @@
+package com.faultlink.metrics;
+
+import com.faultlink.model.Outage;
+import com.faultlink.model.PeriodKind;
+import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.RunCounter;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Counts one scope's (a region's, or {@code *}'s) complaints and outages per day, ISO week and month, and
+ * emits each period's raw totals once the watermark has passed its end plus the settle time (tail and merge
+ * gap), when no on-time complaint or clear can change it any more.
+ *
+ * <p>A period is emitted here only where something happened in it or an outage ran through it; the report
+ * stage fills in the zeros. Outage hours are the part of each outage inside the period; an outage still
+ * open at the end of a bounded input counts until the input's last event.
+ */
+public final class RegionPeriodAggregator
+    extends KeyedCoProcessFunction<String, ComplaintFact, ScopedOutage, PeriodTotals> {
+  private static final long serialVersionUID = 1L;
+  private static final PeriodKind[] KINDS = PeriodKind.values();
+
+  private final ZoneId zone;
+  private final long settleMillis;
+
+  private transient PeriodCalendar calendar;
+  private transient MapState<String, PeriodCounts> counts;
+  private transient MapState<String, Integer> complaintsPerCustomer;
+  private transient MapState<String, Outage> outages;
+  private transient MapState<String, String> lastEmitted;
+  private transient RunCounter lateAfterClose;
+
+  public RegionPeriodAggregator(ZoneId zone, long settleMillis) {
+    this.zone = zone;
+    this.settleMillis = settleMillis;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    calendar = new PeriodCalendar(zone);
+    counts = getRuntimeContext().getMapState(new MapStateDescriptor<>("period-counts", Types.STRING,
+        TypeInformation.of(PeriodCounts.class)));
+    complaintsPerCustomer = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("complaints-per-customer", Types.STRING, Types.INT));
+    outages = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("outages", Types.STRING, TypeInformation.of(Outage.class)));
+    lastEmitted = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("last-emitted-period", Types.STRING, Types.STRING));
+    lateAfterClose = RunCounter.register(getRuntimeContext(), CounterNames.LATE_AFTER_PERIOD_CLOSED);
+  }
+
+  static String periodKey(PeriodKind kind, LocalDate start) {
+    return kind.name() + "|" + start;
+  }
+
+  @Override
+  public void processElement1(ComplaintFact f, Context ctx, Collector<PeriodTotals> out) throws Exception {
+    boolean late = false;
+    for (PeriodKind kind : KINDS) {
+      LocalDate p = calendar.periodStart(kind, f.time());
+      if (alreadyEmitted(kind, p)) {
+        late = true;
+        continue;
+      }
+      String key = periodKey(kind, p);
+      PeriodCounts c = countsFor(key, kind, p, ctx);
+      c.addComplaint(f.category(), f.faultCaused(), f.planned());
+      if (f.customerKey() != null) {
+        String customer = key + "|" + f.customerKey();
+        Integer before = complaintsPerCustomer.get(customer);
+        int n = before == null ? 1 : before + 1;
+        complaintsPerCustomer.put(customer, n);
+        if (n == 1) {
+          c.complainants++;
+        } else if (n == 2) {
+          c.repeatComplainants++;
+        }
+      }
+      counts.put(key, c);
+    }
+    if (late) {
+      lateAfterClose.inc();
+    }
+  }
+
+  @Override
+  public void processElement2(ScopedOutage so, Context ctx, Collector<PeriodTotals> out) throws Exception {
+    Outage o = so.outage();
+    boolean firstSnapshot = !outages.contains(o.outageId());
+    outages.put(o.outageId(), o);
+    if (!firstSnapshot) {
+      return;
+    }
+    boolean late = false;
+    for (PeriodKind kind : KINDS) {
+      LocalDate p = calendar.periodStart(kind, o.start());
+      if (alreadyEmitted(kind, p)) {
+        late = true;
+        continue;
+      }
+      String key = periodKey(kind, p);
+      PeriodCounts c = countsFor(key, kind, p, ctx);
+      c.outages++;
+      if (o.planned()) {
+        c.plannedOutages++;
+      }
+      counts.put(key, c);
+    }
+    if (late) {
+      lateAfterClose.inc();
+    }
+  }
+
+  private PeriodCounts countsFor(String key, PeriodKind kind, LocalDate p, Context ctx) throws Exception {
+    PeriodCounts c = counts.get(key);
+    if (c == null) {
+      c = new PeriodCounts();
+      ctx.timerService().registerEventTimeTimer(closesAt(kind, p));
+    }
+    return c;
+  }
+
+  private long closesAt(PeriodKind kind, LocalDate p) {
+    return calendar.endMillis(kind, p) + settleMillis;
+  }
+
+  private boolean alreadyEmitted(PeriodKind kind, LocalDate p) throws Exception {
+    String last = lastEmitted.get(kind.name());
+    return last != null && !p.isAfter(LocalDate.parse(last));
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<PeriodTotals> out) throws Exception {
+    List<String[]> due = new ArrayList<>();
+    for (String key : counts.keys()) {
+      String[] kp = key.split("\\|");
+      if (closesAt(PeriodKind.valueOf(kp[0]), LocalDate.parse(kp[1])) <= timestamp) {
+        due.add(kp);
+      }
+    }
+    due.sort(Comparator.<String[], String>comparing(kp -> kp[0]).thenComparing(kp -> kp[1]));
+    for (String[] kp : due) {
+      PeriodKind kind = PeriodKind.valueOf(kp[0]);
+      LocalDate p = LocalDate.parse(kp[1]);
+      emit(ctx.getCurrentKey(), kind, p, out);
+      carryOpenOutages(kind, p, ctx);
+    }
+    if (!due.isEmpty()) {
+      forgetFinishedOutages();
+    }
+  }
+
+  private void emit(String scope, PeriodKind kind, LocalDate p, Collector<PeriodTotals> out) throws Exception {
+    String key = periodKey(kind, p);
+    PeriodCounts c = counts.get(key);
+    long from = calendar.startMillis(kind, p);
+    long to = calendar.endMillis(kind, p);
+    long outageMillis = 0;
+    for (Outage o : outages.values()) {
+      Long until = o.knownUntil();
+      outageMillis += calendar.overlapMillis(o.start(), until == null ? to : until, kind, p);
+    }
+    out.collect(new PeriodTotals(scope, kind, p.toString(), c.outages, c.plannedOutages, outageMillis,
+        c.complaints, c.faultComplaints, c.plannedComplaints, c.voice, c.data, c.messaging, c.other,
+        c.complainants, c.repeatComplainants));
+    counts.remove(key);
+    String prefix = key + "|";
+    Iterator<String> customers = complaintsPerCustomer.keys().iterator();
+    while (customers.hasNext()) {
+      if (customers.next().startsWith(prefix)) {
+        customers.remove();
+      }
+    }
+    lastEmitted.put(kind.name(), p.toString());
+  }
+
+  /** An outage that runs on past this period makes the next one worth reporting, complaints or not. */
+  private void carryOpenOutages(PeriodKind kind, LocalDate p, OnTimerContext ctx) throws Exception {
+    long end = calendar.endMillis(kind, p);
+    for (Outage o : outages.values()) {
+      Long until = o.knownUntil();
+      if (o.start() < end && (until == null || until > end)) {
+        LocalDate next = calendar.next(kind, p);
+        String key = periodKey(kind, next);
+        if (!counts.contains(key)) {
+          counts.put(key, new PeriodCounts());
+          ctx.timerService().registerEventTimeTimer(closesAt(kind, next));
+        }
+        return;
+      }
+    }
+  }
+
+  private void forgetFinishedOutages() throws Exception {
+    long reportedUntil = Long.MAX_VALUE;
+    for (PeriodKind kind : KINDS) {
+      String last = lastEmitted.get(kind.name());
+      reportedUntil = Math.min(reportedUntil,
+          last == null ? Long.MIN_VALUE : calendar.endMillis(kind, LocalDate.parse(last)));
+    }
+    Iterator<Map.Entry<String, Outage>> it = outages.iterator();
+    while (it.hasNext()) {
+      Long until = it.next().getValue().knownUntil();
+      if (until != null && until <= reportedUntil) {
+        it.remove();
+      }
+    }
+  }
+}

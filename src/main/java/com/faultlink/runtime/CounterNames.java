@@ -1,0 +1,31 @@
+package com.faultlink.runtime;
+
+/** Every counter the job keeps; the run summary lists them in this order. */
+public final class CounterNames {
+  private CounterNames() {}
+
+  public static final String EVENTS_READ = "eventsRead";
+  public static final String DEAD_LETTERS = "deadLetters";
+  public static final String SKIPPED_EVENT_TYPES = "skippedEventTypes";
+  public static final String DUPLICATE_EVENTS = "duplicateEvents";
+  public static final String DUPLICATE_TICKETS = "duplicateTickets";
+  public static final String LATE_EVENTS = "lateEvents";
+  public static final String NON_OUTAGE_ALARMS = "nonOutageAlarms";
+  public static final String DUPLICATE_RAISES = "duplicateRaises";
+  public static final String CLEARS_WITHOUT_RAISE = "clearsWithoutRaise";
+  public static final String CLEARS_BEFORE_RAISE = "clearsBeforeRaise";
+  public static final String OUTAGES_OPENED = "outagesOpened";
+  public static final String FLAPS_MERGED = "flapsMerged";
+  public static final String COMPLAINTS_ATTRIBUTED = "complaintsAttributed";
+  public static final String LATE_COMPLAINTS = "lateComplaintsDecidedOnArrival";
+  public static final String LATE_AFTER_PERIOD_CLOSED = "lateAfterPeriodClosed";
+  public static final String LATE_AFTER_IMPACT = "lateAttributionsAfterImpact";
+  public static final String COMPLAINTS_OUTSIDE_REGION_TABLE = "complaintsOutsideRegionTable";
+
+  public static final String[] ALL = {
+    EVENTS_READ, DEAD_LETTERS, SKIPPED_EVENT_TYPES, DUPLICATE_EVENTS, DUPLICATE_TICKETS, LATE_EVENTS,
+    NON_OUTAGE_ALARMS, DUPLICATE_RAISES, CLEARS_WITHOUT_RAISE, CLEARS_BEFORE_RAISE, OUTAGES_OPENED, FLAPS_MERGED,
+    COMPLAINTS_ATTRIBUTED, LATE_COMPLAINTS, LATE_AFTER_PERIOD_CLOSED, LATE_AFTER_IMPACT,
+    COMPLAINTS_OUTSIDE_REGION_TABLE
+  };
+}
