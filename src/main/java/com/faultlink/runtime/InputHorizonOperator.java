@@ -24,9 +24,11 @@ public final class InputHorizonOperator extends AbstractStreamOperator<Long>
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
-    // Union state: after a rescale every subtask restarts from the newest time any of them had seen.
+    // Split-list state (union state cannot be checkpointed once some subtasks finished): after a rescale
+    // the subtasks share the old values between them, so the newest one survives in one of them, and the
+    // consumers take the maximum over all subtasks anyway.
     checkpointed = context.getOperatorStateStore()
-        .getUnionListState(new ListStateDescriptor<>("newest-event-time", Long.class));
+        .getListState(new ListStateDescriptor<>("newest-event-time", Long.class));
     newest = Long.MIN_VALUE;
     for (Long t : checkpointed.get()) {
       newest = Math.max(newest, t);

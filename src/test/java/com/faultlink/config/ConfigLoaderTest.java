@@ -1,0 +1,129 @@
+package com.faultlink.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+  private String minimal;
+
+  @BeforeEach
+  void files() throws IOException {
+    for (String f : List.of("alarms.jsonl", "complaints.jsonl", "cells.csv", "regions.csv")) {
+      Files.writeString(dir.resolve(f), "");
+    }
+    minimal = String.join("\n",
+        "timezone: Asia/Shanghai",
+        "sources:",
+        "  alarms: {file: " + dir.resolve("alarms.jsonl") + "}",
+        "  complaints: {file: " + dir.resolve("complaints.jsonl") + "}",
+        "reference:",
+        "  cells: " + dir.resolve("cells.csv"),
+        "  regions: " + dir.resolve("regions.csv"),
+        "sinks:",
+        "  dir: " + dir.resolve("out"),
+        "");
+  }
+
+  private static FaultLinkConfig parse(String yaml) {
+    return ConfigLoader.parse(yaml, Map.of());
+  }
+
+  @Test
+  void theContractsMinimalConfigGetsTheDocumentedDefaults() {
+    FaultLinkConfig c = parse(minimal);
+    assertThat(c.timezone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    assertThat(c.outOfOrderness()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.attribution().tail()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(c.attribution().neighborRadiusKm()).isEqualTo(2.0);
+    assertThat(c.outages().mergeGap()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.outages().causes()).containsExactly("cellOutage");
+    assertThat(c.golden().fixedWindow()).isNull();
+    assertThat(c.sources().works()).isNull();
+    assertThat(c.parallelism()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(ConfigLoader.usesDevelopmentSecret(c)).isTrue();
+  }
+
+  @Test
+  void theCommittedSampleConfigIsValid() {
+    FaultLinkConfig c = ConfigLoader.load(Path.of("config/faultlink.yaml"));
+    assertThat(c.sources().works()).isNotNull();
+  }
+
+  @Test
+  void contractKeysAreRead() {
+    FaultLinkConfig c = parse(minimal + "outOfOrderness: PT2M\nattribution: {neighborRadiusKm: 1.5, tail: PT10M}\n"
+        + "golden: {fixedWindow: PT45M}\n");
+    assertThat(c.outOfOrderness()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.attribution().neighborRadiusKm()).isEqualTo(1.5);
+    assertThat(c.attribution().tail()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.golden().fixedWindow()).isEqualTo(Duration.ofMinutes(45));
+  }
+
+  @Test
+  void anUnknownKeyIsNamedWithItsPath() {
+    assertThatThrownBy(() -> parse(minimal + "attribution: {tial: PT10M}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'attribution.tial'");
+  }
+
+  @Test
+  void aBadDurationNamesTheKey() {
+    assertThatThrownBy(() -> parse(minimal + "attribution: {tail: 30 minutes}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'attribution.tail'").hasMessageContaining("ISO-8601");
+  }
+
+  @Test
+  void aNumberOutOfRangeNamesTheKey() {
+    assertThatThrownBy(() -> parse(minimal + "attribution: {neighborRadiusKm: -1}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'attribution.neighborRadiusKm'");
+  }
+
+  @Test
+  void aMissingInputFileNamesTheKeyAndThePath() {
+    String yaml = minimal.replace(dir.resolve("alarms.jsonl").toString(), dir.resolve("nope.jsonl").toString());
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'sources.alarms.file'").hasMessageContaining("nope.jsonl");
+  }
+
+  @Test
+  void aMissingRequiredKeyIsNamed() {
+    assertThatThrownBy(() -> parse(minimal.replace("timezone: Asia/Shanghai", "")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'timezone' is missing");
+  }
+
+  @Test
+  void aBadTimezoneIsNamed() {
+    assertThatThrownBy(() -> parse(minimal.replace("Asia/Shanghai", "Mars/Olympus")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'timezone'");
+  }
+
+  @Test
+  void theSecretComesFromTheEnvironmentWhenTheConfigHasNone() {
+    FaultLinkConfig c = ConfigLoader.parse(minimal, Map.of(ConfigLoader.SECRET_ENV, "s3cret"));
+    assertThat(c.customerKeySecret()).isEqualTo("s3cret");
+    assertThat(ConfigLoader.usesDevelopmentSecret(c)).isFalse();
+  }
+
+  @Test
+  void notYamlIsOneClearMessage() {
+    assertThatThrownBy(() -> parse("timezone: [unclosed\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("config is not valid YAML");
+  }
+
+  @Test
+  void aMissingConfigFileIsNamed() {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("absent.yaml")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("absent.yaml");
+  }
+}

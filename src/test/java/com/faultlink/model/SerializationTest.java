@@ -1,0 +1,25 @@
+package com.faultlink.model;
+
+import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
+
+import com.faultlink.correlate.CandidateOutage;
+import com.faultlink.correlate.CellAlarm;
+import com.faultlink.metrics.ComplaintFact;
+import com.faultlink.metrics.PeriodCounts;
+import com.faultlink.metrics.PeriodTotals;
+import com.faultlink.metrics.ScopedOutage;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every type that crosses an operator boundary or sits in state is a Flink POJO: no Kryo fallback. */
+class SerializationTest {
+  @ParameterizedTest
+  @ValueSource(classes = {
+    AlarmEvent.class, Complaint.class, PlannedWork.class, DeadLetter.class, Outage.class, Attribution.class,
+    OutageImpact.class, RegionMetrics.class, CellAlarm.class, CandidateOutage.class, ComplaintFact.class,
+    ScopedOutage.class, PeriodTotals.class, PeriodCounts.class
+  })
+  void isSerialisedAsAPojoWithoutKryo(Class<?> type) {
+    assertSerializedAsPojoWithoutKryo(type);
+  }
+}
