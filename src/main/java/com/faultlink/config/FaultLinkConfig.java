@@ -47,6 +47,18 @@ public record FaultLinkConfig(
   /** @param dir checkpoint storage folder; null: a temporary folder for local runs */
   public record Checkpointing(Duration interval, String dir) implements Serializable {}
 
+  /** The same config writing its outputs elsewhere (tests, replays that compare runs). */
+  public FaultLinkConfig withSinksDir(String dir) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, new Sinks(dir), outOfOrderness, outages,
+        attribution, golden, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing);
+  }
+
+  /** The same config at another parallelism. */
+  public FaultLinkConfig withParallelism(int p) {
+    return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, outages,
+        attribution, golden, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing);
+  }
+
   /**
    * How long after a complaint's time its decision waits for the watermark: with a tail shorter than the
    * merge gap, a re-raise after the complaint can still pull it inside a flapping outage.
