@@ -23,6 +23,9 @@ import com.faultlink.metrics.PeriodTotals;
 import com.faultlink.metrics.RegionPeriodAggregator;
 import com.faultlink.metrics.ScopedOutage;
 import com.faultlink.model.AlarmEvent;
+import com.faultlink.model.Alert;
+import com.faultlink.model.BurstThreshold;
+import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.Complaint;
 import com.faultlink.model.DeadLetter;
@@ -50,13 +53,16 @@ public final class FaultLinkPipeline {
   /** Raw input lines; {@code works} may be null. */
   public record Inputs(DataStream<String> alarms, DataStream<String> complaints, DataStream<String> works) {}
 
-  /** Every output stream of the contract that this build produces. */
+  /** Every output stream of the contract; a stream this build does not produce yet is null. */
   public record Outputs(
       DataStream<Attribution> attributions,
       DataStream<OutageImpact> outageImpacts,
       DataStream<RegionMetrics> metrics,
       DataStream<DeadLetter> deadLetters,
-      DataStream<Outage> outages) {}
+      DataStream<Outage> outages,
+      DataStream<Alert> alerts,
+      DataStream<GoldenWindow> goldenWindows,
+      DataStream<BurstThreshold> burstThresholds) {}
 
   private final FaultLinkConfig config;
   private final CellTable cells;
@@ -170,6 +176,6 @@ public final class FaultLinkPipeline {
         .process(new MetricsReport(config.timezone(), config.settleAfterClearMillis(), regions))
         .setParallelism(1).uid("metrics-report").name("Metrics report rows");
 
-    return new Outputs(attributions, impacts, metrics, deadLetters, outages);
+    return new Outputs(attributions, impacts, metrics, deadLetters, outages, null, null, null);
   }
 }

@@ -1,0 +1,9 @@
+package com.faultlink.model;
+
+/** The contract's alert types. */
+public enum AlertType {
+  COMPLAINT_BURST,
+  GOLDEN_WINDOW_AT_RISK,
+  GOLDEN_WINDOW_BREACHED,
+  MASS_OUTAGE
+}
