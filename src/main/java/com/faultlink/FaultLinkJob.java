@@ -138,6 +138,18 @@ public final class FaultLinkJob {
         .uid("json-metrics").name("JSON: metrics"), dir, "metrics");
     FileOutputs.write(outputs.deadLetters().map(OutputJson::deadLetter)
         .uid("json-dead-letters").name("JSON: dead letters"), dir, "dead-letters");
+    if (outputs.alerts() != null) {
+      FileOutputs.write(outputs.alerts().map(a -> OutputJson.alert(a, zone))
+          .uid("json-alerts").name("JSON: alerts"), dir, "alerts");
+    }
+    if (outputs.goldenWindows() != null) {
+      FileOutputs.write(outputs.goldenWindows().map(g -> OutputJson.goldenWindow(g, zone))
+          .uid("json-golden-windows").name("JSON: golden windows"), dir, "golden-windows");
+    }
+    if (outputs.burstThresholds() != null) {
+      FileOutputs.write(outputs.burstThresholds().map(b -> OutputJson.burstThreshold(b, zone))
+          .uid("json-burst-thresholds").name("JSON: burst thresholds"), dir, "burst-thresholds");
+    }
   }
 
   private static JobExecutionResult awaitWithProgress(JobClient client, PrintStream progress) throws Exception {

@@ -2,7 +2,11 @@ package com.faultlink.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.faultlink.model.Alert;
+import com.faultlink.model.BurstThreshold;
+import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.DeadLetter;
 import com.faultlink.model.OutageImpact;
@@ -86,6 +90,68 @@ public final class OutputJson {
     n.put("outagesChangePct", m.outagesChangePct());
     n.put("outageHoursChangePct", m.outageHoursChangePct());
     n.put("faultComplaintsChangePct", m.faultComplaintsChangePct());
+    return write(n);
+  }
+
+  public static String alert(Alert a, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("alertId", a.alertId());
+    n.put("type", a.type().name());
+    n.put("status", a.status().json());
+    n.put("region", a.region());
+    n.put("at", time(a.at(), zone));
+    switch (a.type()) {
+      case GOLDEN_WINDOW_AT_RISK, GOLDEN_WINDOW_BREACHED -> {
+        n.put("outageId", a.outageId());
+        n.put("cellId", a.cellId());
+        n.put("technology", a.technology());
+        n.put("elapsedMinutes", a.elapsedMinutes());
+        n.put("goldenWindowMinutes", a.goldenWindowMinutes());
+        n.put("expectedComplaintsNextHour", a.expectedComplaintsNextHour());
+      }
+      case COMPLAINT_BURST -> {
+        n.put("windowStart", time(a.windowStart(), zone));
+        n.put("windowEnd", time(a.windowEnd(), zone));
+        n.put("count", a.count());
+        n.put("threshold", a.threshold());
+        n.put("expected", a.expected());
+      }
+      case MASS_OUTAGE -> n.put("outagesOpen", a.outagesOpen());
+    }
+    if (a.explainingOutages() != null) {
+      ArrayNode explaining = n.putArray("explainingOutages");
+      a.explainingOutages().forEach(explaining::add);
+    }
+    n.put("planned", a.planned());
+    n.put("workId", a.workId());
+    return write(n);
+  }
+
+  public static String goldenWindow(GoldenWindow g, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("region", g.region());
+    n.put("technology", g.technology());
+    n.put("validFrom", time(g.validFrom(), zone));
+    n.put("goldenWindowMinutes", g.goldenWindowMinutes());
+    n.put("ciLowMinutes", g.ciLowMinutes());
+    n.put("ciHighMinutes", g.ciHighMinutes());
+    n.put("outages", g.outages());
+    n.put("complaints", g.complaints());
+    n.put("rateBeforePerHour", g.rateBeforePerHour());
+    n.put("rateAfterPerHour", g.rateAfterPerHour());
+    n.put("method", g.method());
+    return write(n);
+  }
+
+  public static String burstThreshold(BurstThreshold b, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("region", b.region());
+    n.put("band", b.band());
+    n.put("validFrom", time(b.validFrom(), zone));
+    n.put("windowMinutes", b.windowMinutes());
+    n.put("threshold", b.threshold());
+    n.put("expected", b.expected());
+    n.put("distribution", b.distribution());
     return write(n);
   }
 

@@ -17,7 +17,8 @@ class SerializationTest {
   @ValueSource(classes = {
     AlarmEvent.class, Complaint.class, PlannedWork.class, DeadLetter.class, Outage.class, Attribution.class,
     OutageImpact.class, RegionMetrics.class, CellAlarm.class, CandidateOutage.class, ComplaintFact.class,
-    ScopedOutage.class, PeriodTotals.class, PeriodCounts.class
+    ScopedOutage.class, PeriodTotals.class, PeriodCounts.class, Alert.class, GoldenWindow.class,
+    BurstThreshold.class
   })
   void isSerialisedAsAPojoWithoutKryo(Class<?> type) {
     assertSerializedAsPojoWithoutKryo(type);
