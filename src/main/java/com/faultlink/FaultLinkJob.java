@@ -3,6 +3,7 @@ package com.faultlink;
 import com.faultlink.config.ConfigException;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
+import com.faultlink.config.InputConfig;
 import com.faultlink.io.FileOutputs;
 import com.faultlink.io.OutputJson;
 import com.faultlink.reference.CellTable;
@@ -121,7 +122,7 @@ public final class FaultLinkJob {
     return env;
   }
 
-  static DataStream<String> readLines(StreamExecutionEnvironment env, String name, FaultLinkConfig.Input input) {
+  static DataStream<String> readLines(StreamExecutionEnvironment env, String name, InputConfig input) {
     FileSource<String> source = FileSource
         .forRecordStreamFormat(new TextLineInputFormat("UTF-8"), new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri()))
         .build();

@@ -71,8 +71,7 @@ public final class ConfigLoader {
     FaultLinkConfig.Reference reference =
         new FaultLinkConfig.Reference(ref.existingPath("cells", true), ref.existingPath("regions", true));
 
-    ConfigNode sinksNode = root.child("sinks");
-    FaultLinkConfig.Sinks sinks = new FaultLinkConfig.Sinks(sinksNode.outputDir("dir", true));
+    SinksConfig sinks = SinksConfig.read(root.child("sinks"));
 
     Duration outOfOrderness = root.duration("outOfOrderness", Duration.ofMinutes(5), true);
 
@@ -84,8 +83,8 @@ public final class ConfigLoader {
     FaultLinkConfig.Attribution attribution = new FaultLinkConfig.Attribution(
         att.number("neighborRadiusKm", 2.0, 0.0, 50.0), att.duration("tail", Duration.ofMinutes(30), true));
 
-    ConfigNode golden = root.child("golden");
-    FaultLinkConfig.Golden goldenConfig = new FaultLinkConfig.Golden(golden.duration("fixedWindow", null, false));
+    GoldenConfig golden = GoldenConfig.read(root.child("golden"));
+    BurstConfig burst = BurstConfig.read(root.child("burst"));
 
     ConfigNode dl = root.child("deadLetters");
     FaultLinkConfig.DeadLetters deadLetters =
@@ -111,10 +110,10 @@ public final class ConfigLoader {
         cp.duration("interval", Duration.ofSeconds(2), false), cp.outputDir("dir", false));
 
     return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, outages,
-        attribution, goldenConfig, deadLetters, dedupRetention, lateRetention, secret, checkpointing);
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, checkpointing);
   }
 
-  private static FaultLinkConfig.Input input(ConfigNode sources, String name, boolean required) {
+  private static InputConfig input(ConfigNode sources, String name, boolean required) {
     if (!required && !sources.has(name)) {
       sources.child(name);
       return null;
@@ -122,8 +121,7 @@ public final class ConfigLoader {
     if (required && !sources.has(name)) {
       throw new ConfigException("config key 'sources." + name + "' is missing");
     }
-    ConfigNode in = sources.child(name);
-    return new FaultLinkConfig.Input(in.existingPath("file", true));
+    return InputConfig.read(sources.child(name));
   }
 
   /** Whether the run uses the built-in development secret (the job warns about it). */

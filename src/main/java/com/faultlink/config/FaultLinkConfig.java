@@ -14,11 +14,12 @@ public record FaultLinkConfig(
     int parallelism,
     Sources sources,
     Reference reference,
-    Sinks sinks,
+    SinksConfig sinks,
     Duration outOfOrderness,
     Outages outages,
     Attribution attribution,
-    Golden golden,
+    GoldenConfig golden,
+    BurstConfig burst,
     DeadLetters deadLetters,
     Duration dedupRetention,
     Duration lateRetention,
@@ -26,21 +27,15 @@ public record FaultLinkConfig(
     Checkpointing checkpointing)
     implements Serializable {
 
-  /** One input: a file (or a folder of files). */
-  public record Input(String file) implements Serializable {}
-
-  public record Sources(Input alarms, Input complaints, Input works) implements Serializable {}
+  public record Sources(InputConfig alarms, InputConfig complaints, InputConfig works) implements Serializable {}
 
   public record Reference(String cells, String regions) implements Serializable {}
 
-  public record Sinks(String dir) implements Serializable {}
 
   public record Outages(List<String> causes, Duration mergeGap) implements Serializable {}
 
   public record Attribution(double neighborRadiusKm, Duration tail) implements Serializable {}
 
-  /** @param fixedWindow when set, used instead of the learned golden window */
-  public record Golden(Duration fixedWindow) implements Serializable {}
 
   public record DeadLetters(int maxRawChars) implements Serializable {}
 
@@ -49,14 +44,14 @@ public record FaultLinkConfig(
 
   /** The same config writing its outputs elsewhere (tests, replays that compare runs). */
   public FaultLinkConfig withSinksDir(String dir) {
-    return new FaultLinkConfig(timezone, parallelism, sources, reference, new Sinks(dir), outOfOrderness, outages,
-        attribution, golden, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing);
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks.withDir(dir), outOfOrderness, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing);
   }
 
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
     return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, outages,
-        attribution, golden, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing);
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing);
   }
 
   /**
