@@ -266,11 +266,7 @@ public final class Timestamps {
   /** Whether the text starts like a date-time: yyyy-MM-ddTHH:mm. */
   private static boolean shaped(String s) {
     return s.length() >= 16
-        && digits(s, 0, 4)
-        && s.charAt(4) == '-'
-        && digits(s, 5, 2)
-        && s.charAt(7) == '-'
-        && digits(s, 8, 2)
+        && startsWithDate(s)
         && s.charAt(10) == 'T'
         && digits(s, 11, 2)
         && s.charAt(13) == ':'
