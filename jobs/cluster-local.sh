@@ -11,7 +11,7 @@
 #   jobs/cluster-local.sh cancel JOB_ID              cancel the job (its latest checkpoint is kept)
 #   jobs/cluster-local.sh status                     processes, REST address, jobs
 #   jobs/cluster-local.sh stop                       stop every process of the cluster
-#   jobs/cluster-local.sh prepare                    resolve the cluster's classpath and build the job jar (CI does this first)
+#   jobs/cluster-local.sh prepare                    resolve the cluster's classpath only (.ci/run does this first)
 #
 # flink-dist is not on Maven Central: the cluster's classpath is Flink's modules resolved by Maven from
 # jobs/cluster/pom.xml. Java 17 with the --add-opens/--add-exports list of flink-dist's config.yaml.
@@ -25,6 +25,7 @@
 #   FAULTLINK_TM_MEMORY     1600m                   TaskManager process size
 #   FAULTLINK_JM_MEMORY     1024m                   JobManager process size
 #   FAULTLINK_HEARTBEAT_TIMEOUT 10000               ms without a heartbeat before a TaskManager counts as lost
+#   FAULTLINK_NO_BUILD      unset                   1: never build the job jar (tests inside a Maven build)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,7 +53,7 @@ say() { echo "cluster-local: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 usage() {
-  sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -70,6 +71,10 @@ classpath() {
 }
 
 job_jar() {
+  if [ "${FAULTLINK_NO_BUILD:-}" = 1 ]; then
+    [ -f "$jar" ] || die "no job jar at $jar (run mvn package)"
+    return
+  fi
   if [ ! -f "$jar" ] || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
     say "building the job jar (once)..."
     (cd "$here" && mvn -B -q -ntp -DskipTests package >"$dir/jar-build.log" 2>&1) \
@@ -194,8 +199,7 @@ start_taskmanager() {
 
 cmd_prepare() {
   classpath >/dev/null
-  job_jar
-  say "ready: classpath $classpath_file, job jar $jar"
+  say "ready: cluster classpath in $classpath_file"
 }
 
 cmd_start() {

@@ -36,7 +36,7 @@ class ClusterDeploymentIT {
   private static final int PACE = 250;
   private static final int SAMPLE_LINES = 2456 + 6182 + 19;
 
-  @TempDir Path work;
+  @TempDir static Path work;
   private LocalFlinkCluster cluster;
   private PipelineEndpoints io;
   private Map<String, List<String>> clean;

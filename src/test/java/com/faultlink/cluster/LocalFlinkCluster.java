@@ -47,6 +47,8 @@ final class LocalFlinkCluster implements AutoCloseable {
     env.put("FAULTLINK_TM_SLOTS", "2");
     env.put("FAULTLINK_TM_MEMORY", "1280m");
     env.put("FAULTLINK_JM_MEMORY", "900m");
+    // Maven built the jar before integration-test; the script must not start a build inside this one.
+    env.put("FAULTLINK_NO_BUILD", "1");
   }
 
   /** Runs one verb of the script; returns its standard output, trimmed; fails with its error output. */
