@@ -3,7 +3,7 @@
 # and the commands to run FaultLink on it.
 #
 #   jobs/cluster-local.sh start                      start the cluster; prints its REST address http://127.0.0.1:PORT
-#   jobs/cluster-local.sh submit CONFIG [--parallelism N] [--from-savepoint PATH]
+#   jobs/cluster-local.sh submit CONFIG [--parallelism N] [--from-savepoint PATH [--allow-non-restored-state]]
 #                                                    upload target/faultlink-job.jar and run it with CONFIG;
 #                                                    prints the job id (32 hex digits)
 #   jobs/cluster-local.sh add-taskmanager            start one more TaskManager (as a supervisor would after a crash)
@@ -53,7 +53,7 @@ say() { echo "cluster-local: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 usage() {
-  sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -162,7 +162,7 @@ launch() {
 rest_get() { curl -sf --max-time 10 "$rest$1"; }
 
 json_field() { # json_field NAME < json: the first string or number value of NAME
-  grep -o "\"$1\" *: *\(\"[^\"]*\"\|[0-9-][0-9]*\)" | head -n 1 | sed 's/^[^:]*: *//; s/^"//; s/"$//'
+  { grep -o "\"$1\" *: *\(\"[^\"]*\"\|[0-9-][0-9]*\)" || true; } | head -n 1 | sed 's/^[^:]*: *//; s/^"//; s/"$//'
 }
 
 taskmanagers_registered() {
@@ -239,12 +239,13 @@ cmd_add_taskmanager() {
 
 cmd_submit() {
   [ $# -ge 1 ] || usage
-  local config=$1 parallelism="" savepoint=""
+  local config=$1 parallelism="" savepoint="" non_restored=""
   shift
   while [ $# -gt 0 ]; do
     case $1 in
       --parallelism) parallelism=$2; shift 2 ;;
       --from-savepoint) savepoint=$2; shift 2 ;;
+      --allow-non-restored-state) non_restored=true; shift ;;
       *) usage ;;
     esac
   done
@@ -262,13 +263,17 @@ cmd_submit() {
   body="{\"entryClass\":\"com.faultlink.FaultLinkJob\",\"programArgsList\":[\"$config\"]"
   [ -z "$parallelism" ] || body="$body,\"parallelism\":$parallelism"
   [ -z "$savepoint" ] || body="$body,\"savepointPath\":\"$savepoint\""
+  [ -z "$non_restored" ] || body="$body,\"allowNonRestoredState\":true"
   body="$body}"
   run=$(curl -s --max-time 300 -X POST -H 'Content-Type: application/json' -d "$body" "$rest/jars/$jar_id/run")
   job=$(echo "$run" | json_field jobid)
   curl -s --max-time 10 -X DELETE "$rest/jars/$jar_id" >/dev/null || true
   if ! [[ $job =~ ^[0-9a-f]{32}$ ]]; then
     # Flink's error carries the whole stack; the job's own message is the line naming faultlink.
-    die "submission failed: $(echo "$run" | grep -o 'faultlink: [^\\"]*' | head -n 1 || true) ($run)"
+    local why
+    why=$( { echo "$run" | grep -o 'faultlink: [^\\"]*' || true; } | head -n 1)
+    echo "$run" >"$logs/last-submission-error.json"
+    die "submission failed: ${why:-see $logs/last-submission-error.json}"
   fi
   echo "$job"
 }
