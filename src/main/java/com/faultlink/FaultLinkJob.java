@@ -4,12 +4,22 @@ import com.faultlink.config.ConfigException;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.InputConfig;
+import com.faultlink.config.RestartConfig;
+import com.faultlink.io.OutputLines;
 import com.faultlink.io.FileOutputs;
 import com.faultlink.io.OutputJson;
+import com.faultlink.model.Alert;
+import com.faultlink.model.Attribution;
+import com.faultlink.model.BurstThreshold;
+import com.faultlink.model.DeadLetter;
+import com.faultlink.model.GoldenWindow;
+import com.faultlink.model.OutageImpact;
+import com.faultlink.model.RegionMetrics;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.LineThrottle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,26 +34,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ExceptionUtils;
 
 /**
- * Entry point: {@code FaultLinkJob CONFIG}. Reads the config and reference tables (a problem stops the run
- * here, with one message naming the key or file), wires file sources and sinks around
- * {@link FaultLinkPipeline}, runs it, shows progress and ends with a summary of what was counted.
+ * Entry point: {@code FaultLinkJob CONFIG}, in two settings.
+ *
+ * <p><b>Local</b> ({@code jobs/run-local.sh}, plain {@code java}): reads the config and reference tables (a
+ * problem stops the run here, with one message naming the key or file), runs the pipeline on an embedded
+ * MiniCluster to the end of its inputs, shows progress, ends with a summary and the process's exit code.
+ *
+ * <p><b>On a cluster</b> ({@code flink run}, the REST API's {@code /jars/:id/run}, application mode,
+ * the Kubernetes operator): {@code main} runs inside the client or the JobManager. It builds the same job,
+ * submits it under a job name and returns (at once when the submission is detached); a bad config fails
+ * the submission with the same message. It never exits the JVM, never shows progress and never empties
+ * output folders: a job resumed from a savepoint continues the files its earlier run wrote.
  */
 public final class FaultLinkJob {
   private FaultLinkJob() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (!(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment)) {
+      submitToCluster(args);
+      return;
+    }
     PrintStream err = System.err;
     if (args.length != 1 || args[0].startsWith("-")) {
       err.println("usage: FaultLinkJob CONFIG.yaml");
@@ -66,7 +94,7 @@ public final class FaultLinkJob {
           + " set; customer keys use the built-in development secret");
     }
     try {
-      Map<String, Long> counters = run(config, cells, regions, err);
+      Map<String, Long> counters = run(config, cells, regions, err, jobName(Path.of(args[0])));
       Path dir = Path.of(config.sinks().dir());
       writeSummary(dir.resolve("run-summary.json"), counters);
       err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.STREAMS) + ")");
@@ -82,19 +110,46 @@ public final class FaultLinkJob {
     }
   }
 
-  /** Runs the file pipeline to the end of its inputs; returns the job's counters. */
+  /** The job's name in the web UI, the REST API and the metrics: FaultLink and its config file's name. */
+  static String jobName(Path configFile) {
+    return "FaultLink (" + configFile.getFileName() + ")";
+  }
+
+  /**
+   * On a cluster: builds the job and submits it. Detached submissions (REST, {@code flink run -d},
+   * application mode) return at once; an attached {@code flink run} waits for the job, as Flink's does.
+   */
+  static void submitToCluster(String[] args) throws Exception {
+    if (args.length != 1 || args[0].startsWith("-")) {
+      throw new IllegalArgumentException("usage: FaultLinkJob CONFIG.yaml (the config file's path, readable where "
+          + "the job's main runs: the JobManager for REST and application submissions)");
+    }
+    FaultLinkConfig config;
+    CellTable cells;
+    RegionTable regions;
+    try {
+      config = ConfigLoader.load(Path.of(args[0]));
+      cells = CellTable.load(Path.of(config.reference().cells()));
+      regions = RegionTable.load(Path.of(config.reference().regions()));
+    } catch (ConfigException | ReferenceDataException e) {
+      throw new IllegalArgumentException("faultlink: " + e.getMessage(), e);
+    }
+    StreamExecutionEnvironment env = environment(config, false);
+    build(env, config, cells, regions, false);
+    env.execute(jobName(Path.of(args[0])));
+  }
+
+  /** Runs the file pipeline to the end of its inputs on an embedded cluster; returns the job's counters. */
   public static Map<String, Long> run(FaultLinkConfig config, CellTable cells, RegionTable regions, PrintStream progress)
       throws Exception {
-    Path dir = Path.of(config.sinks().dir());
-    StreamExecutionEnvironment env = environment(config);
-    FaultLinkPipeline.Inputs inputs = new FaultLinkPipeline.Inputs(
-        readLines(env, "alarms", config.sources().alarms()),
-        readLines(env, "complaints", config.sources().complaints()),
-        config.sources().works() == null ? null : readLines(env, "works", config.sources().works()));
-    FaultLinkPipeline.Outputs outputs = new FaultLinkPipeline(config, cells, regions).build(inputs);
-    FileOutputs.prepare(dir);
-    writeFiles(outputs, dir, config.timezone());
-    JobClient client = env.executeAsync("FaultLink");
+    return run(config, cells, regions, progress, "FaultLink");
+  }
+
+  static Map<String, Long> run(FaultLinkConfig config, CellTable cells, RegionTable regions, PrintStream progress,
+      String jobName) throws Exception {
+    StreamExecutionEnvironment env = environment(config, true);
+    build(env, config, cells, regions, true);
+    JobClient client = env.executeAsync(jobName);
     JobExecutionResult result = awaitWithProgress(client, progress);
     Map<String, Long> counters = new LinkedHashMap<>();
     for (String name : CounterNames.ALL) {
@@ -104,52 +159,120 @@ public final class FaultLinkJob {
     return counters;
   }
 
-  static StreamExecutionEnvironment environment(FaultLinkConfig config) throws IOException {
+  /** File sources → pipeline → file sinks. A local run replaces the output folders; a cluster run keeps them. */
+  static void build(StreamExecutionEnvironment env, FaultLinkConfig config, CellTable cells, RegionTable regions,
+      boolean replaceOutputs) {
+    Path dir = Path.of(config.sinks().dir());
+    int throttle = config.sources().throttleEventsPerSecond();
+    FaultLinkPipeline.Inputs inputs = new FaultLinkPipeline.Inputs(
+        readLines(env, "alarms", config.sources().alarms(), throttle),
+        readLines(env, "complaints", config.sources().complaints(), throttle),
+        config.sources().works() == null ? null : readLines(env, "works", config.sources().works(), throttle));
+    FaultLinkPipeline.Outputs outputs = new FaultLinkPipeline(config, cells, regions).build(inputs);
+    if (replaceOutputs) {
+      FileOutputs.prepare(dir);
+    } else {
+      FileOutputs.ensure(dir);
+    }
+    writeFiles(outputs, dir, config.timezone());
+  }
+
+  /**
+   * The job's settings: no Kryo, max parallelism, checkpointing (interval, mode, storage), state backend,
+   * and, on a cluster, the restart strategy and checkpoints kept on cancellation (to roll back from).
+   * Local runs fail at the first error (no restarts), so that a failed run ends with exit 1.
+   */
+  static StreamExecutionEnvironment environment(FaultLinkConfig config, boolean local) throws IOException {
     Configuration conf = new Configuration();
-    String checkpoints = config.checkpointing().dir() != null
-        ? config.checkpointing().dir()
-        : Files.createTempDirectory("faultlink-checkpoints").toString();
     // Every event and state type is a POJO; a type that would fall back to Kryo fails the job at start.
     conf.set(PipelineOptions.GENERIC_TYPES, false);
-    // Accumulators (the progress line) travel with heartbeats: frequent ones keep the progress current.
-    conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
-    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, Path.of(checkpoints).toUri().toString());
+    conf.set(PipelineOptions.MAX_PARALLELISM, config.state().maxParallelism());
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointing().interval());
+    conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+        config.checkpointing().exactlyOnce() ? CheckpointingMode.EXACTLY_ONCE : CheckpointingMode.AT_LEAST_ONCE);
+    conf.set(StateBackendOptions.STATE_BACKEND, config.state().backend());
+    if (config.state().rocksDb()) {
+      conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    }
+    String checkpoints = config.checkpointing().dir();
+    if (checkpoints == null && local) {
+      checkpoints = Files.createTempDirectory("faultlink-checkpoints").toString();
+    }
+    if (checkpoints != null) {
+      conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+          checkpoints.contains("://") ? checkpoints : Path.of(checkpoints).toUri().toString());
+    }
+    if (local) {
+      // Accumulators (the progress line) travel with heartbeats: frequent ones keep the progress current.
+      conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, RestartConfig.NONE);
+    } else {
+      restartStrategy(conf, config.restart());
+      conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(config.parallelism());
-    // File outputs are finished on checkpoints; a bounded run ends with a final one.
-    env.enableCheckpointing(config.checkpointing().interval().toMillis());
+    if (config.parallelism() > 0) {
+      env.setParallelism(config.parallelism());
+    }
     return env;
   }
 
-  static DataStream<String> readLines(StreamExecutionEnvironment env, String name, InputConfig input) {
+  static void restartStrategy(Configuration conf, RestartConfig restart) {
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, restart.strategy());
+    switch (restart.strategy()) {
+      case RestartConfig.FIXED -> {
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restart.attempts());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, restart.delay());
+      }
+      case RestartConfig.EXPONENTIAL -> {
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, restart.delay());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, restart.maxDelay());
+      }
+      default -> { }
+    }
+  }
+
+  static DataStream<String> readLines(StreamExecutionEnvironment env, String name, InputConfig input, int throttle) {
     FileSource<String> source = FileSource
         .forRecordStreamFormat(new TextLineInputFormat("UTF-8"), new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri()))
         .build();
-    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Read " + name + " (file)")
+    DataStream<String> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Read " + name + " (file)")
         .uid("source-file-" + name);
+    if (throttle > 0) {
+      lines = lines.map(new LineThrottle(throttle)).uid("throttle-" + name).name("Pace " + name);
+    }
+    return lines;
   }
 
   static void writeFiles(FaultLinkPipeline.Outputs outputs, Path dir, ZoneId zone) {
-    FileOutputs.write(outputs.attributions().map(a -> OutputJson.attribution(a, zone))
-        .uid("json-attributions").name("JSON: attributions"), dir, "attributions");
-    FileOutputs.write(outputs.outageImpacts().map(i -> OutputJson.outageImpact(i, zone))
-        .uid("json-outage-impacts").name("JSON: outage impacts"), dir, "outage-impacts");
-    FileOutputs.write(outputs.metrics().map(OutputJson::metrics)
-        .uid("json-metrics").name("JSON: metrics"), dir, "metrics");
-    FileOutputs.write(outputs.deadLetters().map(OutputJson::deadLetter)
-        .uid("json-dead-letters").name("JSON: dead letters"), dir, "dead-letters");
+    FileOutputs.write(outputs.attributions().transform("JSON: attributions", Types.STRING,
+        new OutputLines<Attribution>("attributions", a -> OutputJson.attribution(a, zone)))
+        .uid("json-attributions"), dir, "attributions");
+    FileOutputs.write(outputs.outageImpacts().transform("JSON: outage impacts", Types.STRING,
+        new OutputLines<OutageImpact>("outage-impacts", i -> OutputJson.outageImpact(i, zone)))
+        .uid("json-outage-impacts"), dir, "outage-impacts");
+    FileOutputs.write(outputs.metrics().transform("JSON: metrics", Types.STRING,
+        new OutputLines<RegionMetrics>("metrics", OutputJson::metrics))
+        .uid("json-metrics"), dir, "metrics");
+    FileOutputs.write(outputs.deadLetters().transform("JSON: dead letters", Types.STRING,
+        new OutputLines<DeadLetter>("dead-letters", OutputJson::deadLetter))
+        .uid("json-dead-letters"), dir, "dead-letters");
     if (outputs.alerts() != null) {
-      FileOutputs.write(outputs.alerts().map(a -> OutputJson.alert(a, zone))
-          .uid("json-alerts").name("JSON: alerts"), dir, "alerts");
+      FileOutputs.write(outputs.alerts().transform("JSON: alerts", Types.STRING,
+          new OutputLines<Alert>("alerts", a -> OutputJson.alert(a, zone)))
+          .uid("json-alerts"), dir, "alerts");
     }
     if (outputs.goldenWindows() != null) {
-      FileOutputs.write(outputs.goldenWindows().map(g -> OutputJson.goldenWindow(g, zone))
-          .uid("json-golden-windows").name("JSON: golden windows"), dir, "golden-windows");
+      FileOutputs.write(outputs.goldenWindows().transform("JSON: golden windows", Types.STRING,
+          new OutputLines<GoldenWindow>("golden-windows", g -> OutputJson.goldenWindow(g, zone)))
+          .uid("json-golden-windows"), dir, "golden-windows");
     }
     if (outputs.burstThresholds() != null) {
-      FileOutputs.write(outputs.burstThresholds().map(b -> OutputJson.burstThreshold(b, zone))
-          .uid("json-burst-thresholds").name("JSON: burst thresholds"), dir, "burst-thresholds");
+      FileOutputs.write(outputs.burstThresholds().transform("JSON: burst thresholds", Types.STRING,
+          new OutputLines<BurstThreshold>("burst-thresholds", b -> OutputJson.burstThreshold(b, zone)))
+          .uid("json-burst-thresholds"), dir, "burst-thresholds");
     }
   }
 

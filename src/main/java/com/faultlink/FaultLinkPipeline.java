@@ -123,7 +123,7 @@ public final class FaultLinkPipeline {
         .filter(new OutageAlarmFilter(config.outages().causes(), cells))
         .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
         .keyBy(AlarmEvent::alarmKey)
-        .process(new AlarmPairer(config.dedupRetention()))
+        .process(new AlarmPairer(config.dedupRetention(), config.state().ttl()))
         .uid("pair-alarms").name("Pair raise and clear")
         .keyBy(CellAlarm::cellId)
         .connect(horizon)

@@ -61,11 +61,12 @@ public final class ConfigLoader {
     } catch (DateTimeException e) {
       throw new ConfigException("config key 'timezone': '" + zoneText + "' is not a time zone such as Asia/Shanghai");
     }
-    int parallelism = root.integer("parallelism", Runtime.getRuntime().availableProcessors(), 1, 1024);
+    int parallelism = root.integer("parallelism", 0, 1, 1024);
 
     ConfigNode src = root.child("sources");
     FaultLinkConfig.Sources sources = new FaultLinkConfig.Sources(
-        input(src, "alarms", true), input(src, "complaints", true), input(src, "works", false));
+        input(src, "alarms", true), input(src, "complaints", true), input(src, "works", false),
+        src.integer("throttleEventsPerSecond", 0, 1, 100_000_000));
 
     ConfigNode ref = root.child("reference");
     FaultLinkConfig.Reference reference =
@@ -105,12 +106,13 @@ public final class ConfigLoader {
       secret = DEVELOPMENT_SECRET;
     }
 
-    ConfigNode cp = root.child("checkpointing");
-    FaultLinkConfig.Checkpointing checkpointing = new FaultLinkConfig.Checkpointing(
-        cp.duration("interval", Duration.ofSeconds(2), false), cp.outputDir("dir", false));
+    CheckpointingConfig checkpointing = CheckpointingConfig.read(root.child("checkpointing"));
+    StateConfig state = StateConfig.read(root.child("state"));
+    RestartConfig restart = RestartConfig.read(root.child("restart"));
 
     return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, outages,
-        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, checkpointing);
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, checkpointing,
+        state, restart);
   }
 
   private static InputConfig input(ConfigNode sources, String name, boolean required) {

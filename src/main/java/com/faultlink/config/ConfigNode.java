@@ -184,11 +184,44 @@ final class ConfigNode {
     if (s == null) {
       return null;
     }
+    return outputDirOf(key, s);
+  }
+
+  private String outputDirOf(String key, String s) {
     Path p = Path.of(s).toAbsolutePath().normalize();
     if (Files.exists(p) && !Files.isDirectory(p)) {
       throw bad(key, p + " exists and is not a folder");
     }
     return p.toString();
+  }
+
+  /** A text value that must be one of {@code allowed} (compared as written). */
+  String oneOf(String key, String fallback, String... allowed) {
+    String s = string(key, null);
+    if (s == null) {
+      return fallback;
+    }
+    for (String a : allowed) {
+      if (a.equals(s)) {
+        return s;
+      }
+    }
+    throw bad(key, "'" + s + "' is not one of " + String.join(", ", allowed));
+  }
+
+  /**
+   * A storage location for checkpoints or savepoints: a URI with a scheme ({@code s3://…}, {@code file:///…})
+   * as written, or a local folder, made absolute.
+   */
+  String storageLocation(String key) {
+    String s = string(key, null);
+    if (s == null) {
+      return null;
+    }
+    if (s.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+      return s;
+    }
+    return outputDirOf(key, s);
   }
 
   /** Reports the first key, at any depth, that no part of the config read. */

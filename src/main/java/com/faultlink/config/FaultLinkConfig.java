@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The typed, validated config of one run. Paths are absolute. Every field has the default documented in
- * config/faultlink.yaml.
+ * config/faultlink.yaml. {@code parallelism} 0 means not set: the environment's default (a local run: the
+ * machine's cores; a cluster: the submission's {@code -p}, else the cluster's {@code parallelism.default}).
  */
 public record FaultLinkConfig(
     ZoneId timezone,
@@ -24,10 +25,17 @@ public record FaultLinkConfig(
     Duration dedupRetention,
     Duration lateRetention,
     String customerKeySecret,
-    Checkpointing checkpointing)
+    CheckpointingConfig checkpointing,
+    StateConfig state,
+    RestartConfig restart)
     implements Serializable {
 
-  public record Sources(InputConfig alarms, InputConfig complaints, InputConfig works) implements Serializable {}
+  /**
+   * @param throttleEventsPerSecond 0: read as fast as the job goes; else each reading task (a file is read
+   *     by one task) passes at most this many lines per second downstream (replays at a set pace, tests)
+   */
+  public record Sources(InputConfig alarms, InputConfig complaints, InputConfig works, int throttleEventsPerSecond)
+      implements Serializable {}
 
   public record Reference(String cells, String regions) implements Serializable {}
 
@@ -39,19 +47,18 @@ public record FaultLinkConfig(
 
   public record DeadLetters(int maxRawChars) implements Serializable {}
 
-  /** @param dir checkpoint storage folder; null: a temporary folder for local runs */
-  public record Checkpointing(Duration interval, String dir) implements Serializable {}
-
   /** The same config writing its outputs elsewhere (tests, replays that compare runs). */
   public FaultLinkConfig withSinksDir(String dir) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks.withDir(dir), outOfOrderness, outages,
-        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing);
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+        state, restart);
   }
 
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
     return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, outages,
-        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing);
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+        state, restart);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.RunCounter;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -15,11 +16,16 @@ import org.apache.flink.util.Collector;
  * Pairs each alarm's raise with its clear, keyed by source system and {@code alarm.id}, whatever order they
  * arrive in, and tells outage assembly which cell each concerns. A clear that finds no raise waits a
  * retention period for one (it may come late), then is counted as a clear without raise.
+ *
+ * <p>Event-time timers clear every paired alarm. A raise that is never cleared (a stuck alarm) would stay
+ * forever, one per alarm id: the state therefore also has a processing-time TTL ({@code state.ttl}, default
+ * 30 days since it was written). A clear that arrives after its raise expired counts as a clear without raise.
  */
 public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, CellAlarm> {
   private static final long serialVersionUID = 1L;
 
   private final long retentionMillis;
+  private final Duration ttl;
 
   private transient ValueState<AlarmEvent> raise;
   private transient ValueState<AlarmEvent> waitingClear;
@@ -29,14 +35,24 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
   private transient RunCounter clearsBeforeRaise;
 
   public AlarmPairer(Duration retention) {
+    this(retention, Duration.ofDays(30));
+  }
+
+  public AlarmPairer(Duration retention, Duration ttl) {
     this.retentionMillis = retention.toMillis();
+    this.ttl = ttl;
+  }
+
+  private <T> ValueStateDescriptor<T> withTtl(ValueStateDescriptor<T> descriptor) {
+    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+    return descriptor;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    raise = getRuntimeContext().getState(new ValueStateDescriptor<>("raise", AlarmEvent.class));
-    waitingClear = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting-clear", AlarmEvent.class));
-    cleared = getRuntimeContext().getState(new ValueStateDescriptor<>("cleared", Boolean.class));
+    raise = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("raise", AlarmEvent.class)));
+    waitingClear = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("waiting-clear", AlarmEvent.class)));
+    cleared = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("cleared", Boolean.class)));
     duplicateRaises = RunCounter.register(getRuntimeContext(), CounterNames.DUPLICATE_RAISES);
     clearsWithoutRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_WITHOUT_RAISE);
     clearsBeforeRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_BEFORE_RAISE);

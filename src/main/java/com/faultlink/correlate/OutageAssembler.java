@@ -5,6 +5,7 @@ import com.faultlink.model.Outage;
 import com.faultlink.reference.Cell;
 import com.faultlink.reference.CellTable;
 import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.OpenCount;
 import com.faultlink.runtime.RunCounter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -33,8 +37,11 @@ import org.apache.flink.util.Collector;
  * <p>Emits an {@link Outage} snapshot whenever the outage opens, clears or is re-raised, and, at the end of
  * a bounded input, once more for an outage still open, with the input's last event time (the horizon,
  * broadcast on the second input).
+ *
+ * <p>The number of outages open right now is the gauge {@code openOutages} (per task; sum over tasks).
  */
-public final class OutageAssembler extends KeyedBroadcastProcessFunction<String, CellAlarm, Long, Outage> {
+public final class OutageAssembler extends KeyedBroadcastProcessFunction<String, CellAlarm, Long, Outage>
+    implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
   public static final MapStateDescriptor<String, Long> HORIZON =
@@ -53,6 +60,7 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
   private transient MapState<String, Long> activeAlarms;
   private transient RunCounter opened;
   private transient RunCounter flapsMerged;
+  private transient OpenCount openOutages;
 
   public OutageAssembler(CellTable cells, Duration mergeGap) {
     this.cells = cells;
@@ -67,6 +75,17 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
     activeAlarms = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-alarms", Types.STRING, Types.LONG));
     opened = RunCounter.register(getRuntimeContext(), CounterNames.OUTAGES_OPENED);
     flapsMerged = RunCounter.register(getRuntimeContext(), CounterNames.FLAPS_MERGED);
+    getRuntimeContext().getMetricGroup().gauge(CounterNames.OPEN_OUTAGES, openOutages);
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    openOutages = OpenCount.restore(context, CounterNames.OPEN_OUTAGES);
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    openOutages.snapshot(context);
   }
 
   @Override
@@ -136,12 +155,14 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
             cell.technology(), alarm.time(), null, null, false, null);
         outage.update(started);
         opened.inc();
+        openOutages.opened();
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         out.collect(started);
       } else if (!current.isOpen()) {
         Outage reopened = current.withEnd(null);
         outage.update(reopened);
         flapsMerged.inc();
+        openOutages.opened();
         out.collect(reopened);
       }
     } else if (current != null && current.isOpen() && activeAlarms.contains(alarm.alarmKey())) {
@@ -149,6 +170,7 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
       if (activeAlarms.isEmpty()) {
         Outage closed = current.withEnd(Math.max(alarm.time(), current.start()));
         outage.update(closed);
+        openOutages.closed();
         ctx.timerService().registerEventTimeTimer(AlarmPairer.saturatedAdd(closed.end(), mergeGapMillis));
         out.collect(closed);
       }

@@ -44,6 +44,17 @@ public final class FileOutputs {
     }
   }
 
+  /** A cluster run keeps what earlier runs of the job wrote (it may resume them): it only makes the folders. */
+  public static void ensure(Path dir) {
+    for (String stream : STREAMS) {
+      try {
+        Files.createDirectories(dir.resolve(stream));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot make output folder " + dir.resolve(stream) + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   private static void delete(Path p) {
     try {
       Files.delete(p);

@@ -22,10 +22,18 @@ public final class CounterNames {
   public static final String LATE_AFTER_IMPACT = "lateAttributionsAfterImpact";
   public static final String COMPLAINTS_OUTSIDE_REGION_TABLE = "complaintsOutsideRegionTable";
 
+  /** Alerts written (every status); a counter of the output stage. */
+  public static final String ALERTS_EMITTED = "alertsEmitted";
+
+  /** Metric-only names (not in the run summary): gauges and per-stream counters. */
+  public static final String OPEN_OUTAGES = "openOutages";
+  public static final String RECORDS_WRITTEN = "recordsWritten";
+  public static final String WATERMARK_LAG_MILLIS = "watermarkLagMillis";
+
   public static final String[] ALL = {
     EVENTS_READ, DEAD_LETTERS, SKIPPED_EVENT_TYPES, DUPLICATE_EVENTS, DUPLICATE_TICKETS, LATE_EVENTS,
     NON_OUTAGE_ALARMS, DUPLICATE_RAISES, CLEARS_WITHOUT_RAISE, CLEARS_BEFORE_RAISE, OUTAGES_OPENED, FLAPS_MERGED,
     COMPLAINTS_ATTRIBUTED, LATE_COMPLAINTS, LATE_AFTER_PERIOD_CLOSED, LATE_AFTER_IMPACT,
-    COMPLAINTS_OUTSIDE_REGION_TABLE
+    COMPLAINTS_OUTSIDE_REGION_TABLE, ALERTS_EMITTED
   };
 }

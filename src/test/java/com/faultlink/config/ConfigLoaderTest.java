@@ -51,8 +51,32 @@ class ConfigLoaderTest {
     assertThat(c.outages().causes()).containsExactly("cellOutage");
     assertThat(c.golden().fixedWindow()).isNull();
     assertThat(c.sources().works()).isNull();
-    assertThat(c.parallelism()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(c.parallelism()).as("not set: the environment's default").isZero();
     assertThat(ConfigLoader.usesDevelopmentSecret(c)).isTrue();
+    assertThat(c.checkpointing().exactlyOnce()).isTrue();
+    assertThat(c.checkpointing().dir()).isNull();
+    assertThat(c.state().backend()).isEqualTo("hashmap");
+    assertThat(c.state().maxParallelism()).isEqualTo(128);
+    assertThat(c.state().ttl()).isEqualTo(Duration.ofDays(30));
+    assertThat(c.restart().strategy()).isEqualTo("exponential-delay");
+    assertThat(c.sources().throttleEventsPerSecond()).isZero();
+  }
+
+  @Test
+  void clusterSettingsAreReadAndChecked() {
+    FaultLinkConfig c = parse(minimal + "\ncheckpointing: {mode: at-least-once, dir: s3://bucket/faultlink}\n"
+        + "state: {backend: rocksdb, maxParallelism: 256, ttl: P7D}\n"
+        + "restart: {strategy: fixed-delay, attempts: 3, delay: PT5S}\n");
+    assertThat(c.checkpointing().exactlyOnce()).isFalse();
+    assertThat(c.checkpointing().dir()).as("a URI is kept as written").isEqualTo("s3://bucket/faultlink");
+    assertThat(c.state().rocksDb()).isTrue();
+    assertThat(c.state().maxParallelism()).isEqualTo(256);
+    assertThat(c.restart().attempts()).isEqualTo(3);
+    assertThat(c.restart().delay()).isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> parse(minimal + "\nstate: {backend: memory}\n"))
+        .hasMessageContaining("'state.backend'").hasMessageContaining("hashmap, rocksdb");
+    assertThatThrownBy(() -> parse(minimal + "\ncheckpointing: {mode: twice}\n"))
+        .hasMessageContaining("'checkpointing.mode'");
   }
 
   @Test

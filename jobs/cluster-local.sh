@@ -1,0 +1,377 @@
+#!/usr/bin/env bash
+# A real standalone Flink 2.2 cluster on 127.0.0.1 — a JobManager and TaskManagers as separate processes —
+# and the commands to run FaultLink on it.
+#
+#   jobs/cluster-local.sh start                      start the cluster; prints its REST address http://127.0.0.1:PORT
+#   jobs/cluster-local.sh submit CONFIG [--parallelism N] [--from-savepoint PATH [--allow-non-restored-state]]
+#                                                    upload target/faultlink-job.jar and run it with CONFIG;
+#                                                    prints the job id (32 hex digits)
+#   jobs/cluster-local.sh add-taskmanager            start one more TaskManager (as a supervisor would after a crash)
+#   jobs/cluster-local.sh savepoint JOB_ID [--stop]  take a savepoint (--stop: and stop the job with it); prints its path
+#   jobs/cluster-local.sh cancel JOB_ID              cancel the job (its latest checkpoint is kept)
+#   jobs/cluster-local.sh status                     processes, REST address, jobs
+#   jobs/cluster-local.sh stop                       stop every process of the cluster
+#   jobs/cluster-local.sh prepare                    resolve the cluster's classpath only (.ci/run does this first)
+#
+# flink-dist is not on Maven Central: the cluster's classpath is Flink's modules resolved by Maven from
+# jobs/cluster/pom.xml. Java 17 with the --add-opens/--add-exports list of flink-dist's config.yaml.
+#
+# Settings (environment variables, with defaults):
+#   FAULTLINK_CLUSTER_DIR   target/cluster-local    config, logs, pid files, checkpoints, savepoints
+#   FAULTLINK_REST_PORT     8081                    web UI and REST API
+#   FAULTLINK_RPC_PORT      6123                    JobManager RPC
+#   FAULTLINK_PROMETHEUS_PORTS 9249-9259            Prometheus reporter: each process takes the next free port
+#   FAULTLINK_TM_SLOTS      2                       task slots per TaskManager
+#   FAULTLINK_TM_MEMORY     1600m                   TaskManager process size
+#   FAULTLINK_JM_MEMORY     1024m                   JobManager process size
+#   FAULTLINK_HEARTBEAT_TIMEOUT 10000               ms without a heartbeat before a TaskManager counts as lost
+#   FAULTLINK_NO_BUILD      unset                   1: never build the job jar (tests inside a Maven build)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+dir=${FAULTLINK_CLUSTER_DIR:-$here/target/cluster-local}
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+rest_port=${FAULTLINK_REST_PORT:-8081}
+rpc_port=${FAULTLINK_RPC_PORT:-6123}
+prom_ports=${FAULTLINK_PROMETHEUS_PORTS:-9249-9259}
+tm_slots=${FAULTLINK_TM_SLOTS:-2}
+tm_memory=${FAULTLINK_TM_MEMORY:-1600m}
+jm_memory=${FAULTLINK_JM_MEMORY:-1024m}
+heartbeat_timeout=${FAULTLINK_HEARTBEAT_TIMEOUT:-10000}
+rest="http://127.0.0.1:$rest_port"
+conf="$dir/conf"
+logs="$dir/log"
+pids="$dir/pids"
+classpath_file="$here/target/cluster/classpath.txt"
+jar="$here/target/faultlink-job.jar"
+
+# flink-dist's env.java.opts.all for Java 17 (flink-dist/src/main/resources/config.yaml).
+java_opts_all="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"
+
+say() { echo "cluster-local: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+usage() {
+  sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+# --- building blocks ------------------------------------------------------------------------------------
+
+classpath() {
+  if [ ! -s "$classpath_file" ] || [ "$here/jobs/cluster/pom.xml" -nt "$classpath_file" ]; then
+    say "resolving Flink's modules (once)..."
+    mkdir -p "$(dirname "$classpath_file")"
+    mvn -B -q -ntp -f "$here/jobs/cluster/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$classpath_file" >"$dir/classpath-build.log" 2>&1 \
+      || die "could not resolve the cluster's classpath, see $dir/classpath-build.log"
+  fi
+  cat "$classpath_file"
+}
+
+job_jar() {
+  if [ "${FAULTLINK_NO_BUILD:-}" = 1 ]; then
+    [ -f "$jar" ] || die "no job jar at $jar (run mvn package)"
+    return
+  fi
+  if [ ! -f "$jar" ] || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    say "building the job jar (once)..."
+    (cd "$here" && mvn -B -q -ntp -DskipTests package >"$dir/jar-build.log" 2>&1) \
+      || die "build failed, see $dir/jar-build.log"
+  fi
+}
+
+write_config() {
+  mkdir -p "$conf" "$logs" "$pids" "$dir/checkpoints" "$dir/savepoints" "$dir/web-upload" "$dir/tmp"
+  cat >"$conf/config.yaml" <<EOF
+# Written by jobs/cluster-local.sh: a standalone Flink cluster on 127.0.0.1.
+env.java.opts.all: $java_opts_all
+jobmanager.rpc.address: 127.0.0.1
+jobmanager.rpc.port: $rpc_port
+jobmanager.bind-host: 127.0.0.1
+jobmanager.memory.process.size: $jm_memory
+jobmanager.execution.failover-strategy: region
+taskmanager.host: 127.0.0.1
+taskmanager.bind-host: 127.0.0.1
+taskmanager.numberOfTaskSlots: $tm_slots
+taskmanager.memory.process.size: $tm_memory
+rest.address: 127.0.0.1
+rest.bind-address: 127.0.0.1
+rest.port: $rest_port
+parallelism.default: 1
+heartbeat.interval: 2000
+heartbeat.timeout: $heartbeat_timeout
+# Checkpoints and savepoints of jobs that do not name their own (FaultLink: checkpointing.dir).
+execution.checkpointing.dir: file://$dir/checkpoints
+execution.checkpointing.savepoint-dir: file://$dir/savepoints
+execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION
+state.backend.type: hashmap
+web.upload.dir: $dir/web-upload
+io.tmp.dirs: $dir/tmp
+# Prometheus: every process serves /metrics on the next free port of the range.
+metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory
+metrics.reporter.prom.port: $prom_ports
+EOF
+  cat >"$conf/log4j.properties" <<'EOF'
+# One log file per process (log.file is set on each command line).
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = MainAppender
+appender.main.name = MainAppender
+appender.main.type = RollingFile
+appender.main.append = true
+appender.main.fileName = ${sys:log.file}
+appender.main.filePattern = ${sys:log.file}.%i
+appender.main.layout.type = PatternLayout
+appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n
+appender.main.policies.type = Policies
+appender.main.policies.size.type = SizeBasedTriggeringPolicy
+appender.main.policies.size.size = 100MB
+appender.main.strategy.type = DefaultRolloverStrategy
+appender.main.strategy.max = 5
+logger.pekko.name = org.apache.pekko
+logger.pekko.level = INFO
+logger.netty.name = org.jboss.netty.channel.DefaultChannelPipeline
+logger.netty.level = OFF
+EOF
+}
+
+# BashJavaUtils computes a process's JVM memory flags and its dynamic memory settings, as Flink's own
+# jobmanager.sh / taskmanager.sh do. Prints two lines: JVM flags, then -D settings.
+resource_params() {
+  local cmd=$1 cp=$2 out
+  out=$(java -cp "$cp" org.apache.flink.runtime.util.bash.BashJavaUtils "$cmd" --configDir "$conf" 2>&1) \
+    || die "BashJavaUtils $cmd failed: $out"
+  echo "$out" | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed 's/^BASH_JAVA_UTILS_EXEC_RESULT://' | tail -n 2
+}
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+launch() {
+  local name=$1 main=$2 params=$3 cp=$4
+  local jvm dynamic
+  jvm=$(echo "$params" | head -n 1)
+  dynamic=$(echo "$params" | tail -n 1)
+  # shellcheck disable=SC2086 # the flag lists are meant to split
+  nohup java $jvm $java_opts_all \
+    -Dlog.file="$logs/$name.log" -Dlog4j.configurationFile="file:$conf/log4j.properties" \
+    -cp "$cp" "$main" --configDir "$conf" $dynamic >"$logs/$name.out" 2>&1 </dev/null &
+  echo $! >"$pids/$name.pid"
+}
+
+rest_get() { curl -sf --max-time 10 "$rest$1"; }
+
+json_field() { # json_field NAME < json: the first string or number value of NAME
+  { grep -o "\"$1\" *: *\(\"[^\"]*\"\|[0-9-][0-9]*\)" || true; } | head -n 1 | sed 's/^[^:]*: *//; s/^"//; s/"$//'
+}
+
+taskmanagers_registered() {
+  rest_get /overview 2>/dev/null | json_field taskmanagers || echo 0
+}
+
+wait_for_taskmanagers() { # wait until at least N TaskManagers are registered
+  local want=$1 deadline=$((SECONDS + 120))
+  while [ "$(taskmanagers_registered)" -lt "$want" ] 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || die "timed out waiting for $want TaskManager(s); logs in $logs"
+    alive "$pids/jobmanager.pid" || die "the JobManager died; see $logs/jobmanager.log"
+    sleep 0.5
+  done
+}
+
+live_taskmanagers() {
+  local n=0 f
+  for f in "$pids"/taskmanager-*.pid; do
+    [ -e "$f" ] || continue
+    alive "$f" && n=$((n + 1))
+  done
+  echo $n
+}
+
+start_taskmanager() {
+  local cp=$1 n=1
+  while [ -e "$pids/taskmanager-$n.pid" ]; do n=$((n + 1)); done
+  launch "taskmanager-$n" org.apache.flink.runtime.taskexecutor.TaskManagerRunner \
+    "$(resource_params GET_TM_RESOURCE_PARAMS "$cp")" "$cp"
+  echo "$n"
+}
+
+# --- verbs ----------------------------------------------------------------------------------------------
+
+cmd_prepare() {
+  classpath >/dev/null
+  say "ready: cluster classpath in $classpath_file"
+}
+
+cmd_start() {
+  command -v curl >/dev/null || die "curl is needed"
+  if alive "$pids/jobmanager.pid"; then
+    say "already running (JobManager pid $(cat "$pids/jobmanager.pid"))"
+    echo "$rest"
+    return
+  fi
+  local cp
+  cp=$(classpath)
+  rm -rf "$pids"
+  write_config
+  launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint \
+    "$(resource_params GET_JM_RESOURCE_PARAMS "$cp")" "$cp"
+  start_taskmanager "$cp" >/dev/null
+  wait_for_taskmanagers 1
+  say "JobManager pid $(cat "$pids/jobmanager.pid"), TaskManager pid $(cat "$pids/taskmanager-1.pid"); logs in $logs"
+  echo "$rest"
+}
+
+cmd_add_taskmanager() {
+  alive "$pids/jobmanager.pid" || die "the cluster is not running (jobs/cluster-local.sh start)"
+  local cp n before
+  cp=$(classpath)
+  before=$(live_taskmanagers)
+  n=$(start_taskmanager "$cp")
+  # Registered TaskManagers include a killed one until its heartbeat times out: wait for this one's own log.
+  local deadline=$((SECONDS + 120))
+  until grep -q "Successful registration at resource manager" "$logs/taskmanager-$n.log" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || die "taskmanager-$n did not register; see $logs/taskmanager-$n.log"
+    alive "$pids/taskmanager-$n.pid" || die "taskmanager-$n died; see $logs/taskmanager-$n.out"
+    sleep 0.5
+  done
+  say "taskmanager-$n pid $(cat "$pids/taskmanager-$n.pid") registered ($((before + 1)) running)"
+}
+
+cmd_submit() {
+  [ $# -ge 1 ] || usage
+  local config=$1 parallelism="" savepoint="" non_restored=""
+  shift
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --parallelism) parallelism=$2; shift 2 ;;
+      --from-savepoint) savepoint=$2; shift 2 ;;
+      --allow-non-restored-state) non_restored=true; shift ;;
+      *) usage ;;
+    esac
+  done
+  [ -f "$config" ] || die "no such config file: $config"
+  # The job's main runs in the JobManager: the config's path must be absolute (same machine here).
+  config=$(cd "$(dirname "$config")" && pwd)/$(basename "$config")
+  rest_get /overview >/dev/null || die "no cluster at $rest (jobs/cluster-local.sh start)"
+  job_jar
+  local upload jar_id body run job
+  upload=$(curl -sf --max-time 120 -X POST -H "Expect:" -F "jarfile=@$jar" "$rest/jars/upload") \
+    || die "jar upload to $rest failed"
+  jar_id=$(echo "$upload" | json_field filename)
+  jar_id=${jar_id##*/}
+  [ -n "$jar_id" ] || die "jar upload failed: $upload"
+  body="{\"entryClass\":\"com.faultlink.FaultLinkJob\",\"programArgsList\":[\"$config\"]"
+  [ -z "$parallelism" ] || body="$body,\"parallelism\":$parallelism"
+  [ -z "$savepoint" ] || body="$body,\"savepointPath\":\"$savepoint\""
+  [ -z "$non_restored" ] || body="$body,\"allowNonRestoredState\":true"
+  body="$body}"
+  run=$(curl -s --max-time 300 -X POST -H 'Content-Type: application/json' -d "$body" "$rest/jars/$jar_id/run")
+  job=$(echo "$run" | json_field jobid)
+  curl -s --max-time 10 -X DELETE "$rest/jars/$jar_id" >/dev/null || true
+  if ! [[ $job =~ ^[0-9a-f]{32}$ ]]; then
+    # Flink's error carries the whole stack; the job's own message is the line naming faultlink.
+    local why
+    why=$( { echo "$run" | grep -o 'faultlink: [^\\"]*' || true; } | head -n 1)
+    echo "$run" >"$logs/last-submission-error.json"
+    die "submission failed: ${why:-see $logs/last-submission-error.json}"
+  fi
+  echo "$job"
+}
+
+poll_savepoint() { # poll_savepoint JOB_ID TRIGGER_ID: prints the savepoint's location
+  local job=$1 trigger=$2 deadline=$((SECONDS + 300)) out
+  while [ $SECONDS -lt $deadline ]; do
+    out=$(rest_get "/jobs/$job/savepoints/$trigger" || true)
+    if echo "$out" | grep -q '"COMPLETED"'; then
+      if echo "$out" | grep -q '"failure-cause"'; then
+        die "savepoint failed: $out"
+      fi
+      echo "$out" | json_field location
+      return
+    fi
+    sleep 0.5
+  done
+  die "savepoint of $job did not complete in 300 s"
+}
+
+cmd_savepoint() {
+  [ $# -ge 1 ] || usage
+  local job=$1 stop=${2:-} resp trigger
+  if [ "$stop" = "--stop" ]; then
+    resp=$(curl -s --max-time 30 -X POST -H 'Content-Type: application/json' \
+      -d "{\"targetDirectory\":\"file://$dir/savepoints\",\"drain\":false}" "$rest/jobs/$job/stop")
+  elif [ -z "$stop" ]; then
+    resp=$(curl -s --max-time 30 -X POST -H 'Content-Type: application/json' \
+      -d "{\"target-directory\":\"file://$dir/savepoints\",\"cancel-job\":false}" "$rest/jobs/$job/savepoints")
+  else
+    usage
+  fi
+  trigger=$(echo "$resp" | json_field request-id)
+  [ -n "$trigger" ] || die "savepoint request refused: $resp"
+  poll_savepoint "$job" "$trigger"
+}
+
+cmd_cancel() {
+  [ $# -eq 1 ] || usage
+  curl -sf --max-time 30 -X PATCH "$rest/jobs/$1?mode=cancel" >/dev/null || die "cannot cancel job $1 at $rest"
+  local deadline=$((SECONDS + 60))
+  until rest_get "/jobs/$1" | grep -q '"state" *: *"\(CANCELED\|FINISHED\|FAILED\)"'; do
+    [ $SECONDS -lt $deadline ] || die "job $1 did not stop within 60 s"
+    sleep 0.5
+  done
+  say "cancelled $1"
+}
+
+cmd_status() {
+  local f
+  if alive "$pids/jobmanager.pid"; then
+    echo "jobmanager pid $(cat "$pids/jobmanager.pid") running, REST $rest"
+  else
+    echo "jobmanager not running"
+  fi
+  for f in "$pids"/taskmanager-*.pid; do
+    [ -e "$f" ] || continue
+    if alive "$f"; then
+      echo "$(basename "$f" .pid) pid $(cat "$f") running"
+    else
+      echo "$(basename "$f" .pid) pid $(cat "$f") dead"
+    fi
+  done
+  local jobs
+  if jobs=$(rest_get /jobs/overview 2>/dev/null); then
+    echo "$jobs" | grep -o '"jid":"[0-9a-f]*","name":"[^"]*"\|"state":"[A-Z]*"' | paste - - \
+      | sed 's/"jid":"\([0-9a-f]*\)","name":"\([^"]*\)"\t"state":"\([A-Z]*\)"/job \1 \3 \2/' || true
+    echo "taskmanagers registered: $(taskmanagers_registered)"
+  fi
+}
+
+cmd_stop() {
+  local f pid deadline
+  for f in "$pids"/taskmanager-*.pid "$pids/jobmanager.pid"; do
+    [ -e "$f" ] || continue
+    pid=$(cat "$f")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      deadline=$((SECONDS + 20))
+      while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$f"
+  done
+  say "stopped"
+}
+
+[ $# -ge 1 ] || usage
+verb=$1
+shift
+case $verb in
+  start) cmd_start ;;
+  submit) cmd_submit "$@" ;;
+  add-taskmanager) cmd_add_taskmanager ;;
+  savepoint) cmd_savepoint "$@" ;;
+  cancel) cmd_cancel "$@" ;;
+  status) cmd_status ;;
+  stop) cmd_stop ;;
+  prepare) cmd_prepare ;;
+  *) usage ;;
+esac

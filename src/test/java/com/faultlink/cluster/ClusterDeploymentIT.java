@@ -1,0 +1,159 @@
+package com.faultlink.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.faultlink.FaultLinkJob;
+import com.faultlink.config.ConfigLoader;
+import com.faultlink.config.FaultLinkConfig;
+import com.faultlink.reference.CellTable;
+import com.faultlink.reference.RegionTable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * FaultLink on a real standalone Flink cluster (JobManager and TaskManagers as separate processes, started
+ * by {@code jobs/cluster-local.sh}), against a clean run of the same inputs on an embedded cluster: a killed
+ * TaskManager, a stop with savepoint and a resume at another parallelism each end with exactly the clean
+ * run's records. Inputs are paced ({@code sources.throttleEventsPerSecond}) so the job is mid-stream when
+ * the test acts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterDeploymentIT {
+  /** Lines per second per reading task: the sample's 6 182 complaints take about 25 s. */
+  private static final int PACE = 250;
+  private static final int SAMPLE_LINES = 2456 + 6182 + 19;
+
+  @TempDir static Path work;
+  private LocalFlinkCluster cluster;
+  private PipelineEndpoints io;
+  private Map<String, List<String>> clean;
+
+  @BeforeAll
+  void startTheClusterAndRunCleanly() throws Exception {
+    io = new FileEndpoints(work);
+    cluster = new LocalFlinkCluster(Files.createDirectories(work.resolve("cluster")));
+    long t0 = System.nanoTime();
+    assertThat(cluster.start()).isEqualTo("http://127.0.0.1:" + cluster.restPort);
+    System.out.printf("cluster started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+    FaultLinkConfig config = ConfigLoader.load(writeConfig("clean", 0, "")).withParallelism(2);
+    FaultLinkJob.run(config, CellTable.load(Path.of(config.reference().cells())),
+        RegionTable.load(Path.of(config.reference().regions())), new PrintStream(new ByteArrayOutputStream()));
+    clean = io.outputs("clean");
+    assertThat(clean.get("attributions")).hasSizeGreaterThan(6000);
+  }
+
+  @AfterAll
+  void stopTheCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private Path writeConfig(String run, int pace, String extra) throws IOException {
+    Path file = work.resolve(run + ".yaml");
+    Files.writeString(file, "timezone: Asia/Shanghai\n" + io.ioConfig(run, pace)
+        + "checkpointing: {interval: PT1S}\n" + extra);
+    return file;
+  }
+
+  private String submit(String... args) {
+    String job = cluster.run(args);
+    assertThat(job).as("the job id").matches("[0-9a-f]{32}");
+    return job;
+  }
+
+  private void awaitMidStream(String job) {
+    LocalFlinkCluster.await("a completed checkpoint", Duration.ofSeconds(120),
+        () -> cluster.completedCheckpoints(job) >= 1 && "RUNNING".equals(cluster.jobState(job)));
+  }
+
+  private long eventsRead(String job) {
+    for (JsonNode acc : cluster.get("/jobs/" + job + "/accumulators").path("user-task-accumulators")) {
+      if ("eventsRead".equals(acc.path("name").asText())) {
+        return Long.parseLong(acc.path("value").asText());
+      }
+    }
+    return 0;
+  }
+
+  @Test
+  void aKilledTaskManagerIsRecoveredFromWithNothingLostAndNothingDoubled() throws Exception {
+    String job = submit("submit", writeConfig("kill", PACE, "").toString());
+    awaitMidStream(job);
+
+    long killedAt = System.currentTimeMillis();
+    cluster.killTaskManager(1);
+    cluster.run("add-taskmanager");
+    assertThat(cluster.run("status")).contains("taskmanager-1 pid").contains("dead")
+        .contains("taskmanager-2 pid").contains(job);
+    cluster.awaitJobState(job, Duration.ofMinutes(4), "FINISHED"::equals);
+
+    JsonNode restored = cluster.get("/jobs/" + job + "/checkpoints").path("latest").path("restored");
+    assertThat(restored.isMissingNode() || restored.isNull()).as("the job restored a checkpoint").isFalse();
+    System.out.printf("TaskManager killed mid-stream: restored checkpoint %d %.1f s after the kill%n",
+        restored.path("id").asLong(), (restored.path("restore_timestamp").asLong() - killedAt) / 1e3);
+
+    assertThat(io.outputs("kill")).isEqualTo(clean);
+  }
+
+  @Test
+  void aJobStoppedWithASavepointResumesAtAnotherParallelismAndContinuesItsOutputs() throws Exception {
+    Path config = writeConfig("upgrade", PACE, "state: {backend: rocksdb}\n");
+    String first = submit("submit", config.toString(), "--parallelism", "2");
+    awaitMidStream(first);
+
+    String savepoint = cluster.run("savepoint", first, "--stop");
+    assertThat(savepoint).startsWith("file:");
+    assertThat(cluster.jobState(first)).isEqualTo("FINISHED");
+    long readBefore = eventsRead(first);
+
+    String second = submit("submit", config.toString(), "--parallelism", "1", "--from-savepoint", savepoint);
+    cluster.awaitJobState(second, Duration.ofMinutes(4), "FINISHED"::equals);
+    JsonNode vertices = cluster.get("/jobs/" + second).path("vertices");
+    assertThat(vertices).allSatisfy(v -> assertThat(v.path("parallelism").asInt()).isEqualTo(1));
+    long readAfter = eventsRead(second);
+    System.out.printf("savepoint %s: %d lines read before it, %d after%n", savepoint, readBefore, readAfter);
+    assertThat(readAfter).as("the resumed job continues where the savepoint was taken")
+        .isPositive().isLessThan(SAMPLE_LINES);
+
+    assertThat(io.outputs("upgrade")).isEqualTo(clean);
+  }
+
+  @Test
+  void theTaskManagersPrometheusEndpointServesFaultLinksMetrics() throws Exception {
+    String job = submit("submit", writeConfig("metrics", PACE, "").toString());
+    awaitMidStream(job);
+
+    Set<String> wanted = Set.of("_eventsRead", "_deadLetters", "_lateEvents", "_duplicateEvents", "_openOutages",
+        "_recordsWritten", "_watermarkLagMillis", "_numRecordsIn", "_numRecordsOut");
+    String[] scrape = {null};
+    LocalFlinkCluster.await("FaultLink's metrics on a Prometheus endpoint", Duration.ofSeconds(60), () -> {
+      for (int port = cluster.prometheusFirstPort; port < cluster.prometheusFirstPort + 8; port++) {
+        String body = cluster.text("http://127.0.0.1:" + port + "/metrics");
+        if (body != null && wanted.stream().allMatch(body::contains)) {
+          scrape[0] = body;
+          return true;
+        }
+      }
+      return false;
+    });
+    assertThat(scrape[0]).contains("flink_taskmanager_job_task_operator_eventsRead")
+        .contains("stream=\"attributions\"");
+    cluster.run("cancel", job);
+    assertThat(cluster.jobState(job)).isEqualTo("CANCELED");
+  }
+}
