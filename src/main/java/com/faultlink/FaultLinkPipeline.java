@@ -1,5 +1,6 @@
 package com.faultlink;
 
+import com.faultlink.burst.BurstDetector;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.correlate.AlarmPairer;
 import com.faultlink.correlate.CandidateOutage;
@@ -45,7 +46,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The FaultLink dataflow, from input lines to output records, read top to bottom: parse (dead letters
- * aside) → drop duplicates → assemble outages → attribute complaints → sum up outages → period metrics.
+ * aside) → drop duplicates → assemble outages → attribute complaints → sum up outages → period metrics →
+ * complaint bursts.
  * Sources and sinks are the caller's: files for the local run, collecting sinks in tests.
  */
 public final class FaultLinkPipeline {
@@ -176,6 +178,15 @@ public final class FaultLinkPipeline {
         .process(new MetricsReport(config.timezone(), config.settleAfterClearMillis(), regions))
         .setParallelism(1).uid("metrics-report").name("Metrics report rows");
 
-    return new Outputs(attributions, impacts, metrics, deadLetters, outages, null, null, null);
+    // 7. Complaint bursts: every complaint of a region counted per window, judged against the region's
+    //    learned, time-of-day-aware threshold; one alert per episode, naming the region's open outages.
+    SingleOutputStreamOperator<Alert> burstAlerts = attributions
+        .keyBy(Attribution::region)
+        .connect(outages.keyBy(Outage::region))
+        .process(new BurstDetector(config.timezone(), config.burst(), config.decisionDelayMillis()))
+        .uid("detect-bursts").name("Detect complaint bursts per region");
+    DataStream<BurstThreshold> burstThresholds = burstAlerts.getSideOutput(BurstDetector.THRESHOLDS);
+
+    return new Outputs(attributions, impacts, metrics, deadLetters, outages, burstAlerts, null, burstThresholds);
   }
 }
