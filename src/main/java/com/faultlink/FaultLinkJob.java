@@ -14,6 +14,8 @@ import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.DeadLetter;
 import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.OutageImpact;
+import com.faultlink.model.OutageStatus;
+import com.faultlink.model.WorkImpact;
 import com.faultlink.model.RegionMetrics;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
@@ -97,7 +99,7 @@ public final class FaultLinkJob {
       Map<String, Long> counters = run(config, cells, regions, err, jobName(Path.of(args[0])));
       Path dir = Path.of(config.sinks().dir());
       writeSummary(dir.resolve("run-summary.json"), counters);
-      err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.STREAMS) + ")");
+      err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.allStreams()) + ")");
       err.println("faultlink: counts " + counters);
       System.exit(0);
     } catch (Exception e) {
@@ -175,6 +177,7 @@ public final class FaultLinkJob {
       FileOutputs.ensure(dir);
     }
     writeFiles(outputs, dir, config.timezone());
+    writeExtraFiles(outputs, dir, config.timezone());
   }
 
   /**
@@ -273,6 +276,19 @@ public final class FaultLinkJob {
       FileOutputs.write(outputs.burstThresholds().transform("JSON: burst thresholds", Types.STRING,
           new OutputLines<BurstThreshold>("burst-thresholds", b -> OutputJson.burstThreshold(b, zone)))
           .uid("json-burst-thresholds"), dir, "burst-thresholds");
+    }
+  }
+
+  static void writeExtraFiles(FaultLinkPipeline.Outputs outputs, Path dir, ZoneId zone) {
+    if (outputs.workImpacts() != null) {
+      FileOutputs.write(outputs.workImpacts().transform("JSON: work impacts", Types.STRING,
+          new OutputLines<WorkImpact>("work-impacts", w -> OutputJson.workImpact(w, zone)))
+          .uid("json-work-impacts"), dir, "work-impacts");
+    }
+    if (outputs.outageStatus() != null) {
+      FileOutputs.write(outputs.outageStatus().transform("JSON: outage status", Types.STRING,
+          new OutputLines<OutageStatus>("outage-status", s -> OutputJson.outageStatus(s, zone)))
+          .uid("json-outage-status"), dir, "outage-status");
     }
   }
 

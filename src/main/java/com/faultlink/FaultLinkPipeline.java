@@ -3,6 +3,7 @@ package com.faultlink;
 import com.faultlink.burst.BurstDetector;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.correlate.AlarmPairer;
+import com.faultlink.correlate.AssemblyNotice;
 import com.faultlink.correlate.CandidateOutage;
 import com.faultlink.correlate.CellAlarm;
 import com.faultlink.correlate.ComplaintAttributor;
@@ -33,7 +34,12 @@ import com.faultlink.model.DeadLetter;
 import com.faultlink.model.Outage;
 import com.faultlink.model.OutageImpact;
 import com.faultlink.model.PlannedWork;
+import com.faultlink.model.OutageStatus;
 import com.faultlink.model.RegionMetrics;
+import com.faultlink.model.WorkImpact;
+import com.faultlink.planned.WorkFact;
+import com.faultlink.planned.WorkImpactTracker;
+import com.faultlink.status.OutageStatusTracker;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
@@ -64,7 +70,9 @@ public final class FaultLinkPipeline {
       DataStream<Outage> outages,
       DataStream<Alert> alerts,
       DataStream<GoldenWindow> goldenWindows,
-      DataStream<BurstThreshold> burstThresholds) {}
+      DataStream<BurstThreshold> burstThresholds,
+      DataStream<WorkImpact> workImpacts,
+      DataStream<OutageStatus> outageStatus) {}
 
   private final FaultLinkConfig config;
   private final CellTable cells;
@@ -91,11 +99,14 @@ public final class FaultLinkPipeline {
         .returns(Complaint.class).uid("parse-complaints").name("Parse complaints (TMF621)");
     DataStream<DeadLetter> deadLetters = alarmsParsed.getSideOutput(ParseLines.DEAD_LETTERS)
         .union(complaintsParsed.getSideOutput(ParseLines.DEAD_LETTERS));
+    // Works carry no event time of their own: a bounded works input holds the watermark of what it feeds
+    // until it is read to its end (then releases it), so every work is known before any alarm is applied.
+    SingleOutputStreamOperator<PlannedWork> works = null;
     if (in.works() != null) {
-      SingleOutputStreamOperator<PlannedWork> worksParsed = in.works()
+      works = in.works()
           .process(new ParseLines<PlannedWork>("works", () -> new WorkParser()::parse, maxRaw))
           .returns(PlannedWork.class).uid("parse-works").name("Parse planned works");
-      deadLetters = deadLetters.union(worksParsed.getSideOutput(ParseLines.DEAD_LETTERS));
+      deadLetters = deadLetters.union(works.getSideOutput(ParseLines.DEAD_LETTERS));
     }
 
     // 2. Event time is the domain time (raise, clear, creation), with bounded out-of-orderness.
@@ -109,12 +120,18 @@ public final class FaultLinkPipeline {
         .uid("watermarks-complaints").name("Event time: complaints");
 
     // Where a bounded input ends: outages still open then are reported up to that instant.
-    BroadcastStream<Long> horizon = alarmsTimed.map(AlarmEvent::time).returns(Types.LONG)
+    // Beside it, the announced planned works: every assembly task knows them all.
+    DataStream<AssemblyNotice> notices = alarmsTimed.map(AlarmEvent::time).returns(Types.LONG)
         .uid("event-times-alarms").name("Event times: alarms")
         .union(complaintsTimed.map(Complaint::time).returns(Types.LONG)
             .uid("event-times-complaints").name("Event times: complaints"))
         .transform("Input horizon", Types.LONG, new InputHorizonOperator()).uid("input-horizon")
-        .broadcast(OutageAssembler.HORIZON);
+        .map(AssemblyNotice::horizon).returns(AssemblyNotice.class).uid("horizon-notices").name("Input horizon notices");
+    if (works != null) {
+      notices = notices.union(works.map(AssemblyNotice::work).returns(AssemblyNotice.class)
+          .uid("work-notices").name("Planned works to outage assembly"));
+    }
+    BroadcastStream<AssemblyNotice> horizonAndWorks = notices.broadcast(OutageAssembler.HORIZON, OutageAssembler.WORKS);
 
     // 3. Alarms → outages: one event per eventId, outage alarms on known cells, raise paired with clear,
     //    then per cell in event-time order, flapping merged.
@@ -128,8 +145,8 @@ public final class FaultLinkPipeline {
         .process(new AlarmPairer(config.dedupRetention(), config.state().ttl()))
         .uid("pair-alarms").name("Pair raise and clear")
         .keyBy(CellAlarm::cellId)
-        .connect(horizon)
-        .process(new OutageAssembler(cells, config.outages().mergeGap()))
+        .connect(horizonAndWorks)
+        .process(new OutageAssembler(cells, config.outages().mergeGap(), config.planned()))
         .uid("assemble-outages").name("Assemble outages per cell");
 
     // 4. Complaints → attributions: one per ticket; keyed by cell, against the outages of the cell, its
@@ -187,6 +204,27 @@ public final class FaultLinkPipeline {
         .uid("detect-bursts").name("Detect complaint bursts per region");
     DataStream<BurstThreshold> burstThresholds = burstAlerts.getSideOutput(BurstDetector.THRESHOLDS);
 
-    return new Outputs(attributions, impacts, metrics, deadLetters, outages, burstAlerts, null, burstThresholds);
+    // 8. Planned works: what each announced work cost (its outages, their complaints, how far it overran).
+    DataStream<WorkImpact> workImpacts = null;
+    if (works != null) {
+      DataStream<WorkFact> workFacts = works.filter(PlannedWork::announced).uid("announced-works").name("Announced works")
+          .map(WorkFact::of).returns(WorkFact.class).uid("work-facts-works").name("Works to their impacts")
+          .union(outages.filter(o -> o.workId() != null).uid("work-outages").name("Outages of announced works")
+                  .map(WorkFact::of).returns(WorkFact.class).uid("work-facts-outages").name("Outages to their works"),
+              attributions.filter(a -> a.workId() != null).uid("work-complaints").name("Complaints of announced works")
+                  .map(WorkFact::of).returns(WorkFact.class).uid("work-facts-complaints").name("Complaints to their works"));
+      workImpacts = workFacts.keyBy(WorkFact::workId)
+          .process(new WorkImpactTracker(config.settleAfterClearMillis(), config.planned().retention().toMillis()))
+          .uid("work-impacts").name("Sum up planned works");
+    }
+
+    // 9. Open outages live: a record when an outage opens, closes or is re-opened.
+    DataStream<OutageStatus> outageStatus = outages
+        .keyBy(Outage::outageId)
+        .process(new OutageStatusTracker(config.outages().mergeGap().toMillis()))
+        .uid("outage-status").name("Outage status changes");
+
+    return new Outputs(attributions, impacts, metrics, deadLetters, outages, burstAlerts, null, burstThresholds,
+        workImpacts, outageStatus);
   }
 }

@@ -35,7 +35,9 @@ import org.apache.flink.util.OutputTag;
  * {@code resolved} when it ends. Thresholds it makes public go to the {@link #THRESHOLDS} side output.
  *
  * <p>The second input is the outage snapshots of the region: an alert names the outages that were open at
- * any time during its first burst window ({@code explainingOutages}, sorted; empty: none known).
+ * any time during its first burst window ({@code explainingOutages}, sorted; empty: none known). Where every one
+ * of them is planned, the burst is explained by planned work: {@code planned: true} and the smallest of their
+ * {@code workId}s.
  *
  * <p>Windows are judged in order, each once; a window in which nothing arrived counts 0 (it is judged when
  * a later window is, or, while an episode is open, by a timer of its own, so episodes end on time). At the
@@ -146,9 +148,10 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
         ctx.output(THRESHOLDS, v.published());
       }
       if (v.event() == BurstModel.EpisodeEvent.STARTED) {
+        List<Outage> open = openDuring(w);
         Alert alert = new Alert(alertId(region, w.start(), zone), AlertType.COMPLAINT_BURST, AlertStatus.FIRING,
             region, w.end(), null, null, null, null, null, null, w.start(), w.end(), v.count(), v.threshold(),
-            v.expected(), null, explaining(w), false, null);
+            v.expected(), null, ids(open), explainedByWork(open), work(open));
         openAlert.update(alert);
         out.collect(alert);
       } else if (v.event() == BurstModel.EpisodeEvent.ENDED) {
@@ -156,7 +159,7 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
         if (a != null) {
           out.collect(new Alert(a.alertId(), a.type(), AlertStatus.RESOLVED, a.region(), w.end(), null, null, null,
               null, null, null, a.windowStart(), a.windowEnd(), a.count(), a.threshold(), a.expected(), null,
-              a.explainingOutages(), false, null));
+              a.explainingOutages(), a.planned(), a.workId()));
         }
         openAlert.clear();
       }
@@ -174,15 +177,36 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
     }
   }
 
-  private List<String> explaining(Window w) throws Exception {
-    List<String> ids = new ArrayList<>();
+  private List<Outage> openDuring(Window w) throws Exception {
+    List<Outage> open = new ArrayList<>();
     for (Outage o : outages.values()) {
       if (o.start() < w.end() && (o.end() == null || o.end() > w.start())) {
-        ids.add(o.outageId());
+        open.add(o);
       }
+    }
+    return open;
+  }
+
+  private static List<String> ids(List<Outage> open) {
+    List<String> ids = new ArrayList<>();
+    for (Outage o : open) {
+      ids.add(o.outageId());
     }
     ids.sort(null);
     return ids;
+  }
+
+  /** A burst is explained by planned work when outages explain it and every one of them is planned. */
+  static boolean explainedByWork(List<Outage> open) {
+    return !open.isEmpty() && open.stream().allMatch(Outage::planned);
+  }
+
+  /** The work that explains it: the smallest {@code workId} among its outages' works (null: none announced). */
+  static String work(List<Outage> open) {
+    if (!explainedByWork(open)) {
+      return null;
+    }
+    return open.stream().map(Outage::workId).filter(java.util.Objects::nonNull).sorted().findFirst().orElse(null);
   }
 
   private void forgetOutagesBefore(long from) throws Exception {

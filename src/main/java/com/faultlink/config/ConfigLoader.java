@@ -109,10 +109,11 @@ public final class ConfigLoader {
     CheckpointingConfig checkpointing = CheckpointingConfig.read(root.child("checkpointing"));
     StateConfig state = StateConfig.read(root.child("state"));
     RestartConfig restart = RestartConfig.read(root.child("restart"));
+    PlannedConfig planned = PlannedConfig.read(root.child("planned"));
 
     return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, checkpointing,
-        state, restart);
+        state, restart, planned);
   }
 
   private static InputConfig input(ConfigNode sources, String name, boolean required) {

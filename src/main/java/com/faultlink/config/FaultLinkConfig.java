@@ -27,7 +27,8 @@ public record FaultLinkConfig(
     String customerKeySecret,
     CheckpointingConfig checkpointing,
     StateConfig state,
-    RestartConfig restart)
+    RestartConfig restart,
+    PlannedConfig planned)
     implements Serializable {
 
   /**
@@ -51,14 +52,21 @@ public record FaultLinkConfig(
   public FaultLinkConfig withSinksDir(String dir) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks.withDir(dir), outOfOrderness, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
-        state, restart);
+        state, restart, planned);
+  }
+
+  /** The same config with other planned-works settings (tests, what-if replays). */
+  public FaultLinkConfig withPlanned(PlannedConfig p) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+        state, restart, p);
   }
 
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
     return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
-        state, restart);
+        state, restart, planned);
   }
 
   /**

@@ -129,7 +129,7 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
     }
   }
 
-  static long saturatedAdd(long a, long b) {
+  public static long saturatedAdd(long a, long b) {
     long r = a + b;
     return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }

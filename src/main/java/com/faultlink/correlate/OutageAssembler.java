@@ -1,7 +1,10 @@
 package com.faultlink.correlate;
 
+import com.faultlink.config.PlannedConfig;
 import com.faultlink.model.AlarmKind;
 import com.faultlink.model.Outage;
+import com.faultlink.model.PlannedWork;
+import com.faultlink.planned.WorkMatcher;
 import com.faultlink.reference.Cell;
 import com.faultlink.reference.CellTable;
 import com.faultlink.runtime.CounterNames;
@@ -38,9 +41,17 @@ import org.apache.flink.util.Collector;
  * a bounded input, once more for an outage still open, with the input's last event time (the horizon,
  * broadcast on the second input).
  *
+ * <p><b>Planned works</b> come on the broadcast input too. An outage is planned when, at its first raise, an
+ * announced work covers its cell ({@link WorkMatcher}), or that raise carries {@code OUT_OF_SERVICE} (then, with
+ * no announced work, its window is {@code planned.defaultWindow} from its start and its {@code workId} null). The
+ * decision is taken when the watermark passes the raise; the broadcast input's watermark includes the works
+ * input's, so every work read before then is known (a works file is read to its end before any alarm is applied:
+ * a bounded works input holds event time back until it ends). Works ended longer than {@code planned.retention}
+ * ago are forgotten.
+ *
  * <p>The number of outages open right now is the gauge {@code openOutages} (per task; sum over tasks).
  */
-public final class OutageAssembler extends KeyedBroadcastProcessFunction<String, CellAlarm, Long, Outage>
+public final class OutageAssembler extends KeyedBroadcastProcessFunction<String, CellAlarm, AssemblyNotice, Outage>
     implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
@@ -48,23 +59,36 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
       new MapStateDescriptor<>("input-horizon", Types.STRING, Types.LONG);
   private static final String HORIZON_KEY = "newest";
 
+  /** Announced works by id (the latest record of an id wins). */
+  public static final MapStateDescriptor<String, PlannedWork> WORKS =
+      new MapStateDescriptor<>("planned-works", Types.STRING, TypeInformation.of(PlannedWork.class));
+
   private static final Comparator<CellAlarm> APPLY_ORDER = Comparator.comparingLong(CellAlarm::time)
       .thenComparing(a -> a.kind() == AlarmKind.RAISE ? 0 : 1)
       .thenComparing(CellAlarm::alarmKey);
 
   private final CellTable cells;
   private final long mergeGapMillis;
+  private final long defaultWindowMillis;
+  private final long workRetentionMillis;
 
   private transient MapState<Long, List<CellAlarm>> pending;
   private transient ValueState<Outage> outage;
   private transient MapState<String, Long> activeAlarms;
   private transient RunCounter opened;
   private transient RunCounter flapsMerged;
+  private transient RunCounter plannedOutages;
   private transient OpenCount openOutages;
 
   public OutageAssembler(CellTable cells, Duration mergeGap) {
+    this(cells, mergeGap, PlannedConfig.DEFAULTS);
+  }
+
+  public OutageAssembler(CellTable cells, Duration mergeGap, PlannedConfig planned) {
     this.cells = cells;
     this.mergeGapMillis = mergeGap.toMillis();
+    this.defaultWindowMillis = planned.defaultWindow().toMillis();
+    this.workRetentionMillis = planned.retention().toMillis();
   }
 
   @Override
@@ -75,6 +99,7 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
     activeAlarms = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-alarms", Types.STRING, Types.LONG));
     opened = RunCounter.register(getRuntimeContext(), CounterNames.OUTAGES_OPENED);
     flapsMerged = RunCounter.register(getRuntimeContext(), CounterNames.FLAPS_MERGED);
+    plannedOutages = RunCounter.register(getRuntimeContext(), CounterNames.PLANNED_OUTAGES);
     getRuntimeContext().getMetricGroup().gauge(CounterNames.OPEN_OUTAGES, openOutages);
   }
 
@@ -101,11 +126,28 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
   }
 
   @Override
-  public void processBroadcastElement(Long newestEventTime, Context ctx, Collector<Outage> out) throws Exception {
+  public void processBroadcastElement(AssemblyNotice notice, Context ctx, Collector<Outage> out) throws Exception {
+    if (notice.work() != null) {
+      if (notice.work().announced()) {
+        ctx.getBroadcastState(WORKS).put(notice.work().workId(), notice.work());
+      }
+      forgetEndedWorks(ctx);
+      return;
+    }
     BroadcastState<String, Long> state = ctx.getBroadcastState(HORIZON);
     Long known = state.get(HORIZON_KEY);
-    if (known == null || newestEventTime > known) {
-      state.put(HORIZON_KEY, newestEventTime);
+    if (known == null || notice.horizon() > known) {
+      state.put(HORIZON_KEY, notice.horizon());
+    }
+  }
+
+  private void forgetEndedWorks(Context ctx) throws Exception {
+    long watermark = ctx.currentWatermark();
+    Iterator<Map.Entry<String, PlannedWork>> it = ctx.getBroadcastState(WORKS).iterator();
+    while (it.hasNext()) {
+      if (AlarmPairer.saturatedAdd(it.next().getValue().end(), workRetentionMillis) < watermark) {
+        it.remove();
+      }
     }
   }
 
@@ -151,8 +193,8 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
       activeAlarms.put(alarm.alarmKey(), alarm.time());
       if (current == null) {
         Cell cell = cells.get(alarm.cellId());
-        Outage started = new Outage(alarm.alarmKey(), cell.cellId(), cell.siteId(), cell.region(),
-            cell.technology(), alarm.time(), null, null, false, null);
+        Outage started = plannedOrNot(new Outage(alarm.alarmKey(), cell.cellId(), cell.siteId(), cell.region(),
+            cell.technology(), alarm.time(), null, null, false, null, null), cell, alarm, ctx);
         outage.update(started);
         opened.inc();
         openOutages.opened();
@@ -175,6 +217,26 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
         out.collect(closed);
       }
     }
+  }
+
+  /** The new outage, marked planned where a work covers it or its raise says so. */
+  private Outage plannedOrNot(Outage o, Cell cell, CellAlarm raise, OnTimerContext ctx) throws Exception {
+    List<PlannedWork> known = new ArrayList<>();
+    for (Map.Entry<String, PlannedWork> e : ctx.getBroadcastState(WORKS).immutableEntries()) {
+      known.add(e.getValue());
+    }
+    PlannedWork work = WorkMatcher.choose(known, cell, o.start());
+    if (work != null) {
+      plannedOutages.inc();
+      return new Outage(o.outageId(), o.cellId(), o.siteId(), o.region(), o.technology(), o.start(), null, null,
+          true, work.workId(), work.end());
+    }
+    if (raise.plannedOutOfService()) {
+      plannedOutages.inc();
+      return new Outage(o.outageId(), o.cellId(), o.siteId(), o.region(), o.technology(), o.start(), null, null,
+          true, null, AlarmPairer.saturatedAdd(o.start(), defaultWindowMillis));
+    }
+    return o;
   }
 
   private static long horizon(OnTimerContext ctx, Outage current) throws Exception {

@@ -25,11 +25,20 @@ public final class FileOutputs {
     "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters"
   };
 
+  /** Streams FaultLink writes beside the contract's: what each planned work cost, outages opening and closing. */
+  public static final String[] EXTRA_STREAMS = {"work-impacts", "outage-status"};
+
+  /** Every stream folder a run writes. */
+  public static String[] allStreams() {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(STREAMS), java.util.Arrays.stream(EXTRA_STREAMS))
+        .toArray(String[]::new);
+  }
+
   private FileOutputs() {}
 
   /** A run replaces the stream folders it writes: each is emptied (or made) before the job starts. */
   public static void prepare(Path dir) {
-    for (String stream : STREAMS) {
+    for (String stream : allStreams()) {
       Path folder = dir.resolve(stream);
       try {
         if (Files.exists(folder)) {
@@ -46,7 +55,7 @@ public final class FileOutputs {
 
   /** A cluster run keeps what earlier runs of the job wrote (it may resume them): it only makes the folders. */
   public static void ensure(Path dir) {
-    for (String stream : STREAMS) {
+    for (String stream : allStreams()) {
       try {
         Files.createDirectories(dir.resolve(stream));
       } catch (IOException e) {

@@ -10,6 +10,8 @@ import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.DeadLetter;
 import com.faultlink.model.OutageImpact;
+import com.faultlink.model.OutageStatus;
+import com.faultlink.model.WorkImpact;
 import com.faultlink.model.RegionMetrics;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
@@ -152,6 +154,37 @@ public final class OutputJson {
     n.put("threshold", b.threshold());
     n.put("expected", b.expected());
     n.put("distribution", b.distribution());
+    return write(n);
+  }
+
+  public static String workImpact(WorkImpact w, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("workId", w.workId());
+    n.put("start", time(w.start(), zone));
+    n.put("end", time(w.end(), zone));
+    n.put("outages", w.outages());
+    n.put("complaints", w.complaints());
+    n.put("outageMinutes", w.outageMinutes());
+    n.put("overrunOutages", w.overrunOutages());
+    n.put("overrunMinutes", w.overrunMinutes());
+    return write(n);
+  }
+
+  public static String outageStatus(OutageStatus s, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("outageId", s.outageId());
+    n.put("status", s.status());
+    n.put("at", time(s.at(), zone));
+    n.put("cellId", s.cellId());
+    n.put("region", s.region());
+    n.put("technology", s.technology());
+    n.put("start", time(s.start(), zone));
+    n.put("end", time(s.end(), zone));
+    n.put("elapsedMinutes", s.elapsedMinutes());
+    n.put("goldenWindowMinutes", s.goldenWindowMinutes());
+    n.put("planned", s.planned());
+    n.put("workId", s.workId());
+    n.put("plannedUntil", time(s.plannedUntil(), zone));
     return write(n);
   }
 

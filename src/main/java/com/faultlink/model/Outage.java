@@ -8,6 +8,11 @@ package com.faultlink.model;
  * @param end null while open
  * @param observedUntil set only on the snapshot emitted at the end of a bounded input for an outage still
  *     open then: the last event time of the input, up to which its duration is known
+ * @param planned whether it started inside an announced work's window on its cell (or its region), or its
+ *     raise carried {@code plannedOutageIndicator OUT_OF_SERVICE}; decided at its start, never changed
+ * @param workId the announced work, null where none (an {@code OUT_OF_SERVICE} raise without one)
+ * @param plannedUntil planned outages: the end of the work's window (for {@code OUT_OF_SERVICE} without an
+ *     announced work, start + {@code planned.defaultWindow}); still open after it is an overrun; else null
  */
 public record Outage(
     String outageId,
@@ -19,7 +24,14 @@ public record Outage(
     Long end,
     Long observedUntil,
     boolean planned,
-    String workId) {
+    String workId,
+    Long plannedUntil) {
+
+  /** An unplanned outage, or one whose work's end does not matter (tests). */
+  public Outage(String outageId, String cellId, String siteId, String region, String technology, long start, Long end,
+      Long observedUntil, boolean planned, String workId) {
+    this(outageId, cellId, siteId, region, technology, start, end, observedUntil, planned, workId, null);
+  }
 
   public boolean isOpen() {
     return end == null;
@@ -31,10 +43,19 @@ public record Outage(
   }
 
   public Outage withEnd(Long newEnd) {
-    return new Outage(outageId, cellId, siteId, region, technology, start, newEnd, null, planned, workId);
+    return new Outage(outageId, cellId, siteId, region, technology, start, newEnd, null, planned, workId, plannedUntil);
   }
 
   public Outage observedUntil(long horizon) {
-    return new Outage(outageId, cellId, siteId, region, technology, start, end, horizon, planned, workId);
+    return new Outage(outageId, cellId, siteId, region, technology, start, end, horizon, planned, workId, plannedUntil);
+  }
+
+  /** How long it ran past its work's end (up to its clear, or the end of the input where still open); 0 if not. */
+  public long overrunMillis() {
+    Long until = knownUntil();
+    if (!planned || plannedUntil == null || until == null) {
+      return 0;
+    }
+    return Math.max(0, until - plannedUntil);
   }
 }

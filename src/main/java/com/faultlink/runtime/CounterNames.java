@@ -22,6 +22,13 @@ public final class CounterNames {
   public static final String LATE_AFTER_IMPACT = "lateAttributionsAfterImpact";
   public static final String COMPLAINTS_OUTSIDE_REGION_TABLE = "complaintsOutsideRegionTable";
   public static final String LATE_FOR_BURST_WINDOW = "lateForBurstWindow";
+  public static final String PLANNED_OUTAGES = "plannedOutages";
+  public static final String LATE_FOR_WORK_IMPACT = "lateForWorkImpact";
+
+  /** Alertmanager delivery (README "Alerts to Alertmanager"). */
+  public static final String ALERTMANAGER_POSTS = "alertmanagerPosts";
+  public static final String ALERTMANAGER_FAILURES = "alertmanagerFailures";
+  public static final String ALERTMANAGER_DROPPED = "alertmanagerDropped";
 
   /** Alerts written (every status); a counter of the output stage. */
   public static final String ALERTS_EMITTED = "alertsEmitted";
@@ -35,6 +42,6 @@ public final class CounterNames {
     EVENTS_READ, DEAD_LETTERS, SKIPPED_EVENT_TYPES, DUPLICATE_EVENTS, DUPLICATE_TICKETS, LATE_EVENTS,
     NON_OUTAGE_ALARMS, DUPLICATE_RAISES, CLEARS_WITHOUT_RAISE, CLEARS_BEFORE_RAISE, OUTAGES_OPENED, FLAPS_MERGED,
     COMPLAINTS_ATTRIBUTED, LATE_COMPLAINTS, LATE_AFTER_PERIOD_CLOSED, LATE_AFTER_IMPACT,
-    COMPLAINTS_OUTSIDE_REGION_TABLE, LATE_FOR_BURST_WINDOW, ALERTS_EMITTED
+    COMPLAINTS_OUTSIDE_REGION_TABLE, LATE_FOR_BURST_WINDOW, ALERTS_EMITTED, PLANNED_OUTAGES, LATE_FOR_WORK_IMPACT
   };
 }

@@ -5,7 +5,10 @@ import static com.faultlink.TestCells.minutes;
 import static com.faultlink.TestCells.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.faultlink.config.PlannedConfig;
 import com.faultlink.model.AlarmKind;
+import com.faultlink.model.PlannedWork;
+import java.util.ArrayList;
 import com.faultlink.model.Outage;
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +21,13 @@ import org.junit.jupiter.api.Test;
 
 class OutageAssemblerTest {
   private static final long T0 = t("2026-10-05T08:00");
-  private KeyedBroadcastOperatorTestHarness<String, CellAlarm, Long, Outage> harness;
+  private KeyedBroadcastOperatorTestHarness<String, CellAlarm, AssemblyNotice, Outage> harness;
 
   @BeforeEach
   void setUp() throws Exception {
     harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-        new OutageAssembler(CELLS, Duration.ofMinutes(5)), CellAlarm::cellId, Types.STRING, OutageAssembler.HORIZON);
+        new OutageAssembler(CELLS, Duration.ofMinutes(5), new PlannedConfig(Duration.ofHours(2), false, Duration.ofDays(2))),
+        CellAlarm::cellId, Types.STRING, OutageAssembler.HORIZON, OutageAssembler.WORKS);
   }
 
   @AfterEach
@@ -98,7 +102,7 @@ class OutageAssemblerTest {
   @Test
   void anOutageStillOpenAtTheEndOfTheInputIsReportedUpToTheInputsLastEvent() throws Exception {
     send("OMC/1", AlarmKind.RAISE, T0);
-    harness.processBroadcastElement(T0 + minutes(90), T0 + minutes(90));
+    harness.processBroadcastElement(AssemblyNotice.horizon(T0 + minutes(90)), T0 + minutes(90));
     watermark(Long.MAX_VALUE);
     Outage last = out().get(out().size() - 1);
     assertThat(last.end()).isNull();
@@ -111,5 +115,82 @@ class OutageAssemblerTest {
     send("OMC/1", AlarmKind.CLEAR, T0 + minutes(3));
     watermark(Long.MAX_VALUE);
     assertThat(out()).hasSize(2);
+  }
+
+  // ------------------------------------------------------------------------------------------ planned works
+
+  private void work(String id, long start, long end, List<String> cells, List<String> regions, boolean announced)
+      throws Exception {
+    harness.processBroadcastElement(AssemblyNotice.work(
+        new PlannedWork(id, start, end, new ArrayList<>(cells), new ArrayList<>(regions), announced)), Long.MIN_VALUE);
+  }
+
+  private void raise(String cell, String alarm, long time, boolean outOfService) throws Exception {
+    harness.processElement(new CellAlarm(cell, alarm, AlarmKind.RAISE, time, outOfService), time);
+  }
+
+  @Test
+  void anOutageStartingInsideAnAnnouncedWorkOnItsCellIsPlannedFromItsFirstSnapshot() throws Exception {
+    work("W-1", T0, T0 + minutes(120), List.of("C1a"), List.of(), true);
+    raise("C1a", "OMC/1", T0 + minutes(5), false);
+    watermark(T0 + minutes(10));
+    assertThat(out()).singleElement().satisfies(o -> {
+      assertThat(o.planned()).isTrue();
+      assertThat(o.workId()).isEqualTo("W-1");
+      assertThat(o.plannedUntil()).isEqualTo(T0 + minutes(120));
+    });
+  }
+
+  @Test
+  void aWorkOnARegionCoversEveryCellOfIt() throws Exception {
+    work("W-R", T0, T0 + minutes(60), List.of(), List.of("Yinchuan"), true);
+    raise("C3", "OMC/3", T0 + minutes(1), false);
+    raise("G1", "OMC/4", T0 + minutes(1), false);
+    watermark(T0 + minutes(10));
+    assertThat(out()).extracting(Outage::cellId, Outage::planned, Outage::workId).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("C3", true, "W-R"),
+        org.assertj.core.groups.Tuple.tuple("G1", false, null));
+  }
+
+  @Test
+  void outsideTheWindowOnAnotherCellOrUnannouncedItIsNotPlanned() throws Exception {
+    work("W-1", T0, T0 + minutes(60), List.of("C1a"), List.of(), true);
+    work("W-2", T0, T0 + minutes(60), List.of("C2"), List.of(), false);
+    raise("C1a", "OMC/1", T0 + minutes(60), false); // the window's end is not inside it
+    raise("C1b", "OMC/2", T0 + minutes(5), false); // another cell of the same site
+    raise("C2", "OMC/3", T0 + minutes(5), false); // an unannounced work
+    watermark(T0 + minutes(70));
+    assertThat(out()).extracting(Outage::planned).containsOnly(false);
+  }
+
+  @Test
+  void anOutOfServiceRaiseWithoutAWorkIsPlannedForTheDefaultWindowWithoutWorkId() throws Exception {
+    raise("C1a", "OMC/1", T0, true);
+    watermark(T0 + minutes(1));
+    assertThat(out()).singleElement().satisfies(o -> {
+      assertThat(o.planned()).isTrue();
+      assertThat(o.workId()).isNull();
+      assertThat(o.plannedUntil()).isEqualTo(T0 + minutes(120));
+    });
+  }
+
+  @Test
+  void theFlagStaysWithTheOutageThroughClearsAndReRaises() throws Exception {
+    work("W-1", T0, T0 + minutes(30), List.of("C1a"), List.of(), true);
+    raise("C1a", "OMC/1", T0 + minutes(5), false);
+    send("OMC/1", AlarmKind.CLEAR, T0 + minutes(20));
+    raise("C1a", "OMC/2", T0 + minutes(22), false);
+    send("OMC/2", AlarmKind.CLEAR, T0 + minutes(50));
+    watermark(T0 + minutes(90));
+    assertThat(out()).hasSize(4).allSatisfy(o -> assertThat(o.workId()).isEqualTo("W-1"));
+  }
+
+  @Test
+  void ofTwoWorksCoveringTheOutageTheLaterStartedOneWinsWhateverTheirOrder() throws Exception {
+    work("W-B", T0 + minutes(10), T0 + minutes(60), List.of("C1a"), List.of(), true);
+    work("W-A", T0, T0 + minutes(60), List.of(), List.of("Yinchuan"), true);
+    raise("C1a", "OMC/1", T0 + minutes(15), false);
+    watermark(T0 + minutes(20));
+    assertThat(out()).extracting(Outage::workId).containsExactly("W-B");
   }
 }

@@ -18,7 +18,8 @@ class SerializationTest {
     AlarmEvent.class, Complaint.class, PlannedWork.class, DeadLetter.class, Outage.class, Attribution.class,
     OutageImpact.class, RegionMetrics.class, CellAlarm.class, CandidateOutage.class, ComplaintFact.class,
     ScopedOutage.class, PeriodTotals.class, PeriodCounts.class, Alert.class, GoldenWindow.class,
-    BurstThreshold.class
+    BurstThreshold.class, WorkImpact.class, OutageStatus.class, com.faultlink.planned.WorkFact.class,
+    com.faultlink.correlate.AssemblyNotice.class
   })
   void isSerialisedAsAPojoWithoutKryo(Class<?> type) {
     assertSerializedAsPojoWithoutKryo(type);
