@@ -8,6 +8,7 @@ import com.faultlink.config.RestartConfig;
 import com.faultlink.io.OutputLines;
 import com.faultlink.io.FileOutputs;
 import com.faultlink.io.OutputJson;
+import com.faultlink.io.alertmanager.AlertmanagerSink;
 import com.faultlink.model.Alert;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.BurstThreshold;
@@ -178,6 +179,16 @@ public final class FaultLinkJob {
     }
     writeFiles(outputs, dir, config.timezone());
     writeExtraFiles(outputs, dir, config.timezone());
+    writeToDashboards(outputs, config);
+  }
+
+  /** Alerts to Alertmanager, tables to the database, where configured. */
+  static void writeToDashboards(FaultLinkPipeline.Outputs outputs, FaultLinkConfig config) {
+    if (config.sinks().alertmanager() != null && outputs.alerts() != null) {
+      // One writer: an alert's firing and resolved records must meet in the same one.
+      outputs.alerts().sinkTo(new AlertmanagerSink(config.sinks().alertmanager(), config.timezone()))
+          .setParallelism(1).uid("sink-alertmanager").name("Send alerts (Alertmanager)");
+    }
   }
 
   /**

@@ -72,7 +72,7 @@ public final class ConfigLoader {
     FaultLinkConfig.Reference reference =
         new FaultLinkConfig.Reference(ref.existingPath("cells", true), ref.existingPath("regions", true));
 
-    SinksConfig sinks = SinksConfig.read(root.child("sinks"));
+    SinksConfig sinks = SinksConfig.read(root.child("sinks"), env);
 
     Duration outOfOrderness = root.duration("outOfOrderness", Duration.ofMinutes(5), true);
 

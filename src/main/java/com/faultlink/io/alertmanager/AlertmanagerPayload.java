@@ -1,0 +1,96 @@
+package com.faultlink.io.alertmanager;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.faultlink.io.Timestamps;
+import com.faultlink.model.Alert;
+import com.faultlink.model.AlertStatus;
+import com.faultlink.model.AlertType;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * One FaultLink alert in Prometheus Alertmanager's API shape ({@code POST /api/v2/alerts}, one element of the
+ * array). Labels identify the alert and never change for the same {@code alertId} (Alertmanager deduplicates on
+ * the label set): {@code alertname} (the type), {@code alertId}, {@code region}, {@code cellId} where the alert has
+ * one, {@code severity}, {@code planned}, {@code workId} where known, {@code source=faultlink}. Everything else is
+ * an annotation. {@code startsAt} is the firing record's {@code at}; a resolution adds {@code endsAt}, its own
+ * {@code at}, but never later than the moment it is sent, so that Alertmanager takes it as resolved.
+ */
+public final class AlertmanagerPayload {
+  private AlertmanagerPayload() {}
+
+  /** The alert without {@code endsAt}: what is sent while it fires. */
+  public static ObjectNode firing(Alert a, ZoneId zone, String generatorUrl) {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    ObjectNode labels = n.putObject("labels");
+    labels.put("alertname", a.type().name());
+    labels.put("alertId", a.alertId());
+    labels.put("region", a.region());
+    if (a.cellId() != null) {
+      labels.put("cellId", a.cellId());
+    }
+    labels.put("severity", severity(a.type()));
+    labels.put("planned", Boolean.toString(a.planned()));
+    if (a.workId() != null) {
+      labels.put("workId", a.workId());
+    }
+    labels.put("source", "faultlink");
+    ObjectNode ann = n.putObject("annotations");
+    ann.put("summary", summary(a));
+    put(ann, "at", Timestamps.format(a.at(), zone));
+    put(ann, "outageId", a.outageId());
+    put(ann, "technology", a.technology());
+    put(ann, "elapsedMinutes", a.elapsedMinutes());
+    put(ann, "goldenWindowMinutes", a.goldenWindowMinutes());
+    put(ann, "expectedComplaintsNextHour", a.expectedComplaintsNextHour());
+    put(ann, "windowStart", a.windowStart() == null ? null : Timestamps.format(a.windowStart(), zone));
+    put(ann, "windowEnd", a.windowEnd() == null ? null : Timestamps.format(a.windowEnd(), zone));
+    put(ann, "count", a.count());
+    put(ann, "threshold", a.threshold());
+    put(ann, "expected", a.expected());
+    put(ann, "outagesOpen", a.outagesOpen());
+    if (a.explainingOutages() != null) {
+      put(ann, "explainingOutages", String.join(",", a.explainingOutages()));
+    }
+    n.put("startsAt", Instant.ofEpochMilli(a.at()).toString());
+    n.put("generatorURL", generatorUrl);
+    return n;
+  }
+
+  /** The same alert, resolved at {@code endsAtMillis}. */
+  public static ObjectNode resolved(ObjectNode firing, long endsAtMillis) {
+    ObjectNode n = firing.deepCopy();
+    n.put("endsAt", Instant.ofEpochMilli(endsAtMillis).toString());
+    return n;
+  }
+
+  /** Whether a record resolves its alert. */
+  public static boolean isResolution(Alert a) {
+    return a.status() == AlertStatus.RESOLVED;
+  }
+
+  static String severity(AlertType type) {
+    return switch (type) {
+      case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE -> "critical";
+      default -> "warning";
+    };
+  }
+
+  private static String summary(Alert a) {
+    String where = a.cellId() != null ? "cell " + a.cellId() + " (" + a.region() + ")" : a.region();
+    String what = switch (a.type()) {
+      case GOLDEN_WINDOW_AT_RISK -> "outage " + a.outageId() + " nearing its golden window";
+      case GOLDEN_WINDOW_BREACHED -> "outage " + a.outageId() + " past its golden window";
+      case COMPLAINT_BURST -> "complaint burst: " + a.count() + " complaints in 1 window";
+      case MASS_OUTAGE -> a.outagesOpen() + " outages open at once";
+    };
+    return where + ": " + what;
+  }
+
+  private static void put(ObjectNode n, String key, Object value) {
+    if (value != null) {
+      n.put(key, value.toString());
+    }
+  }
+}
