@@ -9,6 +9,7 @@ import com.faultlink.io.OutputLines;
 import com.faultlink.io.FileOutputs;
 import com.faultlink.io.OutputJson;
 import com.faultlink.io.alertmanager.AlertmanagerSink;
+import com.faultlink.io.jdbc.JdbcOutputs;
 import com.faultlink.model.Alert;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.BurstThreshold;
@@ -188,6 +189,13 @@ public final class FaultLinkJob {
       // One writer: an alert's firing and resolved records must meet in the same one.
       outputs.alerts().sinkTo(new AlertmanagerSink(config.sinks().alertmanager(), config.timezone()))
           .setParallelism(1).uid("sink-alertmanager").name("Send alerts (Alertmanager)");
+    }
+    if (config.sinks().jdbc() != null) {
+      JdbcOutputs.write(config.sinks().jdbc(), outputs.metrics(), outputs.goldenWindows(), outputs.outageImpacts(),
+          outputs.workImpacts(), outputs.outageStatus() == null ? null
+              : outputs.outageStatus().keyBy(OutageStatus::outageId).map(s -> s).returns(OutageStatus.class)
+                  .uid("outage-status-by-outage").name("Outage status by outage"),
+          outputs.alerts());
     }
   }
 

@@ -55,6 +55,13 @@ public record FaultLinkConfig(
         state, restart, planned);
   }
 
+  /** The same config with other sinks (tests: a receiver, a database). */
+  public FaultLinkConfig withSinks(SinksConfig newSinks) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+        state, restart, planned);
+  }
+
   /** The same config with other planned-works settings (tests, what-if replays). */
   public FaultLinkConfig withPlanned(PlannedConfig p) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, outages,

@@ -1,0 +1,124 @@
+-- FaultLink tables in PostgreSQL (sinks.jdbc). Idempotent: run it before the first job, and again after an upgrade.
+-- Every row is written with INSERT ... ON CONFLICT (key) DO UPDATE, so a job that restarts from a checkpoint and
+-- writes its records again leaves one row per key. Times are timestamptz (UTC inside, shown in the session's zone).
+
+CREATE TABLE IF NOT EXISTS metrics (
+  region                       text    NOT NULL,   -- '*' = all regions
+  period                       text    NOT NULL,   -- day, week, month
+  period_start                 date    NOT NULL,   -- local date
+  outages                      bigint  NOT NULL,
+  planned_outages              bigint  NOT NULL,
+  outage_hours                 double precision NOT NULL,
+  complaints                   bigint  NOT NULL,
+  fault_complaints             bigint  NOT NULL,
+  planned_complaints           bigint  NOT NULL,
+  complaints_per_10k           double precision NOT NULL,
+  voice_per_10k                double precision NOT NULL,
+  data_per_10k                 double precision NOT NULL,
+  messaging_per_10k            double precision NOT NULL,
+  other_per_10k                double precision NOT NULL,
+  complainants                 bigint  NOT NULL,
+  repeat_complainants          bigint  NOT NULL,
+  repeat_complaint_rate_pct    double precision,
+  outages_change_pct           double precision,
+  outage_hours_change_pct      double precision,
+  fault_complaints_change_pct  double precision,
+  PRIMARY KEY (region, period, period_start)
+);
+
+CREATE TABLE IF NOT EXISTS golden_windows (
+  region                 text NOT NULL,            -- '*' = all
+  technology             text NOT NULL,            -- '*' = all
+  valid_from             timestamptz NOT NULL,
+  golden_window_minutes  double precision NOT NULL,
+  ci_low_minutes         double precision NOT NULL,
+  ci_high_minutes        double precision NOT NULL,
+  outages                bigint NOT NULL,
+  PRIMARY KEY (region, technology, valid_from)
+);
+
+CREATE TABLE IF NOT EXISTS outage_impacts (
+  outage_id                    text PRIMARY KEY,
+  cell_id                      text NOT NULL,
+  region                       text NOT NULL,
+  technology                   text NOT NULL,
+  start_at                     timestamptz NOT NULL,
+  end_at                       timestamptz,         -- null: still open at the end of a bounded input
+  duration_minutes             double precision NOT NULL,
+  complaints                   bigint NOT NULL,
+  first_complaint_lag_minutes  double precision,
+  planned                      boolean NOT NULL,
+  work_id                      text
+);
+
+CREATE TABLE IF NOT EXISTS work_impacts (
+  work_id          text PRIMARY KEY,
+  start_at         timestamptz NOT NULL,
+  end_at           timestamptz NOT NULL,
+  outages          bigint NOT NULL,
+  complaints       bigint NOT NULL,
+  outage_minutes   double precision NOT NULL,
+  overrun_outages  bigint NOT NULL,
+  overrun_minutes  double precision NOT NULL
+);
+
+-- Every status change of every outage (the outage-status stream).
+CREATE TABLE IF NOT EXISTS outage_status (
+  outage_id        text NOT NULL,
+  status           text NOT NULL,                  -- open, closed, reopened
+  at               timestamptz NOT NULL,
+  cell_id          text NOT NULL,
+  region           text NOT NULL,
+  technology       text NOT NULL,
+  start_at         timestamptz NOT NULL,
+  end_at           timestamptz,
+  elapsed_minutes  double precision NOT NULL,
+  golden_window_minutes double precision,
+  planned          boolean NOT NULL,
+  work_id          text,
+  planned_until    timestamptz,
+  PRIMARY KEY (outage_id, status, at)
+);
+
+-- The latest status of each outage: what is open now (WHERE status <> 'closed'). A row is only replaced by a later
+-- change (at, then open < closed < reopened at the same instant), so replays and out-of-order batches leave it right.
+CREATE TABLE IF NOT EXISTS open_outages (
+  outage_id        text PRIMARY KEY,
+  status           text NOT NULL,
+  status_rank      int  NOT NULL,
+  at               timestamptz NOT NULL,
+  cell_id          text NOT NULL,
+  region           text NOT NULL,
+  technology       text NOT NULL,
+  start_at         timestamptz NOT NULL,
+  end_at           timestamptz,
+  golden_window_minutes double precision,
+  planned          boolean NOT NULL,
+  work_id          text,
+  planned_until    timestamptz
+);
+
+-- One row per alert: fired_at from its firing record, resolved_at from its resolution (either may come first).
+CREATE TABLE IF NOT EXISTS alerts (
+  alert_id               text PRIMARY KEY,
+  type                   text NOT NULL,
+  status                 text NOT NULL,            -- firing, resolved
+  region                 text NOT NULL,
+  fired_at               timestamptz,
+  resolved_at            timestamptz,
+  outage_id              text,
+  cell_id                text,
+  elapsed_minutes        double precision,
+  golden_window_minutes  double precision,
+  window_start           timestamptz,
+  window_end             timestamptz,
+  count                  bigint,
+  threshold              double precision,
+  expected               double precision,
+  outages_open           bigint,
+  explaining_outages     text,                     -- comma-separated outage ids
+  planned                boolean NOT NULL,
+  work_id                text
+);
+CREATE INDEX IF NOT EXISTS alerts_region_fired ON alerts (region, fired_at);
+CREATE INDEX IF NOT EXISTS open_outages_status ON open_outages (status) WHERE status <> 'closed';
