@@ -5,6 +5,7 @@ import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.InputConfig;
 import com.faultlink.io.FileOutputs;
+import com.faultlink.io.GoldenWindowTable;
 import com.faultlink.io.OutputJson;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
@@ -69,7 +70,8 @@ public final class FaultLinkJob {
       Map<String, Long> counters = run(config, cells, regions, err);
       Path dir = Path.of(config.sinks().dir());
       writeSummary(dir.resolve("run-summary.json"), counters);
-      err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.STREAMS) + ")");
+      err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.STREAMS) + "; "
+          + GoldenWindowTable.FILE + ")");
       err.println("faultlink: counts " + counters);
       System.exit(0);
     } catch (Exception e) {
@@ -96,6 +98,7 @@ public final class FaultLinkJob {
     writeFiles(outputs, dir, config.timezone());
     JobClient client = env.executeAsync("FaultLink");
     JobExecutionResult result = awaitWithProgress(client, progress);
+    GoldenWindowTable.write(dir);
     Map<String, Long> counters = new LinkedHashMap<>();
     for (String name : CounterNames.ALL) {
       Object v = result.getAllAccumulatorResults().get(name);
@@ -146,6 +149,10 @@ public final class FaultLinkJob {
     if (outputs.goldenWindows() != null) {
       FileOutputs.write(outputs.goldenWindows().map(g -> OutputJson.goldenWindow(g, zone))
           .uid("json-golden-windows").name("JSON: golden windows"), dir, "golden-windows");
+    }
+    if (outputs.goldenWindowTable() != null) {
+      FileOutputs.write(outputs.goldenWindowTable().map(r -> OutputJson.goldenScopeReport(r, zone))
+          .uid("json-golden-window-table").name("JSON: golden-window table"), dir, "golden-window-table");
     }
     if (outputs.burstThresholds() != null) {
       FileOutputs.write(outputs.burstThresholds().map(b -> OutputJson.burstThreshold(b, zone))

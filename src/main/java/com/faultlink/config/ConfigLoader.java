@@ -74,6 +74,7 @@ public final class ConfigLoader {
     SinksConfig sinks = SinksConfig.read(root.child("sinks"));
 
     Duration outOfOrderness = root.duration("outOfOrderness", Duration.ofMinutes(5), true);
+    WatermarkConfig watermarks = WatermarkConfig.read(root.child("watermarks"));
 
     ConfigNode out = root.child("outages");
     FaultLinkConfig.Outages outages = new FaultLinkConfig.Outages(
@@ -109,7 +110,7 @@ public final class ConfigLoader {
     FaultLinkConfig.Checkpointing checkpointing = new FaultLinkConfig.Checkpointing(
         cp.duration("interval", Duration.ofSeconds(2), false), cp.outputDir("dir", false));
 
-    return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, outages,
+    return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, checkpointing);
   }
 

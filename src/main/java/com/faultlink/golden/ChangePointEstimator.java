@@ -19,7 +19,9 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * {@code E2 = Σ max(0, D − τ)}, the counts {@code N1} (lags below {@code τ}) and {@code N2}; the rates'
  * maximum-likelihood estimates are {@code N/E}, and the profile log-likelihood is
  * {@code N1 ln(N1/E1) + N2 ln(N2/E2) − N1 − N2}. {@code τ̂} maximises it over a grid (the smallest on
- * ties), restricted to a rise ({@code λ2 > λ1}).
+ * ties), restricted to a rise ({@code λ2 > λ1}) and to windows at which at least {@code minOpen} outages
+ * are still open: beyond that the few longest outages alone would decide the rate after the window, and a
+ * handful of their complaints can look like a rise.
  *
  * <p><b>Confidence interval.</b> A percentile bootstrap over outages (outages are the independent units:
  * resampling them keeps each one's complaints together), widened where needed to contain the
@@ -62,6 +64,7 @@ public final class ChangePointEstimator {
   private final int bootstrap;
   private final double confidence;
   private final double chiSquared;
+  private final int minOpen;
 
   /**
    * @param minMinutes smallest candidate window
@@ -69,9 +72,10 @@ public final class ChangePointEstimator {
    * @param stepMinutes grid step
    * @param bootstrap resamples for the confidence interval (0: likelihood-ratio interval only)
    * @param confidence e.g. 0.95
+   * @param minOpen a window is a candidate only where at least this many outages are still open at it
    */
   public ChangePointEstimator(double minMinutes, double maxMinutes, double stepMinutes, int bootstrap,
-      double confidence) {
+      double confidence, int minOpen) {
     if (!(stepMinutes > 0) || !(maxMinutes > minMinutes) || !(minMinutes > 0)) {
       throw new IllegalArgumentException("grid " + minMinutes + ".." + maxMinutes + " step " + stepMinutes);
     }
@@ -84,6 +88,7 @@ public final class ChangePointEstimator {
     this.bootstrap = bootstrap;
     this.confidence = confidence;
     this.chiSquared = new ChiSquaredDistribution(1).inverseCumulativeProbability(confidence);
+    this.minOpen = minOpen;
   }
 
   /** The estimate with its interval, or null where the data show no rise at any candidate window. */
@@ -193,16 +198,20 @@ public final class ChangePointEstimator {
       for (int g = 0; g < grid.length; g++) {
         double e1 = 0;
         long n1 = 0;
+        int open = 0;
         for (int i = 0; i < n; i++) {
           if (weight[i] != 0) {
             e1 += weight[i] * Math.min(duration[i], grid[g]);
             n1 += (long) weight[i] * below[i][g];
+            if (duration[i] > grid[g]) {
+              open += weight[i];
+            }
           }
         }
         double e2 = exposure - e1;
         long n2 = complaints - n1;
         before[g] = n1;
-        if (e1 <= 0 || e2 <= 1e-9 || n2 == 0 || n2 / e2 <= n1 / e1) {
+        if (open < minOpen || e1 <= 0 || e2 <= 1e-9 || n2 == 0 || n2 / e2 <= n1 / e1) {
           logL[g] = Double.NaN;
           continue;
         }

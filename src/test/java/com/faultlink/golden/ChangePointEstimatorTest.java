@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ChangePointEstimatorTest {
-  private final ChangePointEstimator estimator = new ChangePointEstimator(5, 180, 1, 200, 0.95);
+  private final ChangePointEstimator estimator = new ChangePointEstimator(5, 180, 1, 200, 0.95, 5);
 
   /** 100 seeded data sets of 100 outages: rate 0.05/min until the true window, then 0.6/min. */
   @ParameterizedTest
@@ -39,7 +39,7 @@ class ChangePointEstimatorTest {
     List<ChangePointEstimator.Sample> data = List.of(
         new ChangePointEstimator.Sample(60, new double[] {10, 31, 32, 33, 40, 41, 50, 59, 65}),
         new ChangePointEstimator.Sample(20, new double[] {5}));
-    ChangePointEstimator.Fit fit = new ChangePointEstimator(30, 30.5, 1, 0, 0.95).fit(data);
+    ChangePointEstimator.Fit fit = new ChangePointEstimator(30, 30.5, 1, 0, 0.95, 1).fit(data);
     assertThat(fit.windowMinutes()).isEqualTo(30);
     assertThat(fit.complaintsBefore()).isEqualTo(2);
     assertThat(fit.complaintsAfter()).as("the complaint after the clear does not count").isEqualTo(7);
