@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>Outages are taken in event-time order of when they became final ({@link ClosedOutage#settledAt()},
  * then {@code outageId}), once the watermark has passed that instant, so the estimates do not depend on
  * arrival order or parallelism. The history is the last {@code golden.history} outages of the scope
- * (bounded state, a sliding window that follows changes in the network). Every {@code
- * golden.reestimateEvery} outages the scope is re-estimated ({@link ChangePointEstimator}, bootstrap seeded
- * from the scope and the instant, so a replay gives the same interval) and, where it has at least {@code
+ * (bounded state, a sliding window that follows changes in the network). The scope is re-estimated at
+ * its first outage (for the table), when it reaches {@code golden.minOutages}, after every {@code
+ * golden.reestimateEvery}-th outage, and at the end of a bounded input if outages came since
+ * ({@link ChangePointEstimator}, bootstrap seeded from the scope and the instant, so a replay gives the
+ * same interval). Where it has at least {@code
  * golden.minOutages} outages and a significant rise, publishes a {@link GoldenWindow} valid from the
  * settle instant of the outage that triggered it. Otherwise it publishes nothing (the pooled scope
  * applies), says so in the log when that changes, and reports it in the analysts' table ({@link #TABLE}).
@@ -60,7 +62,9 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
   private transient ChangePointEstimator estimator;
   private transient MapState<Long, List<ClosedOutage>> pending;
   private transient ListState<ClosedOutage> history;
-  private transient ValueState<Integer> sinceEstimate;
+  private transient ValueState<Long> seenTotal;
+  private transient ValueState<Long> seenAtEstimate;
+  private transient ValueState<Long> lastBatchAt;
   private transient ValueState<String> lastStatus;
 
   public GoldenWindowLearner(GoldenConfig golden) {
@@ -74,7 +78,9 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
     TypeInformation<ClosedOutage> type = TypeInformation.of(ClosedOutage.class);
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(type)));
     history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", type));
-    sinceEstimate = getRuntimeContext().getState(new ValueStateDescriptor<>("since-estimate", Types.INT));
+    seenTotal = getRuntimeContext().getState(new ValueStateDescriptor<>("outages-seen", Types.LONG));
+    seenAtEstimate = getRuntimeContext().getState(new ValueStateDescriptor<>("outages-seen-at-estimate", Types.LONG));
+    lastBatchAt = getRuntimeContext().getState(new ValueStateDescriptor<>("last-batch-at", Types.LONG));
     lastStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("last-status", Types.STRING));
   }
 
@@ -88,6 +94,8 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
     atTime.add(s.outage());
     pending.put(at, atTime);
     ctx.timerService().registerEventTimeTimer(at);
+    // At the end of a bounded input, outages added since the last estimate get one more.
+    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
   }
 
   @Override
@@ -101,30 +109,41 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
         it.remove();
       }
     }
-    if (due.isEmpty()) {
-      return;
-    }
     List<ClosedOutage> kept = new ArrayList<>();
     history.get().forEach(kept::add);
-    int since = sinceEstimate.value() == null ? 0 : sinceEstimate.value();
+    long seen = seenTotal.value() == null ? 0 : seenTotal.value();
+    long lastEstimated = seenAtEstimate.value() == null ? 0 : seenAtEstimate.value();
+    Long lastBatch = lastBatchAt.value();
     String[] scope = ctx.getCurrentKey().split("\\|", 2);
     for (Map.Entry<Long, List<ClosedOutage>> batch : due.entrySet()) {
       // Outages that became final at the same instant go in together: one estimate per scope and instant.
       List<ClosedOutage> outages = new ArrayList<>(batch.getValue());
       outages.sort(Comparator.comparing(ClosedOutage::outageId));
-      boolean firstEver = kept.isEmpty();
       kept.addAll(outages);
       if (kept.size() > golden.history()) {
         kept = new ArrayList<>(kept.subList(kept.size() - golden.history(), kept.size()));
       }
-      since += outages.size();
-      if (firstEver || since >= golden.reestimateEvery()) {
-        since = 0;
+      long before = seen;
+      seen += outages.size();
+      lastBatch = batch.getKey();
+      boolean first = before == 0;
+      boolean everyN = seen / golden.reestimateEvery() > before / golden.reestimateEvery();
+      boolean enough = before < golden.minOutages() && seen >= golden.minOutages();
+      if (first || everyN || enough) {
         estimate(scope[0], scope[1], batch.getKey(), kept, out, ctx);
+        lastEstimated = seen;
       }
     }
+    if (timestamp == Long.MAX_VALUE && lastBatch != null && seen > lastEstimated) {
+      estimate(scope[0], scope[1], lastBatch, kept, out, ctx);
+      lastEstimated = seen;
+    }
     history.update(kept);
-    sinceEstimate.update(since);
+    seenTotal.update(seen);
+    seenAtEstimate.update(lastEstimated);
+    if (lastBatch != null) {
+      lastBatchAt.update(lastBatch);
+    }
   }
 
   private void estimate(String region, String technology, long validFrom, List<ClosedOutage> outages,
