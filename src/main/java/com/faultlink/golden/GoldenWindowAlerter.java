@@ -105,9 +105,12 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
       at--;
     }
     updated.add(at, estimate);
-    // Bounded: an estimate superseded longer than the retention ago no longer decides any outage's window.
-    long newest = updated.get(updated.size() - 1).validFrom();
-    while (updated.size() > 1 && updated.get(1).validFrom() <= newest - retentionMillis) {
+    // Bounded: an estimate superseded more than the retention behind the watermark no longer decides any
+    // outage's window (outages resolve when the watermark passes their start; only one that arrives later
+    // than the retention could need it). Estimates may arrive well ahead of this operator's watermark, so
+    // it is the watermark, not the newest estimate, that decides.
+    long horizon = ctx.currentWatermark() == Long.MIN_VALUE ? Long.MIN_VALUE : ctx.currentWatermark() - retentionMillis;
+    while (updated.size() > 1 && updated.get(1).validFrom() <= horizon) {
       updated.remove(0);
     }
     state.put(scope, updated);

@@ -33,8 +33,7 @@ import org.slf4j.LoggerFactory;
  * arrival order or parallelism. The history is the last {@code golden.history} outages of the scope
  * (bounded state, a sliding window that follows changes in the network). The scope is re-estimated at
  * its first outage (for the table), when it reaches {@code golden.minOutages}, after every {@code
- * golden.reestimateEvery}-th outage, and at the end of a bounded input if outages came since
- * ({@link ChangePointEstimator}, bootstrap seeded from the scope and the instant, so a replay gives the
+ * golden.reestimateEvery}-th outage ({@link ChangePointEstimator}, bootstrap seeded from the scope and the instant, so a replay gives the
  * same interval). Where it has at least {@code
  * golden.minOutages} outages and a significant rise, publishes a {@link GoldenWindow} valid from the
  * settle instant of the outage that triggered it. Otherwise it publishes nothing (the pooled scope
@@ -63,8 +62,6 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
   private transient MapState<Long, List<ClosedOutage>> pending;
   private transient ListState<ClosedOutage> history;
   private transient ValueState<Long> seenTotal;
-  private transient ValueState<Long> seenAtEstimate;
-  private transient ValueState<Long> lastBatchAt;
   private transient ValueState<String> lastStatus;
 
   public GoldenWindowLearner(GoldenConfig golden) {
@@ -79,8 +76,6 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(type)));
     history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", type));
     seenTotal = getRuntimeContext().getState(new ValueStateDescriptor<>("outages-seen", Types.LONG));
-    seenAtEstimate = getRuntimeContext().getState(new ValueStateDescriptor<>("outages-seen-at-estimate", Types.LONG));
-    lastBatchAt = getRuntimeContext().getState(new ValueStateDescriptor<>("last-batch-at", Types.LONG));
     lastStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("last-status", Types.STRING));
   }
 
@@ -94,8 +89,6 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
     atTime.add(s.outage());
     pending.put(at, atTime);
     ctx.timerService().registerEventTimeTimer(at);
-    // At the end of a bounded input, outages added since the last estimate get one more.
-    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
   }
 
   @Override
@@ -112,8 +105,6 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
     List<ClosedOutage> kept = new ArrayList<>();
     history.get().forEach(kept::add);
     long seen = seenTotal.value() == null ? 0 : seenTotal.value();
-    long lastEstimated = seenAtEstimate.value() == null ? 0 : seenAtEstimate.value();
-    Long lastBatch = lastBatchAt.value();
     String[] scope = ctx.getCurrentKey().split("\\|", 2);
     for (Map.Entry<Long, List<ClosedOutage>> batch : due.entrySet()) {
       // Outages that became final at the same instant go in together: one estimate per scope and instant.
@@ -125,25 +116,15 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
       }
       long before = seen;
       seen += outages.size();
-      lastBatch = batch.getKey();
       boolean first = before == 0;
       boolean everyN = seen / golden.reestimateEvery() > before / golden.reestimateEvery();
       boolean enough = before < golden.minOutages() && seen >= golden.minOutages();
       if (first || everyN || enough) {
         estimate(scope[0], scope[1], batch.getKey(), kept, out, ctx);
-        lastEstimated = seen;
       }
-    }
-    if (timestamp == Long.MAX_VALUE && lastBatch != null && seen > lastEstimated) {
-      estimate(scope[0], scope[1], lastBatch, kept, out, ctx);
-      lastEstimated = seen;
     }
     history.update(kept);
     seenTotal.update(seen);
-    seenAtEstimate.update(lastEstimated);
-    if (lastBatch != null) {
-      lastBatchAt.update(lastBatch);
-    }
   }
 
   private void estimate(String region, String technology, long validFrom, List<ClosedOutage> outages,
