@@ -25,11 +25,15 @@ public final class FileOutputs {
     "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters"
   };
 
+  /** Streams FaultLink writes beside the contract's: the analysts' golden-window table (every re-estimation). */
+  public static final String[] EXTRA_STREAMS = {"golden-window-table"};
+
   private FileOutputs() {}
 
   /** A run replaces the stream folders it writes: each is emptied (or made) before the job starts. */
   public static void prepare(Path dir) {
-    for (String stream : STREAMS) {
+    for (String stream : java.util.stream.Stream.concat(
+        java.util.Arrays.stream(STREAMS), java.util.Arrays.stream(EXTRA_STREAMS)).toList()) {
       Path folder = dir.resolve(stream);
       try {
         if (Files.exists(folder)) {
