@@ -7,6 +7,7 @@ import com.faultlink.config.InputConfig;
 import com.faultlink.config.RestartConfig;
 import com.faultlink.io.OutputLines;
 import com.faultlink.io.FileOutputs;
+import com.faultlink.io.GoldenWindowTable;
 import com.faultlink.io.OutputJson;
 import com.faultlink.io.alertmanager.AlertmanagerSink;
 import com.faultlink.io.jdbc.JdbcOutputs;
@@ -101,7 +102,8 @@ public final class FaultLinkJob {
       Map<String, Long> counters = run(config, cells, regions, err, jobName(Path.of(args[0])));
       Path dir = Path.of(config.sinks().dir());
       writeSummary(dir.resolve("run-summary.json"), counters);
-      err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.allStreams()) + ")");
+      err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.allStreams()) + "; "
+          + GoldenWindowTable.FILE + ")");
       err.println("faultlink: counts " + counters);
       System.exit(0);
     } catch (Exception e) {
@@ -155,6 +157,7 @@ public final class FaultLinkJob {
     build(env, config, cells, regions, true);
     JobClient client = env.executeAsync(jobName);
     JobExecutionResult result = awaitWithProgress(client, progress);
+    GoldenWindowTable.write(Path.of(config.sinks().dir()));
     Map<String, Long> counters = new LinkedHashMap<>();
     for (String name : CounterNames.ALL) {
       Object v = result.getAllAccumulatorResults().get(name);
@@ -290,6 +293,10 @@ public final class FaultLinkJob {
       FileOutputs.write(outputs.goldenWindows().transform("JSON: golden windows", Types.STRING,
           new OutputLines<GoldenWindow>("golden-windows", g -> OutputJson.goldenWindow(g, zone)))
           .uid("json-golden-windows"), dir, "golden-windows");
+    }
+    if (outputs.goldenWindowTable() != null) {
+      FileOutputs.write(outputs.goldenWindowTable().map(r -> OutputJson.goldenScopeReport(r, zone))
+          .uid("json-golden-window-table").name("JSON: golden-window table"), dir, "golden-window-table");
     }
     if (outputs.burstThresholds() != null) {
       FileOutputs.write(outputs.burstThresholds().transform("JSON: burst thresholds", Types.STRING,

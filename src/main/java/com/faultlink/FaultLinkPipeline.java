@@ -2,6 +2,7 @@ package com.faultlink;
 
 import com.faultlink.burst.BurstDetector;
 import com.faultlink.config.FaultLinkConfig;
+import com.faultlink.config.GoldenConfig;
 import com.faultlink.correlate.AlarmPairer;
 import com.faultlink.correlate.AssemblyNotice;
 import com.faultlink.correlate.CandidateOutage;
@@ -12,6 +13,12 @@ import com.faultlink.correlate.OutageAlarmFilter;
 import com.faultlink.correlate.OutageAssembler;
 import com.faultlink.correlate.OutageFanOut;
 import com.faultlink.correlate.OutageImpactTracker;
+import com.faultlink.golden.GoldenScopeReport;
+import com.faultlink.golden.GoldenWindowAlerter;
+import com.faultlink.golden.GoldenWindowLearner;
+import com.faultlink.golden.MassOutageDetector;
+import com.faultlink.golden.ScopedClosedOutage;
+import com.faultlink.golden.Scopes;
 import com.faultlink.io.AlarmParser;
 import com.faultlink.io.ComplaintParser;
 import com.faultlink.io.CustomerKeyHasher;
@@ -43,8 +50,9 @@ import com.faultlink.status.OutageStatusTracker;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.EventTimeWatermarks;
 import com.faultlink.runtime.InputHorizonOperator;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -52,14 +60,24 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The FaultLink dataflow, from input lines to output records, read top to bottom: parse (dead letters
- * aside) → drop duplicates → assemble outages → attribute complaints → sum up outages → period metrics →
- * complaint bursts.
+ * aside) → drop duplicates → assemble outages → attribute complaints → sum up outages → golden windows and
+ * alerts → period metrics → complaint bursts.
  * Sources and sinks are the caller's: files for the local run, collecting sinks in tests.
  */
 public final class FaultLinkPipeline {
 
-  /** Raw input lines; {@code works} may be null. */
-  public record Inputs(DataStream<String> alarms, DataStream<String> complaints, DataStream<String> works) {}
+  /**
+   * Raw input lines; {@code works} may be null. {@code unbounded}: the alarm and complaint inputs are live
+   * (they never end), so event time may follow the wall clock while they are quiet (see
+   * {@link EventTimeWatermarks}); bounded inputs never look at the clock.
+   */
+  public record Inputs(DataStream<String> alarms, DataStream<String> complaints, DataStream<String> works,
+      boolean unbounded) {
+    /** Bounded inputs (files, bounded topics). */
+    public Inputs(DataStream<String> alarms, DataStream<String> complaints, DataStream<String> works) {
+      this(alarms, complaints, works, false);
+    }
+  }
 
   /** Every output stream of the contract; a stream this build does not produce yet is null. */
   public record Outputs(
@@ -71,6 +89,7 @@ public final class FaultLinkPipeline {
       DataStream<Alert> alerts,
       DataStream<GoldenWindow> goldenWindows,
       DataStream<BurstThreshold> burstThresholds,
+      DataStream<GoldenScopeReport> goldenWindowTable,
       DataStream<WorkImpact> workImpacts,
       DataStream<OutageStatus> outageStatus) {}
 
@@ -109,14 +128,17 @@ public final class FaultLinkPipeline {
       deadLetters = deadLetters.union(works.getSideOutput(ParseLines.DEAD_LETTERS));
     }
 
-    // 2. Event time is the domain time (raise, clear, creation), with bounded out-of-orderness.
+    // 2. Event time is the domain time (raise, clear, creation), with bounded out-of-orderness; live
+    //    (unbounded) inputs follow the wall clock while quiet, so timers fire at night too.
+    boolean live = in.unbounded() && config.watermarks().followWallClockWhenIdle();
+    Duration idleAfter = config.watermarks().idleAfter();
     DataStream<AlarmEvent> alarmsTimed = alarmsParsed.assignTimestampsAndWatermarks(
-            WatermarkStrategy.<AlarmEvent>forBoundedOutOfOrderness(config.outOfOrderness())
-                .withTimestampAssigner((a, previous) -> a.time()))
+            EventTimeWatermarks.<AlarmEvent>forSource(live, true, config.outOfOrderness(), idleAfter,
+                (a, previous) -> a.time()))
         .uid("watermarks-alarms").name("Event time: alarms");
     DataStream<Complaint> complaintsTimed = complaintsParsed.assignTimestampsAndWatermarks(
-            WatermarkStrategy.<Complaint>forBoundedOutOfOrderness(config.outOfOrderness())
-                .withTimestampAssigner((c, previous) -> c.time()))
+            EventTimeWatermarks.<Complaint>forSource(live, true, config.outOfOrderness(), idleAfter,
+                (c, previous) -> c.time()))
         .uid("watermarks-complaints").name("Event time: complaints");
 
     // Where a bounded input ends: outages still open then are reported up to that instant.
@@ -174,28 +196,52 @@ public final class FaultLinkPipeline {
     DataStream<Attribution> attributions = attributedOnCells.union(unlocated);
 
     // 5. Per outage: duration, complaints caused, time to the first complaint.
-    DataStream<OutageImpact> impacts = outages
+    SingleOutputStreamOperator<OutageImpact> impacts = outages
         .keyBy(Outage::outageId)
         .connect(attributions.filter(Attribution::faultCaused).uid("fault-complaints").name("Fault complaints")
             .keyBy(Attribution::outageId))
         .process(new OutageImpactTracker(config.settleAfterClearMillis(), config.lateRetention().toMillis()))
         .uid("outage-impacts").name("Sum up outage impacts");
 
-    // 6. Day / week / month metrics per region and for all regions together.
+    // 6. Golden windows: learned per scope from closed outages and when their complaints came; alerts as
+    //    open outages approach and pass the window in force at their start; mass outages per region.
+    GoldenConfig golden = config.golden();
+    long mergeGap = config.outages().mergeGap().toMillis();
+    SingleOutputStreamOperator<GoldenWindow> goldenWindows = impacts
+        .getSideOutput(OutageImpactTracker.CLOSED_OUTAGES)
+        .flatMap(new Scopes()).uid("golden-scopes").name("Closed outages per golden-window scope")
+        .keyBy(ScopedClosedOutage::scope)
+        .process(new GoldenWindowLearner(golden)).uid("golden-window-learner").name("Learn golden windows");
+    SingleOutputStreamOperator<Alert> goldenAlerts = outages
+        .keyBy(Outage::outageId)
+        .connect(goldenWindows.broadcast(GoldenWindowAlerter.ESTIMATES))
+        .process(new GoldenWindowAlerter(golden, mergeGap, config.dedupRetention().toMillis()))
+        .uid("golden-window-alerts").name("Golden-window alerts per outage");
+    DataStream<Alert> massOutages = outages
+        .keyBy(Outage::region)
+        .process(new MassOutageDetector(golden.massOutageCount(), mergeGap))
+        .uid("mass-outages").name("Mass outages per region");
+    DataStream<Alert> alerts = goldenAlerts.union(massOutages);
+
+    // 7. Day / week / month metrics per region and for all regions together; a period closes once every
+    //    outage started in it knows whether it was restored inside its golden window.
+    long closeDelay = config.metricsCloseDelayMillis();
     DataStream<ComplaintFact> complaintFacts = attributions.flatMap(new ComplaintScopes(regions))
         .uid("complaint-scopes").name("Complaints per region and *");
     DataStream<ScopedOutage> outageFacts = outages.flatMap(new OutageScopes())
-        .uid("outage-scopes").name("Outages per region and *");
+        .uid("outage-scopes").name("Outages per region and *")
+        .union(goldenAlerts.getSideOutput(GoldenWindowAlerter.OUTCOMES).flatMap(new OutageScopes.Outcomes())
+            .uid("golden-outcome-scopes").name("Golden-window outcomes per region and *"));
     DataStream<PeriodTotals> totals = complaintFacts.keyBy(ComplaintFact::scope)
         .connect(outageFacts.keyBy(ScopedOutage::scope))
-        .process(new RegionPeriodAggregator(config.timezone(), config.settleAfterClearMillis()))
+        .process(new RegionPeriodAggregator(config.timezone(), closeDelay))
         .uid("period-totals").name("Count per region and period");
     DataStream<RegionMetrics> metrics = totals
         .keyBy(t -> "report")
-        .process(new MetricsReport(config.timezone(), config.settleAfterClearMillis(), regions))
+        .process(new MetricsReport(config.timezone(), closeDelay, regions))
         .setParallelism(1).uid("metrics-report").name("Metrics report rows");
 
-    // 7. Complaint bursts: every complaint of a region counted per window, judged against the region's
+    // 8. Complaint bursts: every complaint of a region counted per window, judged against the region's
     //    learned, time-of-day-aware threshold; one alert per episode, naming the region's open outages.
     SingleOutputStreamOperator<Alert> burstAlerts = attributions
         .keyBy(Attribution::region)
@@ -204,7 +250,7 @@ public final class FaultLinkPipeline {
         .uid("detect-bursts").name("Detect complaint bursts per region");
     DataStream<BurstThreshold> burstThresholds = burstAlerts.getSideOutput(BurstDetector.THRESHOLDS);
 
-    // 8. Planned works: what each announced work cost (its outages, their complaints, how far it overran).
+    // 9. Planned works: what each announced work cost (its outages, their complaints, how far it overran).
     DataStream<WorkImpact> workImpacts = null;
     if (works != null) {
       DataStream<WorkFact> workFacts = works.filter(PlannedWork::announced).uid("announced-works").name("Announced works")
@@ -218,13 +264,14 @@ public final class FaultLinkPipeline {
           .uid("work-impacts").name("Sum up planned works");
     }
 
-    // 9. Open outages live: a record when an outage opens, closes or is re-opened.
+    // 10. Open outages live: a record when an outage opens, closes or is re-opened.
     DataStream<OutageStatus> outageStatus = outages
         .keyBy(Outage::outageId)
         .process(new OutageStatusTracker(config.outages().mergeGap().toMillis()))
         .uid("outage-status").name("Outage status changes");
 
-    return new Outputs(attributions, impacts, metrics, deadLetters, outages, burstAlerts, null, burstThresholds,
-        workImpacts, outageStatus);
+    return new Outputs(attributions, impacts, metrics, deadLetters, outages, alerts.union(burstAlerts),
+        goldenWindows, burstThresholds, goldenWindows.getSideOutput(GoldenWindowLearner.TABLE), workImpacts,
+        outageStatus);
   }
 }

@@ -75,6 +75,7 @@ public final class ConfigLoader {
     SinksConfig sinks = SinksConfig.read(root.child("sinks"), env);
 
     Duration outOfOrderness = root.duration("outOfOrderness", Duration.ofMinutes(5), true);
+    WatermarkConfig watermarks = WatermarkConfig.read(root.child("watermarks"));
 
     ConfigNode out = root.child("outages");
     FaultLinkConfig.Outages outages = new FaultLinkConfig.Outages(
@@ -111,7 +112,7 @@ public final class ConfigLoader {
     RestartConfig restart = RestartConfig.read(root.child("restart"));
     PlannedConfig planned = PlannedConfig.read(root.child("planned"));
 
-    return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, outages,
+    return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, checkpointing,
         state, restart, planned);
   }

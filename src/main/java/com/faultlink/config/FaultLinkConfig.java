@@ -17,6 +17,7 @@ public record FaultLinkConfig(
     Reference reference,
     SinksConfig sinks,
     Duration outOfOrderness,
+    WatermarkConfig watermarks,
     Outages outages,
     Attribution attribution,
     GoldenConfig golden,
@@ -50,28 +51,35 @@ public record FaultLinkConfig(
 
   /** The same config writing its outputs elsewhere (tests, replays that compare runs). */
   public FaultLinkConfig withSinksDir(String dir) {
-    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks.withDir(dir), outOfOrderness, outages,
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks.withDir(dir), outOfOrderness, watermarks, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
         state, restart, planned);
   }
 
   /** The same config with other sinks (tests: a receiver, a database). */
   public FaultLinkConfig withSinks(SinksConfig newSinks) {
-    return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, outages,
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, watermarks, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
         state, restart, planned);
   }
 
   /** The same config with other planned-works settings (tests, what-if replays). */
   public FaultLinkConfig withPlanned(PlannedConfig p) {
-    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, outages,
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
         state, restart, p);
   }
 
+  /** The same config with other golden-window settings (tests, analysts' what-if replays). */
+  public FaultLinkConfig withGolden(GoldenConfig g) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, outages,
+        attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+        state, restart, planned);
+  }
+
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
-    return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, outages,
+    return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, watermarks, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
         state, restart, planned);
   }
@@ -82,6 +90,15 @@ public record FaultLinkConfig(
    */
   public long decisionDelayMillis() {
     return Math.max(0, outages.mergeGap().toMillis() - attribution.tail().toMillis());
+  }
+
+  /**
+   * How long after a period's end its metrics wait: until no on-time complaint or clear can change them
+   * (tail, merge gap), and until every outage started in it knows whether it was restored inside its golden
+   * window (at most the largest window, plus a merge gap where it cleared just before it).
+   */
+  public long metricsCloseDelayMillis() {
+    return Math.max(settleAfterClearMillis(), golden.maxWindow().toMillis() + outages.mergeGap().toMillis());
   }
 
   /** How long after an outage's clear nothing can change its figures any more. */

@@ -2,23 +2,38 @@ package com.faultlink.correlate;
 
 import com.faultlink.metrics.Rounding;
 import com.faultlink.model.Attribution;
+import com.faultlink.model.ClosedOutage;
 import com.faultlink.model.Outage;
 import com.faultlink.model.OutageImpact;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.RunCounter;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Sums up one outage (the key): its latest snapshot (first input) and the complaints attributed to it
  * (second input). Emits one impact once the outage is closed and nothing can change its figures any more —
  * its tail and merge gap have passed — or, at the end of a bounded input, while it is still open.
+ *
+ * <p>A closed outage is also sent to {@link #CLOSED_OUTAGES} with its complaints' lags, for golden-window
+ * learning.
  */
 public final class OutageImpactTracker extends KeyedCoProcessFunction<String, Outage, Attribution, OutageImpact> {
   private static final long serialVersionUID = 1L;
+
+  /** Closed, settled outages with their complaints' lags. */
+  public static final OutputTag<ClosedOutage> CLOSED_OUTAGES =
+      new OutputTag<>("closed-outages", TypeInformation.of(ClosedOutage.class));
 
   private final long settleMillis;
   private final long retentionMillis;
@@ -26,6 +41,7 @@ public final class OutageImpactTracker extends KeyedCoProcessFunction<String, Ou
   private transient ValueState<Outage> outage;
   private transient ValueState<Long> complaints;
   private transient ValueState<Double> firstLag;
+  private transient ListState<Double> lags;
   private transient RunCounter lateAfterImpact;
 
   /**
@@ -42,6 +58,7 @@ public final class OutageImpactTracker extends KeyedCoProcessFunction<String, Ou
     outage = getRuntimeContext().getState(new ValueStateDescriptor<>("outage", Outage.class));
     complaints = getRuntimeContext().getState(new ValueStateDescriptor<>("complaints", Long.class));
     firstLag = getRuntimeContext().getState(new ValueStateDescriptor<>("first-lag", Double.class));
+    lags = getRuntimeContext().getListState(new ListStateDescriptor<>("lags", Types.DOUBLE));
     lateAfterImpact = RunCounter.register(getRuntimeContext(), CounterNames.LATE_AFTER_IMPACT);
   }
 
@@ -63,6 +80,7 @@ public final class OutageImpactTracker extends KeyedCoProcessFunction<String, Ou
     if (lag == null || a.lagMinutes() < lag) {
       firstLag.update(a.lagMinutes());
     }
+    lags.add(a.lagMinutes());
     if (outage.value() == null) {
       // Either its snapshot is still on the way, or the outage was already reported (a late complaint).
       ctx.timerService().registerEventTimeTimer(
@@ -90,6 +108,12 @@ public final class OutageImpactTracker extends KeyedCoProcessFunction<String, Ou
     long n = complaints.value() == null ? 0 : complaints.value();
     out.collect(new OutageImpact(o.outageId(), o.cellId(), o.region(), o.technology(), o.start(), o.end(),
         until == null ? 0.0 : Rounding.minutes(until - o.start()), n, firstLag.value(), o.planned(), o.workId()));
+    if (settled) {
+      List<Double> all = new ArrayList<>();
+      lags.get().forEach(all::add);
+      ctx.output(CLOSED_OUTAGES, new ClosedOutage(o.outageId(), o.region(), o.technology(), o.start(), o.end(),
+          AlarmPairer.saturatedAdd(o.end(), settleMillis), o.planned(), all));
+    }
     clear();
   }
 
@@ -97,5 +121,6 @@ public final class OutageImpactTracker extends KeyedCoProcessFunction<String, Ou
     outage.clear();
     complaints.clear();
     firstLag.clear();
+    lags.clear();
   }
 }

@@ -25,8 +25,11 @@ public final class FileOutputs {
     "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters"
   };
 
-  /** Streams FaultLink writes beside the contract's: what each planned work cost, outages opening and closing. */
-  public static final String[] EXTRA_STREAMS = {"work-impacts", "outage-status"};
+  /**
+   * Streams FaultLink writes beside the contract's: the analysts' golden-window table (every re-estimation), what
+   * each planned work cost, outages opening and closing.
+   */
+  public static final String[] EXTRA_STREAMS = {"golden-window-table", "work-impacts", "outage-status"};
 
   /** Every stream folder a run writes. */
   public static String[] allStreams() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.faultlink.golden.GoldenScopeReport;
 import com.faultlink.model.Alert;
 import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.GoldenWindow;
@@ -92,6 +93,7 @@ public final class OutputJson {
     n.put("outagesChangePct", m.outagesChangePct());
     n.put("outageHoursChangePct", m.outageHoursChangePct());
     n.put("faultComplaintsChangePct", m.faultComplaintsChangePct());
+    n.put("restoredInWindowPct", m.restoredInWindowPct());
     return write(n);
   }
 
@@ -142,6 +144,26 @@ public final class OutputJson {
     n.put("rateBeforePerHour", g.rateBeforePerHour());
     n.put("rateAfterPerHour", g.rateAfterPerHour());
     n.put("method", g.method());
+    return write(n);
+  }
+
+  /** A row of the analysts' golden-window table (JSON Lines; {@link GoldenWindowTable} makes the CSV). */
+  public static String goldenScopeReport(GoldenScopeReport r, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("region", r.region());
+    n.put("technology", r.technology());
+    n.put("validFrom", time(r.validFrom(), zone));
+    n.put("status", r.status());
+    n.put("goldenWindowMinutes", r.goldenWindowMinutes());
+    n.put("ciLowMinutes", r.ciLowMinutes());
+    n.put("ciHighMinutes", r.ciHighMinutes());
+    n.put("rateBeforePerHour", r.rateBeforePerHour());
+    n.put("rateAfterPerHour", r.rateAfterPerHour());
+    n.put("outages", r.outages());
+    n.put("complaints", r.complaints());
+    n.put("likelihoodRatio", r.likelihoodRatio());
+    n.put("appliesInstead", r.appliesInstead());
+    n.put("method", r.method());
     return write(n);
   }
 

@@ -134,6 +134,7 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
         Rounding.per10k(t.complaints(), subscribers), Rounding.per10k(t.voice(), subscribers),
         Rounding.per10k(t.data(), subscribers), Rounding.per10k(t.messaging(), subscribers),
         Rounding.per10k(t.other(), subscribers), t.complainants(), t.repeatComplainants(),
-        Rounding.ratePct(t.repeatComplainants(), t.complainants()), outagesChange, hoursChange, faultChange);
+        Rounding.ratePct(t.repeatComplainants(), t.complainants()), outagesChange, hoursChange, faultChange,
+        Rounding.ratePct(t.restoredInWindow(), t.goldenOutcomes()));
   }
 }

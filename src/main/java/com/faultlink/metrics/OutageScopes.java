@@ -1,5 +1,6 @@
 package com.faultlink.metrics;
 
+import com.faultlink.golden.GoldenOutcome;
 import com.faultlink.model.Outage;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
@@ -12,5 +13,16 @@ public final class OutageScopes implements FlatMapFunction<Outage, ScopedOutage>
   public void flatMap(Outage o, Collector<ScopedOutage> out) {
     out.collect(new ScopedOutage(o.region(), o));
     out.collect(new ScopedOutage(MetricsReport.ALL, o));
+  }
+
+  /** Each golden-window outcome counts in its outage's region and in {@code *}. */
+  public static final class Outcomes implements FlatMapFunction<GoldenOutcome, ScopedOutage> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void flatMap(GoldenOutcome g, Collector<ScopedOutage> out) {
+      out.collect(new ScopedOutage(g.outage().region(), g.outage(), g.restoredInWindow()));
+      out.collect(new ScopedOutage(MetricsReport.ALL, g.outage(), g.restoredInWindow()));
+    }
   }
 }

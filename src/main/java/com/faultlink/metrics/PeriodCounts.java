@@ -15,6 +15,10 @@ public class PeriodCounts {
   public long other;
   public long complainants;
   public long repeatComplainants;
+  /** Unplanned outages started in the period whose golden-window outcome is known. */
+  public long goldenOutcomes;
+  /** Of those, the ones restored inside their golden window. */
+  public long restoredInWindow;
 
   public PeriodCounts() {}
 

@@ -99,6 +99,10 @@ public final class RegionPeriodAggregator
   @Override
   public void processElement2(ScopedOutage so, Context ctx, Collector<PeriodTotals> out) throws Exception {
     Outage o = so.outage();
+    if (so.isOutcome()) {
+      countOutcome(o, so.restoredInWindow(), ctx);
+      return;
+    }
     boolean firstSnapshot = !outages.contains(o.outageId());
     outages.put(o.outageId(), o);
     if (!firstSnapshot) {
@@ -116,6 +120,31 @@ public final class RegionPeriodAggregator
       c.outages++;
       if (o.planned()) {
         c.plannedOutages++;
+      }
+      counts.put(key, c);
+    }
+    if (late) {
+      lateAfterClose.inc();
+    }
+  }
+
+  /** A golden-window outcome counts in the periods of the outage's start. */
+  private void countOutcome(Outage o, boolean restored, Context ctx) throws Exception {
+    if (o.planned()) {
+      return;
+    }
+    boolean late = false;
+    for (PeriodKind kind : KINDS) {
+      LocalDate p = calendar.periodStart(kind, o.start());
+      if (alreadyEmitted(kind, p)) {
+        late = true;
+        continue;
+      }
+      String key = periodKey(kind, p);
+      PeriodCounts c = countsFor(key, kind, p, ctx);
+      c.goldenOutcomes++;
+      if (restored) {
+        c.restoredInWindow++;
       }
       counts.put(key, c);
     }
@@ -175,7 +204,7 @@ public final class RegionPeriodAggregator
     }
     out.collect(new PeriodTotals(scope, kind, p.toString(), c.outages, c.plannedOutages, outageMillis,
         c.complaints, c.faultComplaints, c.plannedComplaints, c.voice, c.data, c.messaging, c.other,
-        c.complainants, c.repeatComplainants));
+        c.complainants, c.repeatComplainants, c.goldenOutcomes, c.restoredInWindow));
     counts.remove(key);
     String prefix = key + "|";
     Iterator<String> customers = complaintsPerCustomer.keys().iterator();

@@ -6,6 +6,8 @@ package com.faultlink.model;
  * unrounded values and are null where the previous period's value was 0 or there is none.
  *
  * @param periodStart local date, ISO format
+ * @param restoredInWindowPct unplanned outages started in the period that were restored inside the golden
+ *     window in force at their start, in percent of those whose outcome is known; null where none is
  */
 public record RegionMetrics(
     String region,
@@ -27,4 +29,5 @@ public record RegionMetrics(
     Double repeatComplaintRatePct,
     Double outagesChangePct,
     Double outageHoursChangePct,
-    Double faultComplaintsChangePct) {}
+    Double faultComplaintsChangePct,
+    Double restoredInWindowPct) {}

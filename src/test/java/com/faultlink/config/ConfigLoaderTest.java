@@ -50,6 +50,11 @@ class ConfigLoaderTest {
     assertThat(c.outages().mergeGap()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.outages().causes()).containsExactly("cellOutage");
     assertThat(c.golden().fixedWindow()).isNull();
+    assertThat(c.golden().initialWindow()).isEqualTo(Duration.ofMinutes(45));
+    assertThat(c.golden().minOutages()).isEqualTo(30);
+    assertThat(c.golden().warnFraction()).isEqualTo(0.75);
+    assertThat(c.golden().massOutageCount()).isEqualTo(10);
+    assertThat(c.watermarks().followWallClockWhenIdle()).isTrue();
     assertThat(c.sources().works()).isNull();
     assertThat(c.parallelism()).as("not set: the environment's default").isZero();
     assertThat(ConfigLoader.usesDevelopmentSecret(c)).isTrue();
@@ -149,5 +154,20 @@ class ConfigLoaderTest {
   void aMissingConfigFileIsNamed() {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("absent.yaml")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("absent.yaml");
+  }
+
+  @Test
+  void goldenWindowSettingsAreCheckedAndNamed() {
+    assertThatThrownBy(() -> parse(minimal + "golden: {warnFraction: 1.5}\n"))
+        .hasMessageContaining("golden.warnFraction");
+    assertThatThrownBy(() -> parse(minimal + "golden: {fixedWindow: PT4H}\n"))
+        .hasMessageContaining("golden.fixedWindow").hasMessageContaining("maxWindow");
+    assertThatThrownBy(() -> parse(minimal + "golden: {minOutages: 50, history: 20}\n"))
+        .hasMessageContaining("golden.history");
+    assertThatThrownBy(() -> parse(minimal + "golden: {minOutage: 50}\n"))
+        .hasMessageContaining("golden.minOutage");
+    FaultLinkConfig c = parse(minimal + "golden: {fixedWindow: PT40M, massOutageCount: 5}\n");
+    assertThat(c.golden().startingWindow()).isEqualTo(Duration.ofMinutes(40));
+    assertThat(c.golden().massOutageCount()).isEqualTo(5);
   }
 }

@@ -18,7 +18,9 @@ class SerializationTest {
     AlarmEvent.class, Complaint.class, PlannedWork.class, DeadLetter.class, Outage.class, Attribution.class,
     OutageImpact.class, RegionMetrics.class, CellAlarm.class, CandidateOutage.class, ComplaintFact.class,
     ScopedOutage.class, PeriodTotals.class, PeriodCounts.class, Alert.class, GoldenWindow.class,
-    BurstThreshold.class, WorkImpact.class, OutageStatus.class, com.faultlink.planned.WorkFact.class,
+    BurstThreshold.class, ClosedOutage.class, com.faultlink.golden.ScopedClosedOutage.class,
+    com.faultlink.golden.GoldenScopeReport.class, com.faultlink.golden.AppliedWindow.class,
+    com.faultlink.golden.GoldenOutcome.class, WorkImpact.class, OutageStatus.class, com.faultlink.planned.WorkFact.class,
     com.faultlink.correlate.AssemblyNotice.class
   })
   void isSerialisedAsAPojoWithoutKryo(Class<?> type) {

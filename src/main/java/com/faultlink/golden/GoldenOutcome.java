@@ -1,0 +1,9 @@
+package com.faultlink.golden;
+
+import com.faultlink.model.Outage;
+
+/**
+ * Whether an outage was restored inside the golden window in force at its start, decided when the window
+ * ends (the breach instant): the figure the NOC is judged by.
+ */
+public record GoldenOutcome(Outage outage, double windowMinutes, boolean restoredInWindow) {}

@@ -1,0 +1,120 @@
+package com.faultlink.golden;
+
+import static com.faultlink.TestCells.minutes;
+import static com.faultlink.TestCells.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.faultlink.config.GoldenConfig;
+import com.faultlink.model.ClosedOutage;
+import com.faultlink.model.GoldenWindow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.Collector;
+import org.junit.jupiter.api.Test;
+
+class GoldenWindowLearnerTest {
+  private static final long T0 = t("2026-10-05T00:00");
+
+  private static GoldenConfig golden(int minOutages, int every, int history) {
+    return new GoldenConfig(null, Duration.ofMinutes(45), minOutages, 0.75, history, every, 50, 0.95,
+        Duration.ofMinutes(5), Duration.ofHours(3), 10);
+  }
+
+  /** Closed outages of one scope, one every 2 hours, with a true window of {@code window} minutes. */
+  private static List<ClosedOutage> outages(String region, String tech, int n, double window, long seed, long offset) {
+    List<ChangePointEstimator.Sample> samples =
+        SyntheticOutages.draw(new SplittableRandom(seed), n, window, 0.05, 0.6, 35);
+    List<ClosedOutage> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ChangePointEstimator.Sample s = samples.get(i);
+      long start = T0 + offset + i * minutes(120);
+      long end = start + Math.round(s.durationMinutes() * 60_000);
+      out.add(new ClosedOutage(region + "-" + tech + "/" + i, region, tech, start, end, end + minutes(30), false,
+          Arrays.stream(s.lagsMinutes()).boxed().collect(Collectors.toList())));
+    }
+    return out;
+  }
+
+  private static List<Object> run(GoldenConfig golden, List<ClosedOutage> outages, List<GoldenScopeReport> table)
+      throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, ScopedClosedOutage, GoldenWindow> h =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(new GoldenWindowLearner(golden),
+            ScopedClosedOutage::scope, Types.STRING)) {
+      Scopes fanOut = new Scopes();
+      for (ClosedOutage o : outages) {
+        fanOut.flatMap(o, new Collector<>() {
+          @Override
+          public void collect(ScopedClosedOutage s) {
+            try {
+              h.processElement(s, o.settledAt());
+            } catch (Exception e) {
+              throw new RuntimeException(e);
+            }
+          }
+
+          @Override
+          public void close() {}
+        });
+      }
+      h.processWatermark(Long.MAX_VALUE);
+      if (table != null) {
+        h.getSideOutput(GoldenWindowLearner.TABLE).forEach(r -> table.add(r.getValue()));
+      }
+      return new ArrayList<>(h.extractOutputValues());
+    }
+  }
+
+  @Test
+  void aScopeBelowTheMinimumPublishesNothingAndNamesThePooledScopeThatApplies() throws Exception {
+    List<ClosedOutage> all = new ArrayList<>(outages("Yinchuan", "4G", 60, 40, 1, 0));
+    all.addAll(outages("Guyuan", "5G", 12, 40, 2, minutes(7)));
+    List<GoldenScopeReport> table = new ArrayList<>();
+    List<Object> published = run(golden(30, 10, 500), all, table);
+
+    assertThat(published).extracting(o -> ((GoldenWindow) o).region() + "|" + ((GoldenWindow) o).technology())
+        .containsOnly("Yinchuan|4G", "Yinchuan|*", "*|*");
+    GoldenScopeReport guyuan5g = table.stream().filter(r -> r.region().equals("Guyuan") && r.technology().equals("5G"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(guyuan5g.status()).isEqualTo("too-few-outages");
+    assertThat(guyuan5g.outages()).as("re-estimated at the 10th of its 12").isEqualTo(10);
+    assertThat(guyuan5g.appliesInstead()).isEqualTo("Guyuan/*");
+    assertThat(guyuan5g.goldenWindowMinutes()).isNull();
+    GoldenWindow pooled = published.stream().map(o -> (GoldenWindow) o).filter(g -> g.region().equals("*"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(pooled.outages()).as("re-estimated at the 70th of 72").isEqualTo(70);
+    assertThat(pooled.goldenWindowMinutes()).isBetween(35.0, 45.0);
+    assertThat(pooled.method()).isEqualTo(ChangePointEstimator.METHOD);
+    assertThat(pooled.rateAfterPerHour()).isGreaterThan(pooled.rateBeforePerHour());
+  }
+
+  @Test
+  void estimatesAreValidFromTheSettleInstantOfEveryTenthOutage_andTheHistoryIsBounded() throws Exception {
+    List<ClosedOutage> all = outages("Yinchuan", "4G", 80, 40, 3, 0);
+    List<Object> published = run(golden(30, 10, 40), all, null);
+    List<GoldenWindow> own = published.stream().map(o -> (GoldenWindow) o)
+        .filter(g -> g.technology().equals("4G")).toList();
+    // The 30th (the minimum), 40th, ..., 80th outage trigger estimates; the history keeps the last 40.
+    List<Long> settled = all.stream().map(ClosedOutage::settledAt).sorted().toList();
+    assertThat(own).extracting(GoldenWindow::validFrom).containsExactly(
+        settled.get(29), settled.get(39), settled.get(49), settled.get(59), settled.get(69), settled.get(79));
+    assertThat(own).extracting(GoldenWindow::outages).containsExactly(30L, 40L, 40L, 40L, 40L, 40L);
+  }
+
+  @Test
+  void theEstimatesDoNotDependOnArrivalOrder() throws Exception {
+    List<ClosedOutage> all = new ArrayList<>(outages("Yinchuan", "4G", 50, 40, 4, 0));
+    all.addAll(outages("Yinchuan", "5G", 40, 30, 5, minutes(3)));
+    List<Object> inOrder = run(golden(30, 10, 500), all, null);
+    List<ClosedOutage> shuffled = new ArrayList<>(all);
+    Collections.shuffle(shuffled, new java.util.Random(9));
+    assertThat(run(golden(30, 10, 500), shuffled, null)).containsExactlyInAnyOrderElementsOf(inOrder);
+  }
+}
