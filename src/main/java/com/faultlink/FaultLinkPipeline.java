@@ -215,7 +215,8 @@ public final class FaultLinkPipeline {
     SingleOutputStreamOperator<Alert> goldenAlerts = outages
         .keyBy(Outage::outageId)
         .connect(goldenWindows.broadcast(GoldenWindowAlerter.ESTIMATES))
-        .process(new GoldenWindowAlerter(golden, mergeGap, config.dedupRetention().toMillis()))
+        .process(new GoldenWindowAlerter(golden, mergeGap, config.dedupRetention().toMillis(),
+            config.planned().alertAsUsual()))
         .uid("golden-window-alerts").name("Golden-window alerts per outage");
     DataStream<Alert> massOutages = outages
         .keyBy(Outage::region)

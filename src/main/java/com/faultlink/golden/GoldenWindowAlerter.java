@@ -41,8 +41,17 @@ import org.apache.flink.util.OutputTag;
  * the input's last event ({@link Outage#observedUntil()}), never beyond. Each alert's id is its type and
  * the outage id, and state remembers what was decided, so it is sent at most once.
  *
+ * <p><b>Resolution.</b> An alert that fired is resolved when its outage clears: once the clear is final (the
+ * merge gap after it has passed) a record with the same {@code alertId}, {@code status resolved} and {@code at} =
+ * the clear follows. An outage still open at the end of a bounded input stays unresolved.
+ *
+ * <p><b>Planned outages</b> ({@link Outage#planned()}, unless {@code planned.alertAsUsual}) raise nothing while
+ * their work lasts ({@link Outage#plannedUntil()}). Still open when it ends, they overran: each alert is raised at
+ * its usual instant, or at the work's end where that instant falls inside the work, if and only if the outage is
+ * still open then, marked {@code planned} with the {@code workId}.
+ *
  * <p>The breach decision is also the outage's outcome for the NOC's figure (restored inside its window or
- * not), sent to {@link #OUTCOMES}.
+ * not, at the usual instant whether planned or not), sent to {@link #OUTCOMES}.
  */
 public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<String, Outage, GoldenWindow, Alert> {
   private static final long serialVersionUID = 1L;
@@ -61,19 +70,28 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
   private final GoldenConfig golden;
   private final long mergeGapMillis;
   private final long retentionMillis;
+  private final boolean plannedAlertAsUsual;
 
   private transient ValueState<Outage> outage;
   private transient ValueState<AppliedWindow> window;
   private transient ValueState<Integer> decided;
+  private transient ValueState<Integer> fired;
 
   /**
    * @param mergeGapMillis a re-raise this soon after a clear continues the outage
    * @param retentionMillis how long superseded estimates and decisions are kept for late outages
    */
   public GoldenWindowAlerter(GoldenConfig golden, long mergeGapMillis, long retentionMillis) {
+    this(golden, mergeGapMillis, retentionMillis, false);
+  }
+
+  /** @param plannedAlertAsUsual {@code planned.alertAsUsual}: planned outages alert as unplanned ones do */
+  public GoldenWindowAlerter(GoldenConfig golden, long mergeGapMillis, long retentionMillis,
+      boolean plannedAlertAsUsual) {
     this.golden = golden;
     this.mergeGapMillis = mergeGapMillis;
     this.retentionMillis = retentionMillis;
+    this.plannedAlertAsUsual = plannedAlertAsUsual;
   }
 
   @Override
@@ -81,6 +99,7 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
     outage = getRuntimeContext().getState(new ValueStateDescriptor<>("outage", Outage.class));
     window = getRuntimeContext().getState(new ValueStateDescriptor<>("window", AppliedWindow.class));
     decided = getRuntimeContext().getState(new ValueStateDescriptor<>("decided", Types.INT));
+    fired = getRuntimeContext().getState(new ValueStateDescriptor<>("fired", Types.INT));
   }
 
   @Override
@@ -122,6 +141,7 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
     if (o == null) {
       if (timestamp == Long.MAX_VALUE || decided.value() != null) {
         decided.clear(); // the retention of a finished outage's decisions has passed
+        fired.clear();
       }
       return;
     }
@@ -129,14 +149,24 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
     if (w == null) {
       w = windowInForce(o, ctx.getBroadcastState(ESTIMATES));
       window.update(w);
-      ctx.timerService().registerEventTimeTimer(instant(o, w, golden.warnFraction()));
-      ctx.timerService().registerEventTimeTimer(instant(o, w, 1.0));
+      ctx.timerService().registerEventTimeTimer(alertAt(o, w, golden.warnFraction()));
+      ctx.timerService().registerEventTimeTimer(alertAt(o, w, 1.0));
     }
     int done = decided.value() == null ? 0 : decided.value();
     done = decide(AT_RISK, golden.warnFraction(), o, w, done, timestamp, ctx, out);
     done = decide(BREACHED, 1.0, o, w, done, timestamp, ctx, out);
     decided.update(done);
     boolean final_ = o.end() != null && timestamp >= plus(o.end(), mergeGapMillis);
+    int firing = fired.value() == null ? 0 : fired.value();
+    if (final_ && firing != 0) {
+      // the outage is over for good: its alerts are resolved at its clear
+      for (int which : new int[] {AT_RISK, BREACHED}) {
+        if ((firing & which) != 0) {
+          out.collect(alert(which, o, w, AlertStatus.RESOLVED, o.end()));
+        }
+      }
+      fired.update(0);
+    }
     if (done == (AT_RISK | BREACHED) && (final_ || timestamp == Long.MAX_VALUE)) {
       // Keep only what was decided, for a late snapshot of the same outage; forget it after the retention.
       outage.clear();
@@ -152,7 +182,8 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
     if ((done & which) != 0) {
       return done;
     }
-    long at = instant(o, w, fraction);
+    long usual = instant(o, w, fraction);
+    long at = alertAt(o, w, fraction);
     if (now < at) {
       return done;
     }
@@ -161,19 +192,48 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
       return done; // cleared before the instant, but a re-raise could still continue it: wait
     }
     boolean open = state == Openness.OPEN;
-    if (which == BREACHED && state != Openness.BEYOND_INPUT) {
-      ctx.output(OUTCOMES, new GoldenOutcome(o, w.windowMinutes(), !open));
+    if (which == BREACHED) {
+      Openness atUsual = at == usual ? state : openAt(o, usual, now, mergeGapMillis);
+      if (atUsual != Openness.BEYOND_INPUT) {
+        ctx.output(OUTCOMES, new GoldenOutcome(o, w.windowMinutes(), atUsual != Openness.OPEN));
+      }
     }
     if (open) {
-      AlertType type = which == AT_RISK ? AlertType.GOLDEN_WINDOW_AT_RISK : AlertType.GOLDEN_WINDOW_BREACHED;
-      double elapsed = (at - o.start()) / 60_000.0;
-      Double expected = w.expectedNextHour(elapsed);
-      out.collect(new Alert(AlertIds.forOutage(type, o.outageId()), type, AlertStatus.FIRING, o.region(), at,
-          o.outageId(), o.cellId(), o.technology(), Rounding.minutes(at - o.start()),
-          Rounding.halfUp2(w.windowMinutes()), expected == null ? null : Rounding.halfUp2(expected),
-          null, null, null, null, null, null, null, o.planned(), o.workId()));
+      out.collect(alert(which, o, w, AlertStatus.FIRING, at));
+      try {
+        fired.update((fired.value() == null ? 0 : fired.value()) | which);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
     return done | which;
+  }
+
+  /**
+   * The alert of {@code which} for outage {@code o}: firing at its instant, or resolved at {@code at} (the clear),
+   * the other fields those of the firing record.
+   */
+  private Alert alert(int which, Outage o, AppliedWindow w, AlertStatus status, long at) {
+    double fraction = which == AT_RISK ? golden.warnFraction() : 1.0;
+    long firedAt = alertAt(o, w, fraction);
+    AlertType type = which == AT_RISK ? AlertType.GOLDEN_WINDOW_AT_RISK : AlertType.GOLDEN_WINDOW_BREACHED;
+    Double expected = w.expectedNextHour((firedAt - o.start()) / 60_000.0);
+    return new Alert(AlertIds.forOutage(type, o.outageId()), type, status, o.region(), at,
+        o.outageId(), o.cellId(), o.technology(), Rounding.minutes(firedAt - o.start()),
+        Rounding.halfUp2(w.windowMinutes()), expected == null ? null : Rounding.halfUp2(expected),
+        null, null, null, null, null, null, null, o.planned(), o.workId());
+  }
+
+  /**
+   * When the alert at {@code fraction} of the window is decided: its usual instant, or for a planned outage held
+   * back while its work lasts, the work's end where the usual instant falls inside the work.
+   */
+  long alertAt(Outage o, AppliedWindow w, double fraction) {
+    long usual = instant(o, w, fraction);
+    if (o.planned() && !plannedAlertAsUsual && o.plannedUntil() != null) {
+      return Math.max(usual, o.plannedUntil());
+    }
+    return usual;
   }
 
   /** What is known, once the watermark has reached {@code now ≥ at}, about whether an outage is open at {@code at}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.faultlink.config.GoldenConfig;
 import com.faultlink.model.Alert;
+import com.faultlink.model.AlertStatus;
 import com.faultlink.model.AlertType;
 import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Outage;
@@ -39,6 +40,12 @@ class GoldenWindowAlerterTest {
     harness.close();
   }
 
+  private void start(Duration fixed, boolean plannedAlertAsUsual) throws Exception {
+    harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new GoldenWindowAlerter(golden(fixed), GAP, Duration.ofDays(2).toMillis(), plannedAlertAsUsual),
+        Outage::outageId, Types.STRING, GoldenWindowAlerter.ESTIMATES);
+  }
+
   private static Outage open(String id, String region, String tech, long start) {
     return new Outage(id, "C1a", "S1", region, tech, start, null, null, false, null);
   }
@@ -57,8 +64,13 @@ class GoldenWindowAlerterTest {
     harness.processWatermark(time);
   }
 
+  /** The firing records (resolutions: {@link #resolutions()}). */
   private List<Alert> alerts() {
-    return harness.extractOutputValues();
+    return harness.extractOutputValues().stream().filter(a -> a.status() == AlertStatus.FIRING).toList();
+  }
+
+  private List<Alert> resolutions() {
+    return harness.extractOutputValues().stream().filter(a -> a.status() == AlertStatus.RESOLVED).toList();
   }
 
   @Test
@@ -201,5 +213,93 @@ class GoldenWindowAlerterTest {
     send(o.withEnd(T0 + minutes(60)), T0 + minutes(60)); // e.g. a late duplicate after its state was cleaned
     watermark(T0 + minutes(200));
     assertThat(alerts()).extracting(Alert::alertId).doesNotHaveDuplicates().hasSize(2);
+  }
+
+  // ---------------------------------------------------------------------------------------- resolutions
+
+  @Test
+  void firedAlertsAreResolvedAtTheClearOnceNoReRaiseCanContinueTheOutage() throws Exception {
+    start(Duration.ofMinutes(40));
+    Outage o = open("OMC/1", "Yinchuan", "4G", T0);
+    send(o, T0);
+    watermark(T0 + minutes(45));
+    send(o.withEnd(T0 + minutes(50)), T0 + minutes(50));
+    watermark(T0 + minutes(54));
+    assertThat(resolutions()).as("not before the merge gap has passed").isEmpty();
+    watermark(T0 + minutes(55));
+    assertThat(resolutions()).extracting(Alert::alertId, Alert::at, Alert::elapsedMinutes).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_AT_RISK:OMC/1", T0 + minutes(50), 30.0),
+        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_BREACHED:OMC/1", T0 + minutes(50), 40.0));
+  }
+
+  @Test
+  void anAlertThatNeverFiredIsNeverResolvedAndAnOpenOutageStaysUnresolvedAtTheEnd() throws Exception {
+    start(Duration.ofMinutes(40));
+    Outage quick = open("OMC/1", "Yinchuan", "4G", T0);
+    send(quick, T0);
+    send(quick.withEnd(T0 + minutes(10)), T0 + minutes(10));
+    Outage stuck = open("OMC/2", "Yinchuan", "4G", T0);
+    send(stuck, T0);
+    send(stuck.observedUntil(T0 + minutes(100)), T0 + minutes(100));
+    watermark(Long.MAX_VALUE);
+    assertThat(alerts()).extracting(Alert::outageId).containsOnly("OMC/2");
+    assertThat(resolutions()).isEmpty();
+  }
+
+  // ------------------------------------------------------------------------------------- planned works
+
+  private static Outage planned(String id, long start, long workEnd) {
+    return new Outage(id, "C1a", "S1", "Yinchuan", "4G", start, null, null, true, "W-7", workEnd);
+  }
+
+  @Test
+  void aPlannedOutageEndingInsideItsWorkRaisesNothing() throws Exception {
+    start(Duration.ofMinutes(40));
+    Outage o = planned("OMC/1", T0, T0 + minutes(120));
+    send(o, T0);
+    send(o.withEnd(T0 + minutes(115)), T0 + minutes(115));
+    watermark(T0 + minutes(200));
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void anOverrunRaisesBothAlertsAtTheWorksEndWhenTheirInstantsFallInsideIt() throws Exception {
+    start(Duration.ofMinutes(40));
+    Outage o = planned("OMC/1", T0, T0 + minutes(120));
+    send(o, T0);
+    watermark(T0 + minutes(119));
+    assertThat(alerts()).as("held back while the work lasts").isEmpty();
+    watermark(T0 + minutes(120));
+    assertThat(alerts()).extracting(Alert::type, Alert::at, Alert::elapsedMinutes, Alert::planned, Alert::workId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlertType.GOLDEN_WINDOW_AT_RISK, T0 + minutes(120), 120.0, true, "W-7"),
+            org.assertj.core.groups.Tuple.tuple(AlertType.GOLDEN_WINDOW_BREACHED, T0 + minutes(120), 120.0, true,
+                "W-7"));
+    send(o.withEnd(T0 + minutes(130)), T0 + minutes(130));
+    watermark(T0 + minutes(140));
+    assertThat(resolutions()).hasSize(2).allMatch(a -> a.at() == T0 + minutes(130) && a.planned());
+  }
+
+  @Test
+  void anOverrunKeepsTheUsualInstantsThatFallAfterTheWork() throws Exception {
+    start(Duration.ofMinutes(40));
+    Outage o = planned("OMC/1", T0, T0 + minutes(35));
+    send(o, T0);
+    watermark(T0 + minutes(35));
+    assertThat(alerts()).extracting(Alert::type, Alert::at).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(AlertType.GOLDEN_WINDOW_AT_RISK, T0 + minutes(35)));
+    send(o.withEnd(T0 + minutes(38)), T0 + minutes(38));
+    watermark(T0 + minutes(60));
+    assertThat(alerts()).as("cleared before its usual breach instant").hasSize(1);
+  }
+
+  @Test
+  void withAlertAsUsualAPlannedOutageAlertsAtTheUsualInstants() throws Exception {
+    start(Duration.ofMinutes(40), true);
+    send(planned("OMC/1", T0, T0 + minutes(120)), T0);
+    watermark(T0 + minutes(40));
+    assertThat(alerts()).extracting(Alert::at, Alert::planned).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(T0 + minutes(30), true),
+        org.assertj.core.groups.Tuple.tuple(T0 + minutes(40), true));
   }
 }
