@@ -168,6 +168,21 @@ class DashboardSinksPipelineTest {
     });
   }
 
+  @Test
+  void everyQueryOfTheGrafanaDashboardRunsOnTheTables() throws Exception {
+    JsonNode dashboard = JSON.readTree(Path.of("jobs/grafana/faultlink-dashboard.json").toFile());
+    List<String> queries = new ArrayList<>();
+    dashboard.findValues("rawSql").forEach(q -> queries.add(q.asText()));
+    dashboard.path("templating").path("list").forEach(v -> queries.add(v.path("query").asText()));
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(6);
+    try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+      for (String q : queries) {
+        String sql = q.replaceAll("\\$__timeFilter\\([^)]*\\)", "TRUE").replace("$region", "'All'");
+        st.executeQuery(sql).close();
+      }
+    }
+  }
+
   private static boolean laterStatus(JsonNode a, JsonNode b) {
     int byTime = instant(a.get("at")).compareTo(instant(b.get("at")));
     return byTime > 0 || (byTime == 0 && rank(a) > rank(b));

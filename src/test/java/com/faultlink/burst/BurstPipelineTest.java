@@ -130,6 +130,8 @@ class BurstPipelineTest {
       JsonNode n = JSON.readTree(line.substring(line.indexOf(' ') + 1));
       (line.startsWith("alerts ") ? alerts : thresholds).add(n);
     }
+    // the outage also raises (and resolves) golden-window alerts: this test is about the burst's
+    alerts.removeIf(a -> !a.get("type").asText().equals("COMPLAINT_BURST"));
     assertThat(alerts).extracting(a -> a.get("status").asText()).containsExactly("firing", "resolved");
     JsonNode firing = alerts.stream().filter(a -> a.get("status").asText().equals("firing")).findFirst().get();
     assertThat(firing.get("type").asText()).isEqualTo("COMPLAINT_BURST");

@@ -83,7 +83,8 @@ class GoldenSampleRunTest {
     }
     assertThat(latest).containsKey("*|*");
     assertThat(latest.get("*|*").get("goldenWindowMinutes").asDouble()).isBetween(30.0, 60.0);
-    assertThat(latest.get("*|*").get("outages").asLong()).isGreaterThan(250);
+    // 288 outages, 51 of them planned (not learned from)
+    assertThat(latest.get("*|*").get("outages").asLong()).isGreaterThan(200);
     for (JsonNode g : latest.values()) {
       assertThat(g.get("goldenWindowMinutes").asDouble()).as(g.toString()).isBetween(30.0, 60.0);
       assertThat(g.get("ciLowMinutes").asDouble()).isLessThanOrEqualTo(g.get("goldenWindowMinutes").asDouble());
@@ -99,7 +100,8 @@ class GoldenSampleRunTest {
     List<JsonNode> alerts = records(p2, "alerts");
     assertThat(alerts).extracting(a -> a.get("type").asText())
         .contains("GOLDEN_WINDOW_AT_RISK", "GOLDEN_WINDOW_BREACHED", "MASS_OUTAGE");
-    assertThat(alerts).extracting(a -> a.get("alertId").asText()).doesNotHaveDuplicates();
+    assertThat(alerts).as("one firing and at most one resolved record per alert")
+        .extracting(a -> a.get("alertId").asText() + " " + a.get("status").asText()).doesNotHaveDuplicates();
     assertThat(Files.readString(p1.resolve(GoldenWindowTable.FILE)))
         .isEqualTo(Files.readString(p2.resolve(GoldenWindowTable.FILE)));
   }
