@@ -118,7 +118,8 @@ class ClusterDeploymentIT {
 
     String savepoint = cluster.run("savepoint", first, "--stop");
     assertThat(savepoint).startsWith("file:");
-    assertThat(cluster.jobState(first)).isEqualTo("FINISHED");
+    // the savepoint completes a moment before the job's last tasks have finished
+    cluster.awaitJobState(first, Duration.ofSeconds(60), "FINISHED"::equals);
     long readBefore = eventsRead(first);
 
     String second = submit("submit", config.toString(), "--parallelism", "1", "--from-savepoint", savepoint);
