@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 public final class InputSize {
   static final long EXACT_BELOW_BYTES = 64L << 20;
-  private static final int SAMPLE_BYTES = 4 << 20;
+  static final int SAMPLE_BYTES = 4 << 20;
 
   /** @param estimated whether {@code lines} is an estimate */
   public record Lines(long lines, long bytes, boolean estimated) {}
@@ -36,6 +36,10 @@ public final class InputSize {
   }
 
   static Lines of(List<Path> files) {
+    return of(files, EXACT_BELOW_BYTES);
+  }
+
+  static Lines of(List<Path> files, long exactBelowBytes) {
     long lines = 0;
     long bytes = 0;
     boolean estimated = false;
@@ -43,7 +47,7 @@ public final class InputSize {
       try {
         long size = Files.size(f);
         bytes += size;
-        if (size <= EXACT_BELOW_BYTES) {
+        if (size <= exactBelowBytes) {
           lines += count(f, Long.MAX_VALUE)[0];
         } else {
           long[] sample = count(f, SAMPLE_BYTES);
