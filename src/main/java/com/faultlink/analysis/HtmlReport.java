@@ -249,7 +249,7 @@ final class HtmlReport {
       }
       String end = OutputStreams.text(o, "end");
       h.append("<tr><td class=\"num\">").append(n).append("</td><td><code>")
-          .append(Svg.esc(OutputStreams.text(o, "outageId"))).append("</code></td><td>")
+          .append(Svg.esc(OutputStreams.text(o, "outageId"))).append("</code></td><td class=\"time\">")
           .append(Svg.esc(OutputStreams.text(o, "cellId"))).append("</td><td>")
           .append(Svg.esc(city(OutputStreams.text(o, "region")))).append("</td><td>")
           .append(Svg.esc(OutputStreams.text(o, "technology"))).append("</td><td class=\"time\">")

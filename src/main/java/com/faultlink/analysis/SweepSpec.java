@@ -34,7 +34,8 @@ import java.util.Map;
  */
 public record SweepSpec(Path base, Path out, int parallelism, Map<String, List<JsonNode>> parameters) {
 
-  static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+  static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
   /** One combination: the value of each swept key, in the spec's key order. */
   public record Combination(int index, Map<String, JsonNode> values) {

@@ -60,6 +60,42 @@ class ReportTest {
   }
 
   @Test
+  void goldenWindowEstimatesAreMarkedOnTheCurveAndDrawnPerScope() throws Exception {
+    Path out = tmp.resolve("outputs");
+    write(out, "metrics", "{\"region\":\"*\",\"period\":\"day\",\"periodStart\":\"2026-10-05\"}");
+    StringBuilder outages = new StringBuilder();
+    StringBuilder complaints = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      outages.append("{\"outageId\":\"S/A-").append(i).append("\",\"cellId\":\"C\",\"region\":\"Yinchuan\",")
+          .append("\"start\":\"2026-10-05T08:00:00+08:00\",\"end\":null,\"durationMinutes\":90,\"complaints\":2}\n");
+      for (int lag : new int[] {10, 50}) {
+        complaints.append("{\"complaintId\":\"T").append(i).append('-').append(lag).append("\",\"outageId\":\"S/A-")
+            .append(i).append("\",\"lagMinutes\":").append(lag)
+            .append(",\"complaintTime\":\"2026-10-05T09:00:00+08:00\"}\n");
+      }
+    }
+    write(out, "outage-impacts", outages.toString());
+    write(out, "attributions", complaints.toString());
+    write(out, "golden-windows",
+        "{\"region\":\"*\",\"technology\":\"*\",\"validFrom\":\"2026-10-05T00:00:00+08:00\","
+            + "\"goldenWindowMinutes\":38.5,\"ciLowMinutes\":33,\"ciHighMinutes\":44,\"outages\":120}\n"
+            + "{\"region\":\"Yinchuan\",\"technology\":\"4G\",\"validFrom\":\"2026-10-05T00:00:00+08:00\","
+            + "\"goldenWindowMinutes\":35,\"ciLowMinutes\":30,\"ciHighMinutes\":41,\"outages\":60}");
+    Path html = tmp.resolve("golden.html");
+    assertThat(Report.run(new String[] {out.toString(), "--from", "2026-10-05", "--to", "2026-10-05", "--out",
+        html.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isZero();
+    String page = Files.readString(html);
+    assertThat(page).contains("Golden window / 黄金时间窗 38.5 min").contains("Golden window per scope")
+        .contains("Yinchuan 银川 · 4G").contains("All cities / 全部地市 · all / 全部制式").contains("120 outages")
+        .doesNotContain("No golden-window estimates");
+  }
+
+  private static void write(Path out, String stream, String lines) throws IOException {
+    Files.createDirectories(out.resolve(stream));
+    Files.writeString(out.resolve(stream).resolve("part-0.jsonl"), lines + "\n");
+  }
+
+  @Test
   void headlessChromiumRendersTheTablesAndChartsWithChineseLabels() throws Exception {
     String chromium = chromium();
     Assumptions.assumeTrue(chromium != null,
