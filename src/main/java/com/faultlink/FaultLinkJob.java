@@ -167,7 +167,7 @@ public final class FaultLinkJob {
   }
 
   /** File sources → pipeline → file sinks. A local run replaces the output folders; a cluster run keeps them. */
-  static void build(StreamExecutionEnvironment env, FaultLinkConfig config, CellTable cells, RegionTable regions,
+  public static void build(StreamExecutionEnvironment env, FaultLinkConfig config, CellTable cells, RegionTable regions,
       boolean replaceOutputs) {
     Path dir = Path.of(config.sinks().dir());
     int throttle = config.sources().throttleEventsPerSecond();
@@ -207,7 +207,7 @@ public final class FaultLinkJob {
    * and, on a cluster, the restart strategy and checkpoints kept on cancellation (to roll back from).
    * Local runs fail at the first error (no restarts), so that a failed run ends with exit 1.
    */
-  static StreamExecutionEnvironment environment(FaultLinkConfig config, boolean local) throws IOException {
+  public static StreamExecutionEnvironment environment(FaultLinkConfig config, boolean local) throws IOException {
     Configuration conf = new Configuration();
     // Every event and state type is a POJO; a type that would fall back to Kryo fails the job at start.
     conf.set(PipelineOptions.GENERIC_TYPES, false);

@@ -9,6 +9,7 @@ import com.faultlink.correlate.CandidateOutage;
 import com.faultlink.correlate.CellAlarm;
 import com.faultlink.correlate.ComplaintAttributor;
 import com.faultlink.correlate.DuplicateFilter;
+import com.faultlink.correlate.NoiseSlimmer;
 import com.faultlink.correlate.OutageAlarmFilter;
 import com.faultlink.correlate.OutageAssembler;
 import com.faultlink.correlate.OutageFanOut;
@@ -142,11 +143,15 @@ public final class FaultLinkPipeline {
         .uid("watermarks-complaints").name("Event time: complaints");
 
     // Where a bounded input ends: outages still open then are reported up to that instant.
+    // Each input's newest time is kept where it is read (chained), so only that one value per task travels on.
     // Beside it, the announced planned works: every assembly task knows them all.
     DataStream<AssemblyNotice> notices = alarmsTimed.map(AlarmEvent::time).returns(Types.LONG)
         .uid("event-times-alarms").name("Event times: alarms")
+        .transform("Input horizon: alarms", Types.LONG, new InputHorizonOperator()).uid("input-horizon-alarms")
         .union(complaintsTimed.map(Complaint::time).returns(Types.LONG)
-            .uid("event-times-complaints").name("Event times: complaints"))
+            .uid("event-times-complaints").name("Event times: complaints")
+            .transform("Input horizon: complaints", Types.LONG, new InputHorizonOperator())
+            .uid("input-horizon-complaints"))
         .transform("Input horizon", Types.LONG, new InputHorizonOperator()).uid("input-horizon")
         .map(AssemblyNotice::horizon).returns(AssemblyNotice.class).uid("horizon-notices").name("Input horizon notices");
     if (works != null) {
@@ -156,8 +161,10 @@ public final class FaultLinkPipeline {
     BroadcastStream<AssemblyNotice> horizonAndWorks = notices.broadcast(OutageAssembler.HORIZON, OutageAssembler.WORKS);
 
     // 3. Alarms → outages: one event per eventId, outage alarms on known cells, raise paired with clear,
-    //    then per cell in event-time order, flapping merged.
+    //    then per cell in event-time order, flapping merged. Noise travels to deduplication slimmed down.
     DataStream<Outage> outages = alarmsTimed
+        .map(new NoiseSlimmer(config.outages().causes(), cells)).returns(AlarmEvent.class)
+        .uid("slim-noise-alarms").name("Slim down noise alarms")
         .keyBy(AlarmEvent::eventId)
         .process(new DuplicateFilter<AlarmEvent>(config.dedupRetention(), CounterNames.DUPLICATE_EVENTS, true))
         .returns(AlarmEvent.class).uid("dedup-alarms").name("Drop duplicate alarm events")

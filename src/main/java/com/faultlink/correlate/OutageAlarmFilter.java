@@ -5,6 +5,7 @@ import com.faultlink.model.AlarmKind;
 import com.faultlink.reference.CellTable;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.RunCounter;
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,19 +14,17 @@ import org.apache.flink.api.common.functions.RichFilterFunction;
 
 /**
  * Keeps the alarms that can make an outage: a configured outage cause on a cell of the cell table. Others
- * are counted and otherwise ignored. A clear that does not say its cause or object is kept: its raise
- * decides.
+ * are counted and otherwise ignored (including those {@link NoiseSlimmer} already slimmed down). A clear that
+ * does not say its cause or object is kept: its raise decides.
  */
 public final class OutageAlarmFilter extends RichFilterFunction<AlarmEvent> {
   private static final long serialVersionUID = 1L;
 
-  private final Set<String> causes;
-  private final CellTable cells;
+  private final Rule rule;
   private transient RunCounter ignored;
 
   public OutageAlarmFilter(List<String> causes, CellTable cells) {
-    this.causes = new HashSet<>(causes);
-    this.cells = cells;
+    this.rule = new Rule(causes, cells);
   }
 
   @Override
@@ -35,20 +34,37 @@ public final class OutageAlarmFilter extends RichFilterFunction<AlarmEvent> {
 
   @Override
   public boolean filter(AlarmEvent alarm) {
-    boolean keep = alarm.kind() == AlarmKind.RAISE ? isOutageRaise(alarm) : mayCloseOutage(alarm);
+    boolean keep = !NoiseSlimmer.isSlimmed(alarm) && rule.mayMakeOutage(alarm);
     if (!keep) {
       ignored.inc();
     }
     return keep;
   }
 
-  private boolean isOutageRaise(AlarmEvent a) {
-    return a.probableCause() != null && causes.contains(a.probableCause()) && cells.contains(a.objectId());
-  }
+  /** Which alarms can make (or end) an outage. */
+  static final class Rule implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-  private boolean mayCloseOutage(AlarmEvent a) {
-    boolean causeOk = a.probableCause() == null || causes.contains(a.probableCause());
-    boolean objectOk = a.objectId() == null || cells.contains(a.objectId());
-    return causeOk && objectOk;
+    private final Set<String> causes;
+    private final CellTable cells;
+
+    Rule(List<String> causes, CellTable cells) {
+      this.causes = new HashSet<>(causes);
+      this.cells = cells;
+    }
+
+    boolean mayMakeOutage(AlarmEvent alarm) {
+      return alarm.kind() == AlarmKind.RAISE ? isOutageRaise(alarm) : mayCloseOutage(alarm);
+    }
+
+    private boolean isOutageRaise(AlarmEvent a) {
+      return a.probableCause() != null && causes.contains(a.probableCause()) && cells.contains(a.objectId());
+    }
+
+    private boolean mayCloseOutage(AlarmEvent a) {
+      boolean causeOk = a.probableCause() == null || causes.contains(a.probableCause());
+      boolean objectOk = a.objectId() == null || cells.contains(a.objectId());
+      return causeOk && objectOk;
+    }
   }
 }

@@ -39,6 +39,13 @@ public final class AlarmParser implements Serializable {
   public AlarmParser() {}
 
   public ParseResult<AlarmEvent> parse(String line) {
+    // Most lines are well-formed raises and clears: read those without a JSON tree; the rest below.
+    AlarmEvent fast = FastAlarmLine.tryRead(line);
+    return fast != null ? ParseResult.accepted(fast) : parseTree(line);
+  }
+
+  /** The whole contract's rules on the line's JSON tree: every rejection and skip, with its reason. */
+  ParseResult<AlarmEvent> parseTree(String line) {
     try {
       ObjectNode root = JsonLines.readObject(line);
       Envelope env = Envelope.read(root);

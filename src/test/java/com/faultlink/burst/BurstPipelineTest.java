@@ -128,10 +128,14 @@ class BurstPipelineTest {
     List<JsonNode> thresholds = new ArrayList<>();
     for (String line : two) {
       JsonNode n = JSON.readTree(line.substring(line.indexOf(' ') + 1));
-      (line.startsWith("alerts ") ? alerts : thresholds).add(n);
+      if (line.startsWith("alerts ")) {
+        if (n.get("type").asText().equals("COMPLAINT_BURST")) {
+          alerts.add(n); // golden-window alerts of the synthetic outages are not this test's subject
+        }
+      } else {
+        thresholds.add(n);
+      }
     }
-    // the outage also raises (and resolves) golden-window alerts: this test is about the burst's
-    alerts.removeIf(a -> !a.get("type").asText().equals("COMPLAINT_BURST"));
     assertThat(alerts).extracting(a -> a.get("status").asText()).containsExactly("firing", "resolved");
     JsonNode firing = alerts.stream().filter(a -> a.get("status").asText().equals("firing")).findFirst().get();
     assertThat(firing.get("type").asText()).isEqualTo("COMPLAINT_BURST");

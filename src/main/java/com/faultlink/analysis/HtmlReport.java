@@ -1,0 +1,331 @@
+package com.faultlink.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The analysts' report as one self-contained HTML page (inline CSS and SVG, no scripts, nothing fetched),
+ * every label in English and Chinese, as operators write their reports in Chinese: the weekly city table,
+ * complaints per 10 000 subscribers by category and month, the golden window, the outages that caused most
+ * complaints and the repeat-complainant rate per city.
+ */
+final class HtmlReport {
+  /** Chinese names of Ningxia's cities (the sample and generated data); other regions keep their name. */
+  static final Map<String, String> CITY_ZH = Map.of("Yinchuan", "银川", "Shizuishan", "石嘴山", "Wuzhong", "吴忠",
+      "Guyuan", "固原", "Zhongwei", "中卫");
+
+  static final String[][] CATEGORIES = {
+    {"voicePer10k", "Voice / 语音"}, {"dataPer10k", "Data / 数据"}, {"messagingPer10k", "Messaging / 短信"},
+    {"otherPer10k", "Other / 其他"}};
+
+  private static final int TOP_OUTAGES = 10;
+  private static final int CURVE_MINUTES = 180;
+
+  private HtmlReport() {}
+
+  static String city(String region) {
+    if ("*".equals(region)) {
+      return "All cities / 全部地市";
+    }
+    String zh = CITY_ZH.get(region);
+    return zh == null ? region : region + " " + zh;
+  }
+
+  static String render(ReportData d, String source) {
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>FaultLink report ").append(d.from).append(" – ").append(d.to)
+        .append(" / 网络故障分析报告</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+    h.append("<header><h1>Network fault report / 网络故障分析报告</h1>")
+        .append("<p class=\"period\">Period / 统计周期: <b>").append(d.from).append("</b> – <b>").append(d.to)
+        .append("</b> &nbsp;·&nbsp; Outages / 退服次数: <b>").append(String.format(Locale.ROOT, "%,d", d.outages.size()))
+        .append("</b> &nbsp;·&nbsp; Complaints / 投诉: <b>").append(String.format(Locale.ROOT, "%,d", d.complaints))
+        .append("</b> &nbsp;·&nbsp; Fault complaints / 故障投诉: <b>")
+        .append(String.format(Locale.ROOT, "%,d", d.faultComplaints)).append("</b></p>")
+        .append("<p class=\"source\">Source / 数据来源: <code>").append(Svg.esc(source)).append("</code></p></header>\n");
+    weekly(h, d);
+    per10k(h, d);
+    golden(h, d);
+    topOutages(h, d);
+    repeat(h, d);
+    h.append("<footer>FaultLink · generated / 生成于 ").append(LocalDate.now()).append("</footer>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------ weekly table
+
+  private static void weekly(StringBuilder h, ReportData d) {
+    h.append("<section id=\"weekly\"><h2>Weekly city table / 地市周报</h2>")
+        .append("<p class=\"note\">ISO weeks (Monday–Sunday); change against the previous week / 按自然周（周一至周日）统计，环比为与上周相比。</p>");
+    TreeMap<String, Map<String, JsonNode>> weeks = d.metrics.getOrDefault("week", new TreeMap<>());
+    if (weeks.isEmpty()) {
+      h.append("<p class=\"empty\">No weekly metrics in this period / 本周期无周统计数据</p></section>\n");
+      return;
+    }
+    List<String> regions = d.regions();
+    regions.add("*");
+    for (Map.Entry<String, Map<String, JsonNode>> w : weeks.entrySet()) {
+      LocalDate start = LocalDate.parse(w.getKey());
+      h.append("<h3>Week ").append(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).append(" / 第")
+          .append(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).append("周 (").append(start).append(" – ")
+          .append(start.plusDays(6)).append(")</h3>");
+      h.append("<table class=\"weekly\"><thead><tr><th>City / 地市</th><th>Outages / 退服次数</th>")
+          .append("<th>Change / 环比</th><th>Outage hours / 退服时长(小时)</th><th>Change / 环比</th>")
+          .append("<th>Fault complaints / 故障投诉</th><th>Change / 环比</th></tr></thead><tbody>");
+      for (String region : regions) {
+        JsonNode r = w.getValue().get(region);
+        if (r == null) {
+          continue;
+        }
+        h.append("<tr").append(region.equals("*") ? " class=\"total\"" : "").append("><td>")
+            .append(Svg.esc(city(region))).append("</td>")
+            .append(numCell(r, "outages")).append(changeCell(r, "outagesChangePct"))
+            .append(numCell(r, "outageHours")).append(changeCell(r, "outageHoursChangePct"))
+            .append(numCell(r, "faultComplaints")).append(changeCell(r, "faultComplaintsChangePct"))
+            .append("</tr>");
+      }
+      h.append("</tbody></table>");
+    }
+    h.append("</section>\n");
+  }
+
+  private static String numCell(JsonNode r, String field) {
+    Double v = OutputStreams.number(r, field);
+    return "<td class=\"num\">" + (v == null ? "–" : Svg.tick(v)) + "</td>";
+  }
+
+  private static String changeCell(JsonNode r, String field) {
+    Double v = OutputStreams.number(r, field);
+    if (v == null) {
+      return "<td class=\"num change\">–</td>";
+    }
+    String cls = v > 0 ? "up" : v < 0 ? "down" : "flat";
+    String arrow = v > 0 ? "▲ +" : v < 0 ? "▼ " : "";
+    return "<td class=\"num change " + cls + "\">" + arrow + String.format(Locale.ROOT, "%.2f", v) + "%</td>";
+  }
+
+  // ---------------------------------------------------------------------------------- complaints per 10k
+
+  private static void per10k(StringBuilder h, ReportData d) {
+    h.append("<section id=\"per10k\"><h2>Complaints per 10k subscribers by category and month / 万用户投诉比（按类别、月份）</h2>")
+        .append("<p class=\"note\">Whole calendar months overlapping the period / 与统计周期相交的自然月。</p>");
+    TreeMap<String, Map<String, JsonNode>> months = d.metrics.getOrDefault("month", new TreeMap<>());
+    if (months.isEmpty()) {
+      h.append("<p class=\"empty\">No monthly metrics in this period / 本周期无月统计数据</p></section>\n");
+      return;
+    }
+    List<String> regions = d.regions();
+    regions.add("*");
+    List<Svg.Group> groups = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    for (String[] c : CATEGORIES) {
+      parts.add(c[1]);
+    }
+    for (String region : regions) {
+      List<Svg.Stack> bars = new ArrayList<>();
+      for (Map.Entry<String, Map<String, JsonNode>> m : months.entrySet()) {
+        JsonNode r = m.getValue().get(region);
+        List<Double> values = new ArrayList<>();
+        for (String[] c : CATEGORIES) {
+          values.add(r == null ? null : OutputStreams.number(r, c[0]));
+        }
+        bars.add(new Svg.Stack(monthLabel(m.getKey()), values));
+      }
+      groups.add(new Svg.Group(city(region), bars));
+    }
+    h.append("<figure>").append(Svg.stackedGroups("Complaints per 10k by category per month / 万用户投诉比",
+        groups, parts, "Complaints per 10k / 万用户投诉比")).append("<figcaption>Complaints per 10 000 subscribers, ")
+        .append("stacked by category, one bar per month / 每万用户投诉数，按类别堆叠，每月一柱</figcaption></figure>");
+    h.append("<table><thead><tr><th>City / 地市</th><th>Month / 月份</th>");
+    for (String[] c : CATEGORIES) {
+      h.append("<th>").append(c[1]).append("</th>");
+    }
+    h.append("<th>Complaints per 10k / 万用户投诉比</th></tr></thead><tbody>");
+    for (String region : regions) {
+      for (Map.Entry<String, Map<String, JsonNode>> m : months.entrySet()) {
+        JsonNode r = m.getValue().get(region);
+        if (r == null) {
+          continue;
+        }
+        h.append("<tr").append(region.equals("*") ? " class=\"total\"" : "").append("><td>")
+            .append(Svg.esc(city(region))).append("</td><td>").append(monthLabel(m.getKey())).append("</td>");
+        for (String[] c : CATEGORIES) {
+          h.append(numCell(r, c[0]));
+        }
+        h.append(numCell(r, "complaintsPer10k")).append("</tr>");
+      }
+    }
+    h.append("</tbody></table></section>\n");
+  }
+
+  static String monthLabel(String periodStart) {
+    LocalDate m = LocalDate.parse(periodStart);
+    return m.format(DateTimeFormatter.ofPattern("yyyy-MM")) + " (" + m.getMonthValue() + "月)";
+  }
+
+  // --------------------------------------------------------------------------------------- golden window
+
+  private static void golden(StringBuilder h, ReportData d) {
+    h.append("<section id=\"golden\"><h2>Golden window / 黄金时间窗</h2>")
+        .append("<p class=\"note\">How many complaints an open outage draws per hour, by minutes since it started: ")
+        .append("the golden window is the time before complaints take off. / 退服持续期间每小时引发的投诉数随退服时长的变化；")
+        .append("黄金时间窗即投诉快速上升之前的时间。</p>");
+    ReportData.EmpiricalCurve curve = d.empiricalCurve(CURVE_MINUTES);
+    List<JsonNode> windows = d.latestGoldenWindows();
+    List<Svg.Marker> markers = new ArrayList<>();
+    for (JsonNode g : windows) {
+      if ("*".equals(OutputStreams.text(g, "region")) && "*".equals(OutputStreams.text(g, "technology"))) {
+        Double w = OutputStreams.number(g, "goldenWindowMinutes");
+        if (w != null) {
+          markers.add(new Svg.Marker("Golden window / 黄金时间窗 " + Svg.tick(w) + " min", w,
+              OutputStreams.number(g, "ciLowMinutes"), OutputStreams.number(g, "ciHighMinutes"), "#c53030"));
+        }
+      }
+    }
+    boolean anyRate = curve.perOutageHour().stream().anyMatch(v -> v != null);
+    if (anyRate) {
+      h.append("<figure>").append(Svg.lines("Golden window chart / 黄金时间窗", curve.minutes(),
+          List.of(new Svg.Series("Complaints per open outage per hour / 每个退服每小时投诉数", "#2b6cb0",
+              curve.perOutageHour())), markers, "Minutes since the outage started / 退服持续时间(分钟)",
+          "Complaints per outage-hour / 投诉数/退服小时"))
+          .append("<figcaption>Empirical, from ").append(d.outages.size()).append(" outages of the period and their ")
+          .append("fault complaints (")
+          .append(ReportData.BIN_MINUTES).append("-minute bins; bins with fewer than 5 outages still open left out)")
+          .append(markers.isEmpty() ? "" : "; dashed: the estimated golden window, shaded: its confidence interval")
+          .append(" / 实测曲线，基于本周期退服及其故障投诉（每").append(ReportData.BIN_MINUTES)
+          .append("分钟一档）").append(markers.isEmpty() ? "" : "；虚线为估计的黄金时间窗，阴影为其置信区间")
+          .append("</figcaption></figure>");
+    } else {
+      h.append("<p class=\"empty\">No outages with complaints in this period / 本周期无引发投诉的退服</p>");
+    }
+    if (windows.isEmpty()) {
+      h.append("<p class=\"empty\">No golden-window estimates in these outputs (no <code>golden-windows</code> records) ")
+          .append("/ 输出中暂无黄金时间窗估计</p>");
+    } else {
+      List<Svg.Interval> rows = new ArrayList<>();
+      for (JsonNode g : windows) {
+        Double w = OutputStreams.number(g, "goldenWindowMinutes");
+        if (w == null) {
+          continue;
+        }
+        String region = OutputStreams.text(g, "region");
+        String tech = OutputStreams.text(g, "technology");
+        Double outages = OutputStreams.number(g, "outages");
+        rows.add(new Svg.Interval(city(region) + " · " + ("*".equals(tech) ? "all / 全部制式" : tech), w,
+            OutputStreams.number(g, "ciLowMinutes"), OutputStreams.number(g, "ciHighMinutes"),
+            outages == null ? "" : Svg.tick(outages) + " outages"));
+      }
+      h.append("<figure>").append(Svg.intervals("Golden window per scope / 各地市黄金时间窗", rows,
+          "Golden window, minutes (with confidence interval) / 黄金时间窗(分钟，含置信区间)"))
+          .append("<figcaption>Latest estimate per city and technology valid by ").append(d.to)
+          .append(" / 截至统计周期末各地市、制式的最新估计</figcaption></figure>");
+    }
+    h.append("</section>\n");
+  }
+
+  // ---------------------------------------------------------------------------------------- top outages
+
+  private static void topOutages(StringBuilder h, ReportData d) {
+    h.append("<section id=\"top-outages\"><h2>Top outages by complaints caused / 引发投诉最多的退服</h2>");
+    if (d.outages.isEmpty()) {
+      h.append("<p class=\"empty\">No outages in this period / 本周期无退服</p></section>\n");
+      return;
+    }
+    h.append("<table><thead><tr><th>#</th><th>Outage / 退服编号</th><th>Cell / 小区</th><th>City / 地市</th>")
+        .append("<th>Technology / 制式</th><th>Start / 开始时间</th><th>Duration / 时长(分钟)</th>")
+        .append("<th>Complaints / 投诉数</th><th>First complaint after / 首次投诉(分钟)</th></tr></thead><tbody>");
+    int n = 0;
+    for (JsonNode o : d.outages) {
+      if (n++ == TOP_OUTAGES) {
+        break;
+      }
+      String end = OutputStreams.text(o, "end");
+      h.append("<tr><td class=\"num\">").append(n).append("</td><td><code>")
+          .append(Svg.esc(OutputStreams.text(o, "outageId"))).append("</code></td><td class=\"time\">")
+          .append(Svg.esc(OutputStreams.text(o, "cellId"))).append("</td><td>")
+          .append(Svg.esc(city(OutputStreams.text(o, "region")))).append("</td><td>")
+          .append(Svg.esc(OutputStreams.text(o, "technology"))).append("</td><td class=\"time\">")
+          .append(Svg.esc(String.valueOf(OutputStreams.text(o, "start")).replace('T', ' '))).append("</td>")
+          .append(numCell(o, "durationMinutes").replace("</td>", end == null ? " (open / 未恢复)</td>" : "</td>"))
+          .append(numCell(o, "complaints")).append(numCell(o, "firstComplaintLagMinutes")).append("</tr>");
+    }
+    h.append("</tbody></table></section>\n");
+  }
+
+  // ---------------------------------------------------------------------------------------- repeat rate
+
+  private static void repeat(StringBuilder h, ReportData d) {
+    h.append("<section id=\"repeat\"><h2>Repeat-complainant rate per city / 各地市重复投诉率</h2>")
+        .append("<p class=\"note\">Customers with two or more complaints in the month, of all who complained ")
+        .append("/ 当月投诉两次及以上的用户占投诉用户的比例。</p>");
+    TreeMap<String, Map<String, JsonNode>> months = d.metrics.getOrDefault("month", new TreeMap<>());
+    if (months.isEmpty()) {
+      h.append("<p class=\"empty\">No monthly metrics in this period / 本周期无月统计数据</p></section>\n");
+      return;
+    }
+    List<String> regions = d.regions();
+    regions.add("*");
+    List<String> groups = regions.stream().map(HtmlReport::city).toList();
+    List<Svg.Series> series = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, Map<String, JsonNode>> m : months.entrySet()) {
+      List<Double> values = new ArrayList<>();
+      for (String region : regions) {
+        JsonNode r = m.getValue().get(region);
+        values.add(r == null ? null : OutputStreams.number(r, "repeatComplaintRatePct"));
+      }
+      series.add(new Svg.Series(monthLabel(m.getKey()), Svg.PALETTE[i++ % Svg.PALETTE.length], values));
+    }
+    h.append("<figure>").append(Svg.groupedBars("Repeat-complainant rate / 重复投诉率", groups, series,
+        "Repeat-complainant rate % / 重复投诉率 %")).append("<figcaption>Repeat-complainant rate per city and month ")
+        .append("/ 各地市每月重复投诉率</figcaption></figure>");
+    h.append("<table><thead><tr><th>City / 地市</th><th>Month / 月份</th><th>Complainants / 投诉用户数</th>")
+        .append("<th>Repeat complainants / 重复投诉用户数</th><th>Repeat-complainant rate / 重复投诉率 %</th>")
+        .append("</tr></thead><tbody>");
+    for (String region : regions) {
+      for (Map.Entry<String, Map<String, JsonNode>> m : months.entrySet()) {
+        JsonNode r = m.getValue().get(region);
+        if (r == null) {
+          continue;
+        }
+        h.append("<tr").append(region.equals("*") ? " class=\"total\"" : "").append("><td>")
+            .append(Svg.esc(city(region))).append("</td><td>").append(monthLabel(m.getKey())).append("</td>")
+            .append(numCell(r, "complainants")).append(numCell(r, "repeatComplainants"))
+            .append(numCell(r, "repeatComplaintRatePct")).append("</tr>");
+      }
+    }
+    h.append("</tbody></table></section>\n");
+  }
+
+  static final String CSS = """
+      body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei","PingFang SC",\
+      "Helvetica Neue",Arial,sans-serif;margin:0 auto;max-width:1100px;padding:24px 32px;color:#1a202c;\
+      background:#fff;line-height:1.45}
+      header{border-bottom:3px solid #2b6cb0;margin-bottom:12px}
+      h1{font-size:26px;margin:0 0 6px}h2{font-size:20px;margin:28px 0 6px;color:#2c5282}
+      h3{font-size:15px;margin:16px 0 6px;color:#2d3748}
+      .period{font-size:14px;margin:4px 0}.source{font-size:12px;color:#718096;margin:2px 0 10px}
+      .note{font-size:13px;color:#4a5568;margin:2px 0 8px}.empty{color:#a0aec0;font-style:italic}
+      table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 14px}
+      th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:left;vertical-align:top}
+      th{background:#edf2f7;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+      tr.total td{font-weight:700;background:#f7fafc}
+      td.up{color:#c53030}td.down{color:#2f855a}td.flat{color:#4a5568}
+      figure{margin:8px 0 14px}figure svg{width:100%;height:auto;display:block}
+      figcaption{font-size:12px;color:#4a5568;margin-top:2px}
+      svg text{font-family:inherit}svg .tick{font-size:12px;fill:#4a5568}svg .axis{font-size:13px;fill:#2d3748}
+      svg .group{font-size:13px;fill:#1a202c;font-weight:600}svg .legend{font-size:13px;fill:#2d3748}
+      svg .value{font-size:11px;fill:#2d3748}svg .marker{font-size:12px;font-weight:600}
+      svg .grid{stroke:#e2e8f0;stroke-width:1}
+      code{font-size:12px;white-space:nowrap}td.time{white-space:nowrap}footer{margin-top:30px;font-size:12px;color:#a0aec0;border-top:1px solid #e2e8f0;padding-top:6px}
+      @media print{body{padding:0}section{break-inside:avoid}}
+      """;
+}
