@@ -68,15 +68,7 @@ public final class RegionPeriodAggregator
 
   @Override
   public void processElement1(ComplaintFact f, Context ctx, Collector<PeriodTotals> out) throws Exception {
-    boolean late = false;
-    for (PeriodKind kind : KINDS) {
-      LocalDate p = calendar.periodStart(kind, f.time());
-      if (alreadyEmitted(kind, p)) {
-        late = true;
-        continue;
-      }
-      String key = periodKey(kind, p);
-      PeriodCounts c = countsFor(key, kind, p, ctx);
+    countInPeriods(f.time(), ctx, (key, c) -> {
       c.addComplaint(f.category(), f.faultCaused(), f.planned());
       if (f.customerKey() != null) {
         String customer = key + "|" + f.customerKey();
@@ -89,11 +81,7 @@ public final class RegionPeriodAggregator
           c.repeatComplainants++;
         }
       }
-      counts.put(key, c);
-    }
-    if (late) {
-      lateAfterClose.inc();
-    }
+    });
   }
 
   @Override
@@ -108,24 +96,12 @@ public final class RegionPeriodAggregator
     if (!firstSnapshot) {
       return;
     }
-    boolean late = false;
-    for (PeriodKind kind : KINDS) {
-      LocalDate p = calendar.periodStart(kind, o.start());
-      if (alreadyEmitted(kind, p)) {
-        late = true;
-        continue;
-      }
-      String key = periodKey(kind, p);
-      PeriodCounts c = countsFor(key, kind, p, ctx);
+    countInPeriods(o.start(), ctx, (key, c) -> {
       c.outages++;
       if (o.planned()) {
         c.plannedOutages++;
       }
-      counts.put(key, c);
-    }
-    if (late) {
-      lateAfterClose.inc();
-    }
+    });
   }
 
   /** A golden-window outcome counts in the periods of the outage's start. */
@@ -133,19 +109,35 @@ public final class RegionPeriodAggregator
     if (o.planned()) {
       return;
     }
+    countInPeriods(o.start(), ctx, (key, c) -> {
+      c.goldenOutcomes++;
+      if (restored) {
+        c.restoredInWindow++;
+      }
+    });
+  }
+
+  /** Changes the day's, week's and month's counts that contain {@code time}. */
+  @FunctionalInterface
+  private interface PeriodUpdate {
+    void apply(String key, PeriodCounts counts) throws Exception;
+  }
+
+  /**
+   * Applies {@code update} to the counts of every period kind containing {@code time}; a period already
+   * reported is left as it is, and the event is counted once as late.
+   */
+  private void countInPeriods(long time, Context ctx, PeriodUpdate update) throws Exception {
     boolean late = false;
     for (PeriodKind kind : KINDS) {
-      LocalDate p = calendar.periodStart(kind, o.start());
+      LocalDate p = calendar.periodStart(kind, time);
       if (alreadyEmitted(kind, p)) {
         late = true;
         continue;
       }
       String key = periodKey(kind, p);
       PeriodCounts c = countsFor(key, kind, p, ctx);
-      c.goldenOutcomes++;
-      if (restored) {
-        c.restoredInWindow++;
-      }
+      update.apply(key, c);
       counts.put(key, c);
     }
     if (late) {
