@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole FaultLink pipeline on an embedded Flink MiniCluster over the file inputs of CONFIG.
-#   jobs/run-local.sh CONFIG [JVM options...]
+#   jobs/run-local.sh CONFIG [--restore CHECKPOINT_OR_SAVEPOINT] [JVM options...]
 # Builds the project once if needed (quietly). Exit 0 when every output is written; otherwise one line
 # saying why, and a non-zero exit.
 set -euo pipefail
@@ -9,6 +9,10 @@ if [ $# -lt 1 ]; then
   exit 2
 fi
 config=$1; shift
+restore=()
+if [ "${1:-}" = "--restore" ] && [ $# -ge 2 ]; then
+  restore=(--restore "$2"); shift 2
+fi
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/target/faultlink-job.jar"
 cp_file="$here/target/local-classpath.txt"
@@ -31,4 +35,4 @@ exec java -Xmx${FAULTLINK_HEAP:-2g} \
   --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
   --add-opens java.base/java.time=ALL-UNNAMED \
   -Dlog4j.configurationFile="$here/jobs/log4j2-local.properties" \
-  "$@" -cp "$here/target/classes:$(cat "$cp_file")" com.faultlink.FaultLinkJob "$config"
+  "$@" -cp "$here/target/classes:$(cat "$cp_file")" com.faultlink.FaultLinkJob "$config" "${restore[@]}"

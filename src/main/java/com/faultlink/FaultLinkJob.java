@@ -7,6 +7,13 @@ import com.faultlink.config.InputConfig;
 import com.faultlink.config.RestartConfig;
 import com.faultlink.io.OutputLines;
 import com.faultlink.io.FileOutputs;
+import com.faultlink.io.KafkaInputs;
+import com.faultlink.io.KafkaOutputs;
+import com.faultlink.io.KeyedLine;
+import com.faultlink.io.LineEventTime;
+import com.faultlink.io.ParseLines;
+import com.faultlink.model.AlarmEvent;
+import com.faultlink.model.Complaint;
 import com.faultlink.io.GoldenWindowTable;
 import com.faultlink.io.OutputJson;
 import com.faultlink.io.alertmanager.AlertmanagerSink;
@@ -42,6 +49,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.util.function.SerializableFunction;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
@@ -78,8 +87,14 @@ public final class FaultLinkJob {
       return;
     }
     PrintStream err = System.err;
-    if (args.length != 1 || args[0].startsWith("-")) {
-      err.println("usage: FaultLinkJob CONFIG.yaml");
+    String restoreFrom = null;
+    if (args.length == 3 && args[1].equals("--restore")) {
+      restoreFrom = args[2];
+    } else if (args.length != 1) {
+      args = new String[] {"-"};
+    }
+    if (args[0].startsWith("-")) {
+      err.println("usage: FaultLinkJob CONFIG.yaml [--restore CHECKPOINT_OR_SAVEPOINT]");
       System.exit(2);
     }
     FaultLinkConfig config;
@@ -99,11 +114,21 @@ public final class FaultLinkJob {
           + " set; customer keys use the built-in development secret");
     }
     try {
-      Map<String, Long> counters = run(config, cells, regions, err, jobName(Path.of(args[0])));
-      Path dir = Path.of(config.sinks().dir());
-      writeSummary(dir.resolve("run-summary.json"), counters);
-      err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.allStreams()) + "; "
-          + GoldenWindowTable.FILE + ")");
+      Configuration extra = new Configuration();
+      if (restoreFrom != null) {
+        extra.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+      }
+      Map<String, Long> counters = run(config, cells, regions, err, jobName(Path.of(args[0])), extra);
+      if (config.sinks().dir() != null) {
+        Path dir = Path.of(config.sinks().dir());
+        writeSummary(dir.resolve("run-summary.json"), counters);
+        err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.allStreams()) + "; "
+            + GoldenWindowTable.FILE + ")");
+      }
+      if (config.sinks().kafka() != null) {
+        err.println("faultlink: done. outputs in Kafka topics " + String.join(", ", config.sinks().kafka().topics()
+            .entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList()));
+      }
       err.println("faultlink: counts " + counters);
       System.exit(0);
     } catch (Exception e) {
@@ -140,7 +165,7 @@ public final class FaultLinkJob {
     } catch (ConfigException | ReferenceDataException e) {
       throw new IllegalArgumentException("faultlink: " + e.getMessage(), e);
     }
-    StreamExecutionEnvironment env = environment(config, false);
+    StreamExecutionEnvironment env = environment(config, false, new Configuration());
     build(env, config, cells, regions, false);
     env.execute(jobName(Path.of(args[0])));
   }
@@ -148,16 +173,27 @@ public final class FaultLinkJob {
   /** Runs the file pipeline to the end of its inputs on an embedded cluster; returns the job's counters. */
   public static Map<String, Long> run(FaultLinkConfig config, CellTable cells, RegionTable regions, PrintStream progress)
       throws Exception {
-    return run(config, cells, regions, progress, "FaultLink");
+    return run(config, cells, regions, progress, "FaultLink", new Configuration());
+  }
+
+  /** The same, with extra Flink settings (e.g. {@code execution.state-recovery.path} to resume from a checkpoint). */
+  public static Map<String, Long> run(FaultLinkConfig config, CellTable cells, RegionTable regions, PrintStream progress,
+      Configuration extra) throws Exception {
+    return run(config, cells, regions, progress, "FaultLink", extra);
   }
 
   static Map<String, Long> run(FaultLinkConfig config, CellTable cells, RegionTable regions, PrintStream progress,
       String jobName) throws Exception {
-    StreamExecutionEnvironment env = environment(config, true);
-    build(env, config, cells, regions, true);
-    JobClient client = env.executeAsync(jobName);
+    return run(config, cells, regions, progress, jobName, new Configuration());
+  }
+
+  static Map<String, Long> run(FaultLinkConfig config, CellTable cells, RegionTable regions, PrintStream progress,
+      String jobName, Configuration extra) throws Exception {
+    JobClient client = submit(config, cells, regions, extra, jobName);
     JobExecutionResult result = awaitWithProgress(client, progress);
-    GoldenWindowTable.write(Path.of(config.sinks().dir()));
+    if (config.sinks().dir() != null) {
+      GoldenWindowTable.write(Path.of(config.sinks().dir()));
+    }
     Map<String, Long> counters = new LinkedHashMap<>();
     for (String name : CounterNames.ALL) {
       Object v = result.getAllAccumulatorResults().get(name);
@@ -166,24 +202,64 @@ public final class FaultLinkJob {
     return counters;
   }
 
-  /** File sources → pipeline → file sinks. A local run replaces the output folders; a cluster run keeps them. */
+  /**
+   * Builds the job on an embedded cluster from the config's sources and sinks (files, Kafka topics, or both)
+   * and submits it; returns at once. A file output's folders are emptied first.
+   */
+  public static JobClient submit(FaultLinkConfig config, CellTable cells, RegionTable regions, Configuration extra)
+      throws Exception {
+    return submit(config, cells, regions, extra, "FaultLink");
+  }
+
+  static JobClient submit(FaultLinkConfig config, CellTable cells, RegionTable regions, Configuration extra,
+      String jobName) throws Exception {
+    StreamExecutionEnvironment env = environment(config, true, extra);
+    build(env, config, cells, regions, true);
+    return env.executeAsync(jobName);
+  }
+
+  /**
+   * Sources (files or Kafka topics) → pipeline → sinks (files, Kafka topics, Alertmanager, database). A local
+   * run replaces the output folders; a cluster run keeps them.
+   */
   public static void build(StreamExecutionEnvironment env, FaultLinkConfig config, CellTable cells, RegionTable regions,
       boolean replaceOutputs) {
-    Path dir = Path.of(config.sinks().dir());
-    int throttle = config.sources().throttleEventsPerSecond();
+    FaultLinkConfig.Sources sources = config.sources();
+    int throttle = sources.throttleEventsPerSecond();
+    boolean unbounded = unbounded(sources.alarms()) || unbounded(sources.complaints());
     FaultLinkPipeline.Inputs inputs = new FaultLinkPipeline.Inputs(
-        readLines(env, "alarms", config.sources().alarms(), throttle),
-        readLines(env, "complaints", config.sources().complaints(), throttle),
-        config.sources().works() == null ? null : readLines(env, "works", config.sources().works(), throttle));
+        readLines(env, "alarms", sources.alarms(), throttle, FaultLinkJob.<AlarmEvent>timedAtSource(config,
+            unbounded, FaultLinkPipeline.alarmParsers(), AlarmEvent::time)),
+        readLines(env, "complaints", sources.complaints(), throttle, FaultLinkJob.<Complaint>timedAtSource(config,
+            unbounded, FaultLinkPipeline.complaintParsers(config, cells), Complaint::time)),
+        sources.works() == null ? null
+            : readLines(env, "works", sources.works(), throttle, WatermarkStrategy.noWatermarks()),
+        unbounded, sources.alarms().isKafka(), sources.complaints().isKafka());
     FaultLinkPipeline.Outputs outputs = new FaultLinkPipeline(config, cells, regions).build(inputs);
-    if (replaceOutputs) {
-      FileOutputs.prepare(dir);
-    } else {
-      FileOutputs.ensure(dir);
+    if (config.sinks().dir() != null) {
+      Path dir = Path.of(config.sinks().dir());
+      if (replaceOutputs) {
+        FileOutputs.prepare(dir);
+      } else {
+        FileOutputs.ensure(dir);
+      }
+      writeFiles(outputs, dir, config.timezone());
+      writeExtraFiles(outputs, dir, config.timezone());
     }
-    writeFiles(outputs, dir, config.timezone());
-    writeExtraFiles(outputs, dir, config.timezone());
+    if (config.sinks().kafka() != null) {
+      outputLines(outputs, config.timezone()).forEach((stream, l) -> KafkaOutputs.write(l, config.sinks().kafka(), stream));
+    }
     writeToDashboards(outputs, config);
+  }
+
+  private static boolean unbounded(InputConfig input) {
+    return input.isKafka() && !input.kafka().bounded();
+  }
+
+  /** A Kafka input's watermarks: the pipeline's, with each line's domain time as its timestamp. */
+  private static <T> WatermarkStrategy<String> timedAtSource(FaultLinkConfig config, boolean unbounded,
+      ParseLines.ParserFactory<T> parsers, SerializableFunction<T, Long> time) {
+    return FaultLinkPipeline.<String>watermarks(config, unbounded, new LineEventTime<>(parsers, time));
   }
 
   /** Alerts to Alertmanager, tables to the database, where configured. */
@@ -208,6 +284,12 @@ public final class FaultLinkJob {
    * Local runs fail at the first error (no restarts), so that a failed run ends with exit 1.
    */
   public static StreamExecutionEnvironment environment(FaultLinkConfig config, boolean local) throws IOException {
+    return environment(config, local, new Configuration());
+  }
+
+  /** The same, with extra Flink settings (restoring from a checkpoint, say). */
+  public static StreamExecutionEnvironment environment(FaultLinkConfig config, boolean local, Configuration extra)
+      throws IOException {
     Configuration conf = new Configuration();
     // Every event and state type is a POJO; a type that would fall back to Kryo fails the job at start.
     conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -234,9 +316,12 @@ public final class FaultLinkJob {
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, RestartConfig.NONE);
     } else {
       restartStrategy(conf, config.restart());
-      conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-          ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     }
+    // A cancelled job keeps its last checkpoint, to be resumed from (run-local.sh --restore, rollbacks):
+    // with Kafka, without a gap or a duplicate.
+    conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    conf.addAll(extra);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     if (config.parallelism() > 0) {
       env.setParallelism(config.parallelism());
@@ -259,7 +344,15 @@ public final class FaultLinkJob {
     }
   }
 
-  static DataStream<String> readLines(StreamExecutionEnvironment env, String name, InputConfig input, int throttle) {
+  /**
+   * The lines of one input. A file is read whole (its lines are timed after parsing); a Kafka topic per
+   * partition, timed in the source with {@code kafkaWatermarks}.
+   */
+  static DataStream<String> readLines(StreamExecutionEnvironment env, String name, InputConfig input, int throttle,
+      WatermarkStrategy<String> kafkaWatermarks) {
+    if (input.isKafka()) {
+      return KafkaInputs.read(env, name, input.kafka(), kafkaWatermarks);
+    }
     FileSource<String> source = FileSource
         .forRecordStreamFormat(new TextLineInputFormat("UTF-8"), new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri()))
         .build();
@@ -316,6 +409,42 @@ public final class FaultLinkJob {
           new OutputLines<OutageStatus>("outage-status", s -> OutputJson.outageStatus(s, zone)))
           .uid("json-outage-status"), dir, "outage-status");
     }
+  }
+
+  /**
+   * Every output stream the pipeline produces, as JSON lines with their Kafka record keys (see {@link
+   * KafkaOutputs}), by stream name. Streams this build does not produce yet are absent.
+   */
+  static Map<String, DataStream<KeyedLine>> outputLines(FaultLinkPipeline.Outputs outputs, ZoneId zone) {
+    Map<String, DataStream<KeyedLine>> lines = new LinkedHashMap<>();
+    lines.put("attributions", outputs.attributions()
+        .map(a -> new KeyedLine(a.outageId() != null ? a.outageId() : a.complaintId(), OutputJson.attribution(a, zone)))
+        .uid("kafka-json-attributions").name("Kafka JSON: attributions"));
+    lines.put("outage-impacts", outputs.outageImpacts()
+        .map(i -> new KeyedLine(i.outageId(), OutputJson.outageImpact(i, zone)))
+        .uid("kafka-json-outage-impacts").name("Kafka JSON: outage impacts"));
+    if (outputs.alerts() != null) {
+      lines.put("alerts", outputs.alerts()
+          .map(a -> new KeyedLine(a.region(), OutputJson.alert(a, zone)))
+          .uid("kafka-json-alerts").name("Kafka JSON: alerts"));
+    }
+    lines.put("metrics", outputs.metrics()
+        .map(m -> new KeyedLine(m.region(), OutputJson.metrics(m)))
+        .uid("kafka-json-metrics").name("Kafka JSON: metrics"));
+    if (outputs.goldenWindows() != null) {
+      lines.put("golden-windows", outputs.goldenWindows()
+          .map(g -> new KeyedLine(g.region(), OutputJson.goldenWindow(g, zone)))
+          .uid("kafka-json-golden-windows").name("Kafka JSON: golden windows"));
+    }
+    if (outputs.burstThresholds() != null) {
+      lines.put("burst-thresholds", outputs.burstThresholds()
+          .map(b -> new KeyedLine(b.region(), OutputJson.burstThreshold(b, zone)))
+          .uid("kafka-json-burst-thresholds").name("Kafka JSON: burst thresholds"));
+    }
+    lines.put("dead-letters", outputs.deadLetters()
+        .map(d -> new KeyedLine(d.source(), OutputJson.deadLetter(d)))
+        .uid("kafka-json-dead-letters").name("Kafka JSON: dead letters"));
+    return lines;
   }
 
   private static JobExecutionResult awaitWithProgress(JobClient client, PrintStream progress) throws Exception {

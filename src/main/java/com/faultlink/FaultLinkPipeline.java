@@ -53,6 +53,8 @@ import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.EventTimeWatermarks;
 import com.faultlink.runtime.InputHorizonOperator;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -70,13 +72,20 @@ public final class FaultLinkPipeline {
   /**
    * Raw input lines; {@code works} may be null. {@code unbounded}: the alarm and complaint inputs are live
    * (they never end), so event time may follow the wall clock while they are quiet (see
-   * {@link EventTimeWatermarks}); bounded inputs never look at the clock.
+   * {@link EventTimeWatermarks}); bounded inputs never look at the clock. An input <em>timed at its
+   * source</em> already carries each event's domain time as its timestamp, with watermarks (a Kafka topic:
+   * per partition, see {@link #watermarks}); it is not timed again after parsing.
    */
   public record Inputs(DataStream<String> alarms, DataStream<String> complaints, DataStream<String> works,
-      boolean unbounded) {
-    /** Bounded inputs (files, bounded topics). */
+      boolean unbounded, boolean alarmsTimedAtSource, boolean complaintsTimedAtSource) {
+    /** Bounded inputs timed after parsing (files, bounded topics, tests). */
     public Inputs(DataStream<String> alarms, DataStream<String> complaints, DataStream<String> works) {
-      this(alarms, complaints, works, false);
+      this(alarms, complaints, works, false, false, false);
+    }
+
+    public Inputs(DataStream<String> alarms, DataStream<String> complaints, DataStream<String> works,
+        boolean unbounded) {
+      this(alarms, complaints, works, unbounded, false, false);
     }
   }
 
@@ -104,18 +113,36 @@ public final class FaultLinkPipeline {
     this.regions = regions;
   }
 
+  /** The parser of alarm lines, built inside each task. */
+  public static ParseLines.ParserFactory<AlarmEvent> alarmParsers() {
+    return () -> new AlarmParser()::parse;
+  }
+
+  /** The parser of complaint lines, built inside each task. */
+  public static ParseLines.ParserFactory<Complaint> complaintParsers(FaultLinkConfig config, CellTable cells) {
+    String secret = config.customerKeySecret();
+    return () -> new ComplaintParser(cells, new CustomerKeyHasher(secret))::parse;
+  }
+
+  /**
+   * The event-time watermarks of every timed input, wherever they are assigned (after parsing, or per Kafka
+   * partition in the source): bounded out-of-orderness. The one place to change how event time advances.
+   */
+  public static <T> WatermarkStrategy<T> watermarks(FaultLinkConfig config, boolean unbounded,
+      SerializableTimestampAssigner<T> time) {
+    return EventTimeWatermarks.forSource(unbounded, config.watermarks().followWallClockWhenIdle(),
+        config.outOfOrderness(), config.watermarks().idleAfter(), time);
+  }
+
   public Outputs build(Inputs in) {
     int maxRaw = config.deadLetters().maxRawChars();
-    CellTable cellTable = cells;
-    String secret = config.customerKeySecret();
 
     // 1. Parse each input; rejected lines go to the dead letters whole, with a reason.
     SingleOutputStreamOperator<AlarmEvent> alarmsParsed = in.alarms()
-        .process(new ParseLines<AlarmEvent>("alarms", () -> new AlarmParser()::parse, maxRaw))
+        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(), maxRaw))
         .returns(AlarmEvent.class).uid("parse-alarms").name("Parse alarms (TMF642)");
     SingleOutputStreamOperator<Complaint> complaintsParsed = in.complaints()
-        .process(new ParseLines<Complaint>("complaints",
-            () -> new ComplaintParser(cellTable, new CustomerKeyHasher(secret))::parse, maxRaw))
+        .process(new ParseLines<Complaint>("complaints", complaintParsers(config, cells), maxRaw))
         .returns(Complaint.class).uid("parse-complaints").name("Parse complaints (TMF621)");
     DataStream<DeadLetter> deadLetters = alarmsParsed.getSideOutput(ParseLines.DEAD_LETTERS)
         .union(complaintsParsed.getSideOutput(ParseLines.DEAD_LETTERS));
@@ -130,17 +157,16 @@ public final class FaultLinkPipeline {
     }
 
     // 2. Event time is the domain time (raise, clear, creation), with bounded out-of-orderness; live
-    //    (unbounded) inputs follow the wall clock while quiet, so timers fire at night too.
-    boolean live = in.unbounded() && config.watermarks().followWallClockWhenIdle();
-    Duration idleAfter = config.watermarks().idleAfter();
-    DataStream<AlarmEvent> alarmsTimed = alarmsParsed.assignTimestampsAndWatermarks(
-            EventTimeWatermarks.<AlarmEvent>forSource(live, true, config.outOfOrderness(), idleAfter,
-                (a, previous) -> a.time()))
-        .uid("watermarks-alarms").name("Event time: alarms");
-    DataStream<Complaint> complaintsTimed = complaintsParsed.assignTimestampsAndWatermarks(
-            EventTimeWatermarks.<Complaint>forSource(live, true, config.outOfOrderness(), idleAfter,
-                (c, previous) -> c.time()))
-        .uid("watermarks-complaints").name("Event time: complaints");
+    //    (unbounded) inputs follow the wall clock while quiet, so timers fire at night too. Inputs timed at
+    //    their source (Kafka, per partition) already carry it.
+    DataStream<AlarmEvent> alarmsTimed = in.alarmsTimedAtSource() ? alarmsParsed
+        : alarmsParsed.assignTimestampsAndWatermarks(
+                watermarks(config, in.unbounded(), (AlarmEvent a, long previous) -> a.time()))
+            .uid("watermarks-alarms").name("Event time: alarms");
+    DataStream<Complaint> complaintsTimed = in.complaintsTimedAtSource() ? complaintsParsed
+        : complaintsParsed.assignTimestampsAndWatermarks(
+                watermarks(config, in.unbounded(), (Complaint c, long previous) -> c.time()))
+            .uid("watermarks-complaints").name("Event time: complaints");
 
     // Where a bounded input ends: outages still open then are reported up to that instant.
     // Each input's newest time is kept where it is read (chained), so only that one value per task travels on.

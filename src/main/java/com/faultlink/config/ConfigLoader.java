@@ -112,6 +112,12 @@ public final class ConfigLoader {
     RestartConfig restart = RestartConfig.read(root.child("restart"));
     PlannedConfig planned = PlannedConfig.read(root.child("planned"));
 
+    if (sinks.kafka() != null && sinks.kafka().transactionTimeout().compareTo(checkpointing.interval()) <= 0) {
+      throw new ConfigException("config key 'sinks.kafka.transactionTimeout': " + sinks.kafka().transactionTimeout()
+          + " must be longer than checkpointing.interval (" + checkpointing.interval() + "): output is committed"
+          + " once per checkpoint");
+    }
+
     return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, checkpointing,
         state, restart, planned);

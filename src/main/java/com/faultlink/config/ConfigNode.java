@@ -31,6 +31,11 @@ final class ConfigNode {
     this.path = path;
   }
 
+  /** This mapping's own path, e.g. {@code sources.alarms}. */
+  String path() {
+    return path;
+  }
+
   String keyPath(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
@@ -160,6 +165,38 @@ final class ConfigNode {
       throw bad(key, "must list at least one value");
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A mapping of names to scalar values, passed through as texts (e.g. Kafka client properties); empty when
+   * absent. Its keys are not checked against a list, except that {@code reserved} ones are rejected: FaultLink
+   * sets those itself from keys of its own.
+   */
+  java.util.Map<String, String> stringMap(String key, Set<String> reserved) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return java.util.Map.of();
+    }
+    if (!v.isObject()) {
+      throw bad(key, "expected a mapping of names to values");
+    }
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    Iterator<java.util.Map.Entry<String, JsonNode>> fields = v.fields();
+    while (fields.hasNext()) {
+      java.util.Map.Entry<String, JsonNode> e = fields.next();
+      String name = e.getKey();
+      JsonNode value = e.getValue();
+      if (reserved.contains(name)) {
+        throw new ConfigException("config key '" + keyPath(key) + "." + name + "': set by FaultLink itself;"
+            + " use its own key (see config/faultlink.yaml)");
+      }
+      if (value == null || value.isNull() || !value.isValueNode()) {
+        throw new ConfigException("config key '" + keyPath(key) + "." + name + "': expected a text, number or"
+            + " true/false");
+      }
+      out.put(name, value.asText());
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /** A path that must exist (a file, or a folder of files); relative paths are relative to the working directory. */
