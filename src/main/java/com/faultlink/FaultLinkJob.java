@@ -18,15 +18,7 @@ import com.faultlink.io.GoldenWindowTable;
 import com.faultlink.io.OutputJson;
 import com.faultlink.io.alertmanager.AlertmanagerSink;
 import com.faultlink.io.jdbc.JdbcOutputs;
-import com.faultlink.model.Alert;
-import com.faultlink.model.Attribution;
-import com.faultlink.model.BurstThreshold;
-import com.faultlink.model.DeadLetter;
-import com.faultlink.model.GoldenWindow;
-import com.faultlink.model.OutageImpact;
 import com.faultlink.model.OutageStatus;
-import com.faultlink.model.WorkImpact;
-import com.faultlink.model.RegionMetrics;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
 import com.faultlink.reference.RegionTable;
@@ -46,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -236,6 +228,7 @@ public final class FaultLinkJob {
             : readLines(env, "works", sources.works(), throttle, WatermarkStrategy.noWatermarks()),
         unbounded, sources.alarms().isKafka(), sources.complaints().isKafka());
     FaultLinkPipeline.Outputs outputs = new FaultLinkPipeline(config, cells, regions).build(inputs);
+    Map<String, DataStream<KeyedLine>> lines = outputLines(outputs, config.timezone());
     if (config.sinks().dir() != null) {
       Path dir = Path.of(config.sinks().dir());
       if (replaceOutputs) {
@@ -243,11 +236,11 @@ public final class FaultLinkJob {
       } else {
         FileOutputs.ensure(dir);
       }
-      writeFiles(outputs, dir, config.timezone());
-      writeExtraFiles(outputs, dir, config.timezone());
+      lines.forEach((stream, l) -> FileOutputs.writeKeyed(l, dir, stream));
+      writeGoldenWindowTable(outputs, dir, config.timezone());
     }
     if (config.sinks().kafka() != null) {
-      outputLines(outputs, config.timezone()).forEach((stream, l) -> KafkaOutputs.write(l, config.sinks().kafka(), stream));
+      lines.forEach((stream, l) -> KafkaOutputs.write(l, config.sinks().kafka(), stream));
     }
     writeToDashboards(outputs, config);
   }
@@ -364,87 +357,53 @@ public final class FaultLinkJob {
     return lines;
   }
 
-  static void writeFiles(FaultLinkPipeline.Outputs outputs, Path dir, ZoneId zone) {
-    FileOutputs.write(outputs.attributions().transform("JSON: attributions", Types.STRING,
-        new OutputLines<Attribution>("attributions", a -> OutputJson.attribution(a, zone)))
-        .uid("json-attributions"), dir, "attributions");
-    FileOutputs.write(outputs.outageImpacts().transform("JSON: outage impacts", Types.STRING,
-        new OutputLines<OutageImpact>("outage-impacts", i -> OutputJson.outageImpact(i, zone)))
-        .uid("json-outage-impacts"), dir, "outage-impacts");
-    FileOutputs.write(outputs.metrics().transform("JSON: metrics", Types.STRING,
-        new OutputLines<RegionMetrics>("metrics", OutputJson::metrics))
-        .uid("json-metrics"), dir, "metrics");
-    FileOutputs.write(outputs.deadLetters().transform("JSON: dead letters", Types.STRING,
-        new OutputLines<DeadLetter>("dead-letters", OutputJson::deadLetter))
-        .uid("json-dead-letters"), dir, "dead-letters");
+  /**
+   * Every output stream the pipeline produces, as JSON lines with their Kafka record keys (the README's
+   * "Record keys" table), by stream name; the same lines go to files and topics. Streams this configuration
+   * does not produce are absent.
+   */
+  static Map<String, DataStream<KeyedLine>> outputLines(FaultLinkPipeline.Outputs outputs, ZoneId zone) {
+    Map<String, DataStream<KeyedLine>> lines = new LinkedHashMap<>();
+    lines.put("attributions", json(outputs.attributions(), "attributions",
+        a -> new KeyedLine(a.outageId() != null ? a.outageId() : a.complaintId(), OutputJson.attribution(a, zone))));
+    lines.put("outage-impacts", json(outputs.outageImpacts(), "outage-impacts",
+        i -> new KeyedLine(i.outageId(), OutputJson.outageImpact(i, zone))));
     if (outputs.alerts() != null) {
-      FileOutputs.write(outputs.alerts().transform("JSON: alerts", Types.STRING,
-          new OutputLines<Alert>("alerts", a -> OutputJson.alert(a, zone)))
-          .uid("json-alerts"), dir, "alerts");
+      lines.put("alerts", json(outputs.alerts(), "alerts", a -> new KeyedLine(a.region(), OutputJson.alert(a, zone))));
     }
+    lines.put("metrics", json(outputs.metrics(), "metrics", m -> new KeyedLine(m.region(), OutputJson.metrics(m))));
     if (outputs.goldenWindows() != null) {
-      FileOutputs.write(outputs.goldenWindows().transform("JSON: golden windows", Types.STRING,
-          new OutputLines<GoldenWindow>("golden-windows", g -> OutputJson.goldenWindow(g, zone)))
-          .uid("json-golden-windows"), dir, "golden-windows");
+      lines.put("golden-windows", json(outputs.goldenWindows(), "golden-windows",
+          g -> new KeyedLine(g.region(), OutputJson.goldenWindow(g, zone))));
     }
+    if (outputs.burstThresholds() != null) {
+      lines.put("burst-thresholds", json(outputs.burstThresholds(), "burst-thresholds",
+          b -> new KeyedLine(b.region(), OutputJson.burstThreshold(b, zone))));
+    }
+    lines.put("dead-letters", json(outputs.deadLetters(), "dead-letters",
+        d -> new KeyedLine(d.source(), OutputJson.deadLetter(d))));
+    if (outputs.workImpacts() != null) {
+      lines.put("work-impacts", json(outputs.workImpacts(), "work-impacts",
+          w -> new KeyedLine(w.workId(), OutputJson.workImpact(w, zone))));
+    }
+    if (outputs.outageStatus() != null) {
+      lines.put("outage-status", json(outputs.outageStatus(), "outage-status",
+          st -> new KeyedLine(st.outageId(), OutputJson.outageStatus(st, zone))));
+    }
+    return lines;
+  }
+
+  private static <T> DataStream<KeyedLine> json(DataStream<T> records, String stream, OutputLines.ToLine<T> toLine) {
+    return records.transform("JSON: " + stream, TypeInformation.of(KeyedLine.class),
+        new OutputLines<>(stream, toLine)).uid("json-" + stream);
+  }
+
+  /** The analysts' golden-window table: a file only. */
+  static void writeGoldenWindowTable(FaultLinkPipeline.Outputs outputs, Path dir, ZoneId zone) {
     if (outputs.goldenWindowTable() != null) {
       FileOutputs.write(outputs.goldenWindowTable().map(r -> OutputJson.goldenScopeReport(r, zone))
           .uid("json-golden-window-table").name("JSON: golden-window table"), dir, "golden-window-table");
     }
-    if (outputs.burstThresholds() != null) {
-      FileOutputs.write(outputs.burstThresholds().transform("JSON: burst thresholds", Types.STRING,
-          new OutputLines<BurstThreshold>("burst-thresholds", b -> OutputJson.burstThreshold(b, zone)))
-          .uid("json-burst-thresholds"), dir, "burst-thresholds");
-    }
-  }
-
-  static void writeExtraFiles(FaultLinkPipeline.Outputs outputs, Path dir, ZoneId zone) {
-    if (outputs.workImpacts() != null) {
-      FileOutputs.write(outputs.workImpacts().transform("JSON: work impacts", Types.STRING,
-          new OutputLines<WorkImpact>("work-impacts", w -> OutputJson.workImpact(w, zone)))
-          .uid("json-work-impacts"), dir, "work-impacts");
-    }
-    if (outputs.outageStatus() != null) {
-      FileOutputs.write(outputs.outageStatus().transform("JSON: outage status", Types.STRING,
-          new OutputLines<OutageStatus>("outage-status", s -> OutputJson.outageStatus(s, zone)))
-          .uid("json-outage-status"), dir, "outage-status");
-    }
-  }
-
-  /**
-   * Every output stream the pipeline produces, as JSON lines with their Kafka record keys (see {@link
-   * KafkaOutputs}), by stream name. Streams this build does not produce yet are absent.
-   */
-  static Map<String, DataStream<KeyedLine>> outputLines(FaultLinkPipeline.Outputs outputs, ZoneId zone) {
-    Map<String, DataStream<KeyedLine>> lines = new LinkedHashMap<>();
-    lines.put("attributions", outputs.attributions()
-        .map(a -> new KeyedLine(a.outageId() != null ? a.outageId() : a.complaintId(), OutputJson.attribution(a, zone)))
-        .uid("kafka-json-attributions").name("Kafka JSON: attributions"));
-    lines.put("outage-impacts", outputs.outageImpacts()
-        .map(i -> new KeyedLine(i.outageId(), OutputJson.outageImpact(i, zone)))
-        .uid("kafka-json-outage-impacts").name("Kafka JSON: outage impacts"));
-    if (outputs.alerts() != null) {
-      lines.put("alerts", outputs.alerts()
-          .map(a -> new KeyedLine(a.region(), OutputJson.alert(a, zone)))
-          .uid("kafka-json-alerts").name("Kafka JSON: alerts"));
-    }
-    lines.put("metrics", outputs.metrics()
-        .map(m -> new KeyedLine(m.region(), OutputJson.metrics(m)))
-        .uid("kafka-json-metrics").name("Kafka JSON: metrics"));
-    if (outputs.goldenWindows() != null) {
-      lines.put("golden-windows", outputs.goldenWindows()
-          .map(g -> new KeyedLine(g.region(), OutputJson.goldenWindow(g, zone)))
-          .uid("kafka-json-golden-windows").name("Kafka JSON: golden windows"));
-    }
-    if (outputs.burstThresholds() != null) {
-      lines.put("burst-thresholds", outputs.burstThresholds()
-          .map(b -> new KeyedLine(b.region(), OutputJson.burstThreshold(b, zone)))
-          .uid("kafka-json-burst-thresholds").name("Kafka JSON: burst thresholds"));
-    }
-    lines.put("dead-letters", outputs.deadLetters()
-        .map(d -> new KeyedLine(d.source(), OutputJson.deadLetter(d)))
-        .uid("kafka-json-dead-letters").name("Kafka JSON: dead letters"));
-    return lines;
   }
 
   private static JobExecutionResult awaitWithProgress(JobClient client, PrintStream progress) throws Exception {

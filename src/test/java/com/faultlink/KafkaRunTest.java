@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -36,9 +35,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,17 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
  * outage, and malformed messages quarantined in the dead-letter topic.
  *
  * <p>The sample data is loaded once into topics of two partitions, one message per line, each in its own record
- * batch: a source that fetches one batch at a time (the "slow" consumer settings below) then reads it slowly
- * enough to be interrupted mid-stream.
+ * batch ({@link LocalKafkaBroker#loadSample}): a source that fetches one batch at a time
+ * ({@link LocalKafkaBroker#SLOW_CONSUMER}) then reads it slowly enough to be interrupted mid-stream.
  */
 class KafkaRunTest {
   @RegisterExtension
   static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
-
-  /** Consumer settings that make each fetch wait 5 ms for one record batch: a slow, steady reader. */
-  static final String SLOW = "{max.partition.fetch.bytes: 1, fetch.max.bytes: 1, fetch.min.bytes: 100000000,"
-      + " fetch.max.wait.ms: 5}";
 
   @TempDir static Path tmp;
   static LocalKafkaBroker broker;
@@ -78,12 +71,7 @@ class KafkaRunTest {
     cells = CellTable.load(Path.of(fileRun.reference().cells()));
     regions = RegionTable.load(Path.of(fileRun.reference().regions()));
 
-    Map<String, List<byte[]>> lines = new LinkedHashMap<>();
-    for (String input : List.of("alarms", "complaints", "works")) {
-      lines.put("in." + input, KafkaLoad.lines(Path.of("sample-data", input + ".jsonl")));
-    }
-    KafkaLoad.createTopics(broker.bootstrap(), lines.keySet(), 2);
-    KafkaLoad.load(unbatchedProducer(), lines, 0, null);
+    broker.loadSample(2);
 
     FaultLinkJob.run(fileRun, cells, regions, quiet());
     expected = new LinkedHashMap<>();
@@ -130,8 +118,8 @@ class KafkaRunTest {
   void cancelledMidStreamAndRestoredFromItsLastCheckpointAReadCommittedConsumerSeesEveryRecordOnce()
       throws Exception {
     Path checkpoints = tmp.resolve("cp-restart");
-    JobClient first = FaultLinkJob.submit(config("restart", SLOW, false, checkpoints), cells, regions,
-        new Configuration());
+    JobClient first = FaultLinkJob.submit(config("restart", LocalKafkaBroker.SLOW_CONSUMER, false, checkpoints),
+        cells, regions, new Configuration());
     try {
       awaitTrue("committed attributions from the first run", Duration.ofMinutes(3),
           () -> !broker.readAll("restart.attributions", "read_committed").isEmpty());
@@ -154,7 +142,8 @@ class KafkaRunTest {
 
   @Test
   void aBrokerStoppedForAWhileAndStartedAgainLosesNothing() throws Exception {
-    JobClient job = FaultLinkJob.submit(config("outage", SLOW, false, tmp.resolve("cp-outage")), cells, regions,
+    JobClient job = FaultLinkJob.submit(
+        config("outage", LocalKafkaBroker.SLOW_CONSUMER, false, tmp.resolve("cp-outage")), cells, regions,
         new Configuration());
     try {
       awaitTrue("committed attributions before the outage", Duration.ofMinutes(3),
@@ -198,7 +187,7 @@ class KafkaRunTest {
     byte[] notUtf8 = concat("{\"eventId\":\"ev-x\",\"eventType\":\"AlarmCreateEvent\",\"note\":\"".getBytes(
         StandardCharsets.UTF_8), new byte[] {(byte) 0xFF, (byte) 0xC3, (byte) 0x28}, "\"".getBytes(StandardCharsets.UTF_8));
     String oversized = "{\"eventId\":\"ev-big\",\"filler\":\"" + "x".repeat(300_000);
-    try (KafkaProducer<byte[], byte[]> producer = unbatchedProducer()) {
+    try (KafkaProducer<byte[], byte[]> producer = broker.unbatchedProducer()) {
       send(producer, "bad.alarms", "this is not JSON".getBytes(StandardCharsets.UTF_8));
       send(producer, "bad.alarms", notUtf8);
       send(producer, "bad.alarms", new byte[0]);
@@ -220,7 +209,7 @@ class KafkaRunTest {
     assertThat(letters).allSatisfy(l -> assertThat(l).startsWith("{\"source\":\"alarms\""));
     assertThat(status(job)).isEqualTo(JobStatus.RUNNING);
 
-    try (KafkaProducer<byte[], byte[]> producer = unbatchedProducer()) {
+    try (KafkaProducer<byte[], byte[]> producer = broker.unbatchedProducer()) {
       send(producer, "bad.alarms", KafkaLoad.lines(Path.of("sample-data/alarms.jsonl")).get(0));
       send(producer, "bad.alarms", "[\"still running\"]".getBytes(StandardCharsets.UTF_8));
     }
@@ -280,19 +269,6 @@ class KafkaRunTest {
 
   private static List<String> values(List<Message> messages) {
     return messages.stream().map(Message::value).collect(Collectors.toCollection(ArrayList::new));
-  }
-
-  /** Each message in its own record batch, so that a one-batch fetch reads one line. */
-  private static KafkaProducer<byte[], byte[]> unbatchedProducer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, "0");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "1000000");
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(p);
   }
 
   private static void send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] value) throws Exception {

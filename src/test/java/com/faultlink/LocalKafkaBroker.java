@@ -7,26 +7,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import com.faultlink.tools.KafkaLoad;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A real Kafka broker in its own process, started through {@code jobs/kafka-local.sh} (the script the README
  * tells operators to use) on free ports, with its data in a test folder. It can be stopped and started again
  * with its data, like a broker that goes down for a while.
  */
-final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker implements AutoCloseable {
   private final Path home;
   private final int port;
   private final int controllerPort;
@@ -39,22 +44,22 @@ final class LocalKafkaBroker implements AutoCloseable {
     this.stopAtExit = new Thread(() -> script("stop"));
   }
 
-  static LocalKafkaBroker start(Path home) {
+  public static LocalKafkaBroker start(Path home) {
     LocalKafkaBroker broker = new LocalKafkaBroker(home);
     Runtime.getRuntime().addShutdownHook(broker.stopAtExit);
     broker.script("start");
     return broker;
   }
 
-  String bootstrap() {
+  public String bootstrap() {
     return "127.0.0.1:" + port;
   }
 
-  void stop() {
+  public void stop() {
     script("stop");
   }
 
-  void startAgain() {
+  public void startAgain() {
     script("start");
   }
 
@@ -96,14 +101,50 @@ final class LocalKafkaBroker implements AutoCloseable {
     }
   }
 
+  /** The sample inputs' topics: {@code in.alarms}, {@code in.complaints}, {@code in.works}. */
+  public static final List<String> SAMPLE_TOPICS = List.of("in.alarms", "in.complaints", "in.works");
+
+  /**
+   * Loads {@code sample-data/<input>.jsonl} into {@link #SAMPLE_TOPICS}, {@code partitions} each, one message per
+   * line, each in its own record batch: a source that fetches one batch at a time (see {@link #SLOW_CONSUMER})
+   * then reads slowly enough to be interrupted mid-stream.
+   */
+  public void loadSample(int partitions) throws Exception {
+    Map<String, List<byte[]>> lines = new LinkedHashMap<>();
+    for (String topic : SAMPLE_TOPICS) {
+      lines.put(topic, KafkaLoad.lines(Path.of("sample-data", topic.substring(3) + ".jsonl")));
+    }
+    KafkaLoad.createTopics(bootstrap(), lines.keySet(), partitions);
+    try (KafkaProducer<byte[], byte[]> producer = unbatchedProducer()) {
+      KafkaLoad.load(producer, lines, 0, null);
+    }
+  }
+
+  /** Consumer settings (YAML) that make each fetch wait 5 ms for one record batch: a slow, steady reader. */
+  public static final String SLOW_CONSUMER = "{max.partition.fetch.bytes: 1, fetch.max.bytes: 1,"
+      + " fetch.min.bytes: 100000000, fetch.max.wait.ms: 5}";
+
+  /** Each message in its own record batch, so that a one-batch fetch reads one line. */
+  public KafkaProducer<byte[], byte[]> unbatchedProducer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, "0");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "1000000");
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
+
   /** A record as a consumer sees it: key and value as text. */
-  record Message(String key, String value) {}
+  public record Message(String key, String value) {}
 
   /**
    * Everything committed to {@code topic} so far, read from the beginning with {@code isolation.level} as
    * given, up to the end offsets at the time of the call; an absent topic is empty.
    */
-  List<Message> readAll(String topic, String isolationLevel) {
+  public List<Message> readAll(String topic, String isolationLevel) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
@@ -135,7 +176,7 @@ final class LocalKafkaBroker implements AutoCloseable {
     return out;
   }
 
-  Set<String> topics() {
+  public Set<String> topics() {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     try (Admin admin = Admin.create(p)) {

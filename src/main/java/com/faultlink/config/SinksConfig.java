@@ -14,9 +14,13 @@ import java.util.Set;
 public record SinksConfig(String dir, KafkaSink kafka, AlertmanagerConfig alertmanager, JdbcConfig jdbc)
     implements Serializable {
 
-  /** Every output stream of the contract, in the order the README lists them. */
+  /**
+   * Every output stream that goes to a topic: the contract's seven, in the order the README lists them, then
+   * FaultLink's planned-work impacts and live outage status (the analysts' golden-window table is a file only).
+   */
   public static final List<String> STREAMS = List.of(
-      "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters");
+      "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters",
+      "work-impacts", "outage-status");
 
   /** A file sink only (tests, tools). */
   public SinksConfig(String dir) {

@@ -1,12 +1,15 @@
 package com.faultlink.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -76,8 +79,19 @@ public final class FileOutputs {
   }
 
   public static void write(DataStream<String> lines, Path dir, String stream) {
-    FileSink<String> sink = FileSink.forRowFormat(
-            new org.apache.flink.core.fs.Path(dir.resolve(stream).toUri()), new SimpleStringEncoder<String>("UTF-8"))
+    write(lines, new SimpleStringEncoder<>("UTF-8"), dir, stream);
+  }
+
+  /** The lines of an output stream, without their Kafka record keys. */
+  public static void writeKeyed(DataStream<KeyedLine> lines, Path dir, String stream) {
+    write(lines, (KeyedLine l, OutputStream out) -> {
+      out.write(l.line().getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    }, dir, stream);
+  }
+
+  private static <T> void write(DataStream<T> lines, Encoder<T> encoder, Path dir, String stream) {
+    FileSink<T> sink = FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.resolve(stream).toUri()), encoder)
         .withBucketAssigner(new BasePathBucketAssigner<>())
         .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
         .withRollingPolicy(DefaultRollingPolicy.builder()

@@ -12,17 +12,19 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Turns one output stream's records into their JSON lines, and tells operations how that stream is doing:
+ * Turns one output stream's records into their JSON lines with their Kafka record keys (the file sinks write
+ * the line only), and tells operations how that stream is doing:
  * {@code recordsWritten} (labelled {@code stream}), {@code alertsEmitted} for the alerts stream, and
  * {@code watermarkLagMillis}, how far the stream's event time is behind the wall clock (a replay of old data
  * lags by its age; a live stream by its delay; -1 before the first watermark).
  */
-public final class OutputLines<T> extends AbstractStreamOperator<String> implements OneInputStreamOperator<T, String> {
+public final class OutputLines<T> extends AbstractStreamOperator<KeyedLine>
+    implements OneInputStreamOperator<T, KeyedLine> {
   private static final long serialVersionUID = 1L;
 
-  /** A serialisable record → JSON line function. */
+  /** A serialisable record → keyed JSON line function. */
   @FunctionalInterface
-  public interface ToLine<T> extends Function<T, String>, Serializable {}
+  public interface ToLine<T> extends Function<T, KeyedLine>, Serializable {}
 
   private final String stream;
   private final ToLine<T> toLine;

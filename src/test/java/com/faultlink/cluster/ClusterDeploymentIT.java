@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.faultlink.FaultLinkJob;
+import com.faultlink.LocalKafkaBroker;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.reference.CellTable;
@@ -24,25 +25,29 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * FaultLink on a real standalone Flink cluster (JobManager and TaskManagers as separate processes, started
- * by {@code jobs/cluster-local.sh}), against a clean run of the same inputs on an embedded cluster: a killed
- * TaskManager, a stop with savepoint and a resume at another parallelism each end with exactly the clean
- * run's records. Inputs are paced ({@code sources.throttleEventsPerSecond}) so the job is mid-stream when
- * the test acts.
+ * FaultLink in production shape: a real standalone Flink cluster (JobManager and TaskManagers as separate
+ * processes, started by {@code jobs/cluster-local.sh}) reading and writing a real Kafka broker (Kafka's own,
+ * in its own process, started by {@code jobs/kafka-local.sh}), against a clean run of the same sample from
+ * files on an embedded cluster: a killed TaskManager, a stop with savepoint and a resume at another
+ * parallelism each end with exactly the clean run's records for a {@code read_committed} consumer. The
+ * sources fetch one message at a time so the job is mid-stream when the test acts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterDeploymentIT {
-  /** Lines per second per reading task: the sample's 6 182 complaints take about 25 s. */
+  /** Any pace: Kafka runs read one message per fetch, the sample's 6 182 complaints in about 20 s. */
   private static final int PACE = 250;
   private static final int SAMPLE_LINES = 2456 + 6182 + 19;
 
   @TempDir static Path work;
   private LocalFlinkCluster cluster;
+  private LocalKafkaBroker broker;
   private PipelineEndpoints io;
   private Map<String, List<String>> clean;
 
   @BeforeAll
   void startTheClusterAndRunCleanly() throws Exception {
+    broker = LocalKafkaBroker.start(work.resolve("kafka"));
+    broker.loadSample(2);
     io = new FileEndpoints(work);
     cluster = new LocalFlinkCluster(Files.createDirectories(work.resolve("cluster")));
     long t0 = System.nanoTime();
@@ -54,12 +59,16 @@ class ClusterDeploymentIT {
         RegionTable.load(Path.of(config.reference().regions())), new PrintStream(new ByteArrayOutputStream()));
     clean = io.outputs("clean");
     assertThat(clean.get("attributions")).hasSizeGreaterThan(6000);
+    io = new KafkaEndpoints(broker);
   }
 
   @AfterAll
-  void stopTheCluster() {
+  void stopTheClusterAndTheBroker() {
     if (cluster != null) {
       cluster.close();
+    }
+    if (broker != null) {
+      broker.close();
     }
   }
 

@@ -1,6 +1,6 @@
 package com.faultlink.cluster;
 
-import com.faultlink.io.FileOutputs;
+import com.faultlink.config.SinksConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ final class FileEndpoints implements PipelineEndpoints {
   @Override
   public Map<String, List<String>> outputs(String run) throws IOException {
     Map<String, List<String>> out = new TreeMap<>();
-    for (String stream : FileOutputs.STREAMS) {
+    for (String stream : SinksConfig.STREAMS) {
       List<String> lines = new ArrayList<>();
       Path folder = sinksDir(run).resolve(stream);
       if (Files.isDirectory(folder)) {

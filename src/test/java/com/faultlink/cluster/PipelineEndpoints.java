@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a cluster test's job reads and writes. Files today ({@link FileEndpoints}); a Kafka variant (topics
- * in, topics out, read with read_committed) implements the same two methods and reuses every test.
+ * Where a cluster test's job reads and writes: files ({@link FileEndpoints}) or Kafka topics ({@link
+ * KafkaEndpoints}).
  */
 interface PipelineEndpoints {
   /** The config's {@code sources} and {@code sinks} sections (YAML) for the run named {@code run}. */
