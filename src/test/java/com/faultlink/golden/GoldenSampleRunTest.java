@@ -108,6 +108,29 @@ class GoldenSampleRunTest {
   }
 
   @Test
+  void everyOutageStatusCarriesTheGoldenWindowItsOutagesAlertsUse() throws IOException {
+    assertThat(lines(p1, "outage-status")).containsExactlyInAnyOrderElementsOf(lines(p2, "outage-status"));
+    Map<String, Double> alerted = new HashMap<>();
+    for (JsonNode a : records(p2, "alerts")) {
+      if (a.hasNonNull("outageId")) {
+        alerted.put(a.get("outageId").asText(), a.get("goldenWindowMinutes").asDouble());
+      }
+    }
+    List<JsonNode> status = records(p2, "outage-status");
+    assertThat(status).hasSizeGreaterThan(500)
+        .allSatisfy(s -> assertThat(s.get("goldenWindowMinutes").isNumber()).as(s.toString()).isTrue());
+    long compared = 0;
+    for (JsonNode s : status) {
+      Double w = alerted.get(s.get("outageId").asText());
+      if (w != null) {
+        assertThat(s.get("goldenWindowMinutes").asDouble()).as(s.toString()).isEqualTo(w);
+        compared++;
+      }
+    }
+    assertThat(compared).as("statuses of outages that alerted").isGreaterThan(200);
+  }
+
+  @Test
   void everyMetricsRowCarriesTheShareRestoredInsideTheGoldenWindow() throws IOException {
     List<JsonNode> metrics = records(p2, "metrics");
     assertThat(metrics).allSatisfy(m -> assertThat(m.has("restoredInWindowPct")).isTrue());
