@@ -98,7 +98,7 @@ public final class OutageStatusTracker extends KeyedCoProcessFunction<String, Ou
     Outage o = last.value();
     if (o != null && o.end() != null && AlarmPairer.saturatedAdd(o.end(), mergeGapMillis) <= timestamp) {
       last.clear();
-      window.clear(); // statuses still waiting (if any) are released, and the window dropped, when it comes
+      window.clear(); // statuses still waiting for it (if any) are released when it comes, and it is not kept
     }
   }
 
