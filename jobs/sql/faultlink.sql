@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS outage_status (
   start_at         timestamptz NOT NULL,
   end_at           timestamptz,
   elapsed_minutes  double precision NOT NULL,
-  golden_window_minutes double precision,
+  golden_window_minutes double precision,         -- in force at the start, as in the outage's alerts (null: older builds)
   planned          boolean NOT NULL,
   work_id          text,
   planned_until    timestamptz,
@@ -92,7 +92,7 @@ CREATE TABLE IF NOT EXISTS open_outages (
   technology       text NOT NULL,
   start_at         timestamptz NOT NULL,
   end_at           timestamptz,
-  golden_window_minutes double precision,
+  golden_window_minutes double precision,         -- in force at the start, as in the outage's alerts (null: older builds)
   planned          boolean NOT NULL,
   work_id          text,
   planned_until    timestamptz

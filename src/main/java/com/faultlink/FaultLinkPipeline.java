@@ -20,6 +20,7 @@ import com.faultlink.golden.GoldenWindowLearner;
 import com.faultlink.golden.MassOutageDetector;
 import com.faultlink.golden.ScopedClosedOutage;
 import com.faultlink.golden.Scopes;
+import com.faultlink.golden.WindowInForce;
 import com.faultlink.io.AlarmParser;
 import com.faultlink.io.ComplaintParser;
 import com.faultlink.io.CustomerKeyHasher;
@@ -298,9 +299,11 @@ public final class FaultLinkPipeline {
           .uid("work-impacts").name("Sum up planned works");
     }
 
-    // 10. Open outages live: a record when an outage opens, closes or is re-opened.
+    // 10. Open outages live: a record when an outage opens, closes or is re-opened, with the golden window its
+    //     alerts use (chosen by the alerter once the watermark passes the outage's start).
     DataStream<OutageStatus> outageStatus = outages
         .keyBy(Outage::outageId)
+        .connect(goldenAlerts.getSideOutput(GoldenWindowAlerter.WINDOWS_IN_FORCE).keyBy(WindowInForce::outageId))
         .process(new OutageStatusTracker(config.outages().mergeGap().toMillis()))
         .uid("outage-status").name("Outage status changes");
 

@@ -130,16 +130,19 @@ class DashboardSinksPipelineTest {
     Set<String> fileStatus = new TreeSet<>();
     Map<String, JsonNode> latest = new TreeMap<>();
     for (JsonNode s : records(first, "outage-status")) {
-      fileStatus.add(String.join("|", s.get("outageId").asText(), s.get("status").asText(), instant(s.get("at"))));
+      fileStatus.add(String.join("|", s.get("outageId").asText(), s.get("status").asText(), instant(s.get("at")),
+          num(s.get("goldenWindowMinutes"))));
       JsonNode before = latest.get(s.get("outageId").asText());
       if (before == null || laterStatus(s, before)) {
         latest.put(s.get("outageId").asText(), s);
       }
     }
-    assertThat(query("SELECT outage_id, status, at FROM outage_status")).isEqualTo(fileStatus);
+    assertThat(fileStatus).as("every status carries its outage's golden window").noneMatch(r -> r.endsWith("|null"));
+    assertThat(query("SELECT outage_id, status, at, golden_window_minutes FROM outage_status")).isEqualTo(fileStatus);
     Set<String> fileOpen = new TreeSet<>();
-    latest.values().forEach(s -> fileOpen.add(s.get("outageId").asText() + "|" + s.get("status").asText()));
-    assertThat(query("SELECT outage_id, status FROM open_outages")).isEqualTo(fileOpen);
+    latest.values().forEach(s -> fileOpen.add(String.join("|", s.get("outageId").asText(), s.get("status").asText(),
+        num(s.get("goldenWindowMinutes")))));
+    assertThat(query("SELECT outage_id, status, golden_window_minutes FROM open_outages")).isEqualTo(fileOpen);
     assertThat(query("SELECT outage_id FROM open_outages WHERE status <> 'closed'")).as("open at the end of the sample")
         .isNotEmpty();
 

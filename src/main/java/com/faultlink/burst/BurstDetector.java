@@ -157,9 +157,7 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
       } else if (v.event() == BurstModel.EpisodeEvent.ENDED) {
         Alert a = openAlert.value();
         if (a != null) {
-          out.collect(new Alert(a.alertId(), a.type(), AlertStatus.RESOLVED, a.region(), w.end(), null, null, null,
-              null, null, null, a.windowStart(), a.windowEnd(), a.count(), a.threshold(), a.expected(), null,
-              a.explainingOutages(), a.planned(), a.workId()));
+          out.collect(a.resolvedAt(w.end()));
         }
         openAlert.clear();
       }

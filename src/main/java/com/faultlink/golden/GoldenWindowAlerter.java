@@ -51,7 +51,10 @@ import org.apache.flink.util.OutputTag;
  * still open then, marked {@code planned} with the {@code workId}.
  *
  * <p>The breach decision is also the outage's outcome for the NOC's figure (restored inside its window or
- * not, at the usual instant whether planned or not), sent to {@link #OUTCOMES}.
+ * not, at the usual instant whether planned or not), sent to {@link #OUTCOMES}. The window itself goes to {@link
+ * #WINDOWS_IN_FORCE} once chosen, and again with every later snapshot of the outage (so a consumer that missed it,
+ * e.g. after an upgrade from a savepoint taken before windows were sent, gets it with the outage's next change): the
+ * outage's status records carry the same window as its alerts.
  */
 public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<String, Outage, GoldenWindow, Alert> {
   private static final long serialVersionUID = 1L;
@@ -63,6 +66,13 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
   /** Per outage, whether it was restored inside its golden window. */
   public static final OutputTag<GoldenOutcome> OUTCOMES =
       new OutputTag<>("golden-outcomes", TypeInformation.of(GoldenOutcome.class));
+
+  /**
+   * Per outage, the golden window in force at its start: when chosen (timestamp: the start), then with every later
+   * snapshot (the same window).
+   */
+  public static final OutputTag<WindowInForce> WINDOWS_IN_FORCE =
+      new OutputTag<>("golden-windows-in-force", TypeInformation.of(WindowInForce.class));
 
   private static final int AT_RISK = 1;
   private static final int BREACHED = 2;
@@ -108,6 +118,10 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
       ctx.timerService().registerEventTimeTimer(snapshot.start());
     }
     outage.update(snapshot);
+    AppliedWindow w = window.value();
+    if (w != null) {
+      ctx.output(WINDOWS_IN_FORCE, windowInForce(snapshot, w)); // again, for a status that waits for it
+    }
     if (snapshot.end() != null) {
       ctx.timerService().registerEventTimeTimer(plus(snapshot.end(), mergeGapMillis));
     }
@@ -149,6 +163,7 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
     if (w == null) {
       w = windowInForce(o, ctx.getBroadcastState(ESTIMATES));
       window.update(w);
+      ctx.output(WINDOWS_IN_FORCE, windowInForce(o, w));
       ctx.timerService().registerEventTimeTimer(alertAt(o, w, golden.warnFraction()));
       ctx.timerService().registerEventTimeTimer(alertAt(o, w, 1.0));
     }
@@ -207,6 +222,10 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
       }
     }
     return done | which;
+  }
+
+  private static WindowInForce windowInForce(Outage o, AppliedWindow w) {
+    return new WindowInForce(o.outageId(), Rounding.halfUp2(w.windowMinutes()), w.source());
   }
 
   /**

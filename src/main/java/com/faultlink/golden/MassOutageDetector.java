@@ -21,14 +21,22 @@ import org.apache.flink.util.Collector;
 
 /**
  * {@code MASS_OUTAGE} for one region (the key): one alert per episode in which the region's open outages
- * reach {@code golden.massOutageCount}, at the instant they first do. The episode ends when the count falls
- * below it again; the next crossing is a new episode with a new alert.
+ * reach {@code golden.massOutageCount}, at the instant they first do. The episode ends at the first instant the
+ * count falls below it again: a {@code resolved} record with the same {@code alertId} and the firing record's
+ * figures, {@code at} that instant. The next crossing is a new episode with a new alert.
+ *
+ * <p>No hysteresis beyond the merge gap: a cell that clears and is re-raised within the gap is one outage that
+ * never left the count, so a flapping cell neither ends nor restarts an episode; outages that really clear end it.
+ * (A count band, e.g. resolving only below a lower count, would keep an alert firing while fewer outages are open
+ * than the threshold that defines it.)
  *
  * <p>The count is taken in event time at every outage start and end, once the watermark is a merge gap
  * past the instant (a re-raise within the gap could still show that an outage cleared just before was in
- * fact still open), so it does not depend on arrival order or parallelism; the alert is therefore sent one
- * merge gap after the crossing, its {@code at} is the crossing itself. The alert id is the region and that
- * instant. Planned outages do not count.
+ * fact still open), so it does not depend on arrival order or parallelism; the alert and its resolution are
+ * therefore sent one merge gap after their instants, their {@code at} is the instant itself. The alert id is
+ * the region and the crossing instant. The open episode's firing record is keyed state (checkpointed), so after
+ * a restart its resolution still follows, once, under the same id. An episode still open at the end of a bounded
+ * input stays unresolved. Planned outages do not count.
  */
 public final class MassOutageDetector extends KeyedProcessFunction<String, Outage, Alert> {
   private static final long serialVersionUID = 1L;
@@ -40,7 +48,8 @@ public final class MassOutageDetector extends KeyedProcessFunction<String, Outag
 
   private transient MapState<String, Outage> outages;
   private transient MapState<Long, Boolean> instants;
-  private transient ValueState<Long> episodeStart;
+  /** The firing record of the open episode; empty between episodes. */
+  private transient ValueState<Alert> episode;
   private transient ValueState<Long> countedUntil;
 
   public MassOutageDetector(int threshold, long mergeGapMillis) {
@@ -53,7 +62,7 @@ public final class MassOutageDetector extends KeyedProcessFunction<String, Outag
     outages = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("outages", Types.STRING, TypeInformation.of(Outage.class)));
     instants = getRuntimeContext().getMapState(new MapStateDescriptor<>("instants", Types.LONG, Types.BOOLEAN));
-    episodeStart = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-start", Types.LONG));
+    episode = getRuntimeContext().getState(new ValueStateDescriptor<>("episode", TypeInformation.of(Alert.class)));
     countedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("counted-until", Types.LONG));
   }
 
@@ -98,15 +107,17 @@ public final class MassOutageDetector extends KeyedProcessFunction<String, Outag
     }
     for (long t : due) {
       List<String> open = openAt(t);
-      Long episode = episodeStart.value();
-      if (episode == null && open.size() >= threshold) {
-        episodeStart.update(t);
+      Alert firing = episode.value();
+      if (firing == null && open.size() >= threshold) {
         String region = ctx.getCurrentKey();
-        out.collect(new Alert(AlertIds.forRegion(AlertType.MASS_OUTAGE, region, t), AlertType.MASS_OUTAGE,
+        firing = new Alert(AlertIds.forRegion(AlertType.MASS_OUTAGE, region, t), AlertType.MASS_OUTAGE,
             AlertStatus.FIRING, region, t, null, null, null, null, null, null, null, null, null, null, null,
-            (long) open.size(), open.subList(0, Math.min(MAX_LISTED, open.size())), false, null));
-      } else if (episode != null && open.size() < threshold) {
-        episodeStart.clear();
+            (long) open.size(), open.subList(0, Math.min(MAX_LISTED, open.size())), false, null);
+        episode.update(firing);
+        out.collect(firing);
+      } else if (firing != null && open.size() < threshold) {
+        episode.clear();
+        out.collect(firing.resolvedAt(t));
       }
     }
     // Outages that ended at or before the last instant counted can no longer be open at a later one.

@@ -44,4 +44,12 @@ public record Alert(
     Long outagesOpen,
     List<String> explainingOutages,
     boolean planned,
-    String workId) {}
+    String workId) {
+
+  /** The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when}. */
+  public Alert resolvedAt(long when) {
+    return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
+        goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
+        outagesOpen, explainingOutages, planned, workId);
+  }
+}

@@ -8,7 +8,7 @@ package com.faultlink.model;
  * @param at the event time of the change
  * @param end the clear, null while open
  * @param elapsedMinutes outage time at {@code at}
- * @param goldenWindowMinutes the golden window in force at its start, where known (null: not known yet)
+ * @param goldenWindowMinutes the golden window in force at its start: the one its golden-window alerts use
  * @param plannedUntil planned outages: the end of their work's window
  */
 public record OutageStatus(
@@ -29,4 +29,10 @@ public record OutageStatus(
   public static final String OPEN = "open";
   public static final String CLOSED = "closed";
   public static final String REOPENED = "reopened";
+
+  /** The same status with its outage's golden window. */
+  public OutageStatus withGoldenWindowMinutes(double minutes) {
+    return new OutageStatus(outageId, cellId, region, technology, status, at, start, end, elapsedMinutes, minutes,
+        planned, workId, plannedUntil);
+  }
 }

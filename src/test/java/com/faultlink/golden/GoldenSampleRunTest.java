@@ -108,6 +108,46 @@ class GoldenSampleRunTest {
   }
 
   @Test
+  void theSamplesMassOutagesAreResolvedWhenTheirEpisodesEnd() throws IOException {
+    Map<String, String[]> firedResolved = new HashMap<>();
+    for (JsonNode a : records(p2, "alerts")) {
+      if (a.get("type").asText().equals("MASS_OUTAGE")) {
+        firedResolved.computeIfAbsent(a.get("alertId").asText(), k -> new String[2])
+            [a.get("status").asText().equals("resolved") ? 1 : 0] = a.get("at").asText();
+      }
+    }
+    assertThat(firedResolved).containsOnlyKeys("MASS_OUTAGE:Wuzhong:2026-10-14T09:50:28Z",
+        "MASS_OUTAGE:Guyuan:2026-10-17T04:11:54Z");
+    assertThat(firedResolved.get("MASS_OUTAGE:Wuzhong:2026-10-14T09:50:28Z"))
+        .containsExactly("2026-10-14T17:50:28+08:00", "2026-10-14T19:13:11+08:00");
+    assertThat(firedResolved.get("MASS_OUTAGE:Guyuan:2026-10-17T04:11:54Z"))
+        .containsExactly("2026-10-17T12:11:54+08:00", "2026-10-17T14:21:53+08:00");
+  }
+
+  @Test
+  void everyOutageStatusCarriesTheGoldenWindowItsOutagesAlertsUse() throws IOException {
+    assertThat(lines(p1, "outage-status")).containsExactlyInAnyOrderElementsOf(lines(p2, "outage-status"));
+    Map<String, Double> alerted = new HashMap<>();
+    for (JsonNode a : records(p2, "alerts")) {
+      if (a.hasNonNull("outageId")) {
+        alerted.put(a.get("outageId").asText(), a.get("goldenWindowMinutes").asDouble());
+      }
+    }
+    List<JsonNode> status = records(p2, "outage-status");
+    assertThat(status).hasSizeGreaterThan(500)
+        .allSatisfy(s -> assertThat(s.get("goldenWindowMinutes").isNumber()).as(s.toString()).isTrue());
+    long compared = 0;
+    for (JsonNode s : status) {
+      Double w = alerted.get(s.get("outageId").asText());
+      if (w != null) {
+        assertThat(s.get("goldenWindowMinutes").asDouble()).as(s.toString()).isEqualTo(w);
+        compared++;
+      }
+    }
+    assertThat(compared).as("statuses of outages that alerted").isGreaterThan(200);
+  }
+
+  @Test
   void everyMetricsRowCarriesTheShareRestoredInsideTheGoldenWindow() throws IOException {
     List<JsonNode> metrics = records(p2, "metrics");
     assertThat(metrics).allSatisfy(m -> assertThat(m.has("restoredInWindowPct")).isTrue());

@@ -215,6 +215,24 @@ class GoldenWindowAlerterTest {
     assertThat(alerts()).extracting(Alert::alertId).doesNotHaveDuplicates().hasSize(2);
   }
 
+  @Test
+  void theWindowInForceIsSentWhenChosenAtTheStartAndAgainWithEachLaterSnapshot() throws Exception {
+    start(null);
+    estimate("Yinchuan", "4G", T0 - minutes(300), 38.125);
+    Outage o = open("OMC/1", "Yinchuan", "4G", T0);
+    send(o, T0);
+    send(open("OMC/2", "Guyuan", "4G", T0 + minutes(1)), T0 + minutes(1)); // no estimate: the initial window
+    assertThat(harness.getSideOutput(GoldenWindowAlerter.WINDOWS_IN_FORCE)).as("not before the start").isNullOrEmpty();
+    watermark(T0 + minutes(1));
+    send(o.withEnd(T0 + minutes(20)), T0 + minutes(20));
+    watermark(T0 + minutes(30));
+    assertThat(harness.getSideOutput(GoldenWindowAlerter.WINDOWS_IN_FORCE))
+        .extracting(r -> r.getValue(), r -> r.getTimestamp()).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(new WindowInForce("OMC/1", 38.13, "Yinchuan|4G"), T0),
+            org.assertj.core.groups.Tuple.tuple(new WindowInForce("OMC/2", 45.0, "initial"), T0 + minutes(1)),
+            org.assertj.core.groups.Tuple.tuple(new WindowInForce("OMC/1", 38.13, "Yinchuan|4G"), T0 + minutes(20)));
+  }
+
   // ---------------------------------------------------------------------------------------- resolutions
 
   @Test

@@ -3,12 +3,16 @@ package com.faultlink.golden;
 import static com.faultlink.TestCells.minutes;
 import static com.faultlink.TestCells.t;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.faultlink.model.Alert;
+import com.faultlink.model.AlertStatus;
 import com.faultlink.model.AlertType;
 import com.faultlink.model.Outage;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
@@ -20,10 +24,25 @@ class MassOutageDetectorTest {
     return new Outage("OMC/" + i, "C" + i, "S", "Wuzhong", "4G", start, end, null, false, null);
   }
 
+  private static KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> harness(int threshold)
+      throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new MassOutageDetector(threshold, minutes(5)),
+        Outage::region, Types.STRING);
+  }
+
+  /** A harness restored from {@code checkpoint}, as a restarted job's operator is. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> restored(int threshold,
+      OperatorSubtaskState checkpoint) throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new MassOutageDetector(threshold, minutes(5))), Outage::region, Types.STRING);
+    h.initializeState(checkpoint);
+    h.open();
+    return h;
+  }
+
   @Test
-  void oneAlertPerEpisodeAtTheInstantTheCountReachesTheThreshold() throws Exception {
-    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = ProcessFunctionTestHarnesses
-        .forKeyedProcessFunction(new MassOutageDetector(3, minutes(5)), Outage::region, Types.STRING)) {
+  void oneAlertPerEpisodeAtTheInstantTheCountReachesTheThresholdResolvedWhenItFallsBelow() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = harness(3)) {
       // Episode 1: three outages open together from 17:02; one clears at 17:30 (count 2: the episode ends).
       h.processElement(outage(1, T0, null), T0);
       h.processElement(outage(2, T0 + minutes(1), null), T0 + minutes(1));
@@ -36,23 +55,78 @@ class MassOutageDetectorTest {
       h.processWatermark(T0 + minutes(120));
       List<Alert> alerts = h.extractOutputValues();
       assertThat(alerts).extracting(Alert::type).containsOnly(AlertType.MASS_OUTAGE);
-      assertThat(alerts).extracting(Alert::alertId, Alert::at, Alert::outagesOpen).containsExactly(
-          org.assertj.core.groups.Tuple.tuple("MASS_OUTAGE:Wuzhong:2026-10-14T09:02:00Z", T0 + minutes(2), 3L),
-          org.assertj.core.groups.Tuple.tuple("MASS_OUTAGE:Wuzhong:2026-10-14T10:00:00Z", T0 + minutes(60), 3L));
+      assertThat(alerts).extracting(Alert::alertId, Alert::status, Alert::at, Alert::outagesOpen).containsExactly(
+          tuple("MASS_OUTAGE:Wuzhong:2026-10-14T09:02:00Z", AlertStatus.FIRING, T0 + minutes(2), 3L),
+          tuple("MASS_OUTAGE:Wuzhong:2026-10-14T09:02:00Z", AlertStatus.RESOLVED, T0 + minutes(30), 3L),
+          tuple("MASS_OUTAGE:Wuzhong:2026-10-14T10:00:00Z", AlertStatus.FIRING, T0 + minutes(60), 3L));
       assertThat(alerts.get(0).explainingOutages()).containsExactly("OMC/1", "OMC/2", "OMC/3");
+      assertThat(alerts.get(1)).as("the resolution repeats the firing record's figures")
+          .isEqualTo(alerts.get(0).resolvedAt(T0 + minutes(30)));
     }
   }
 
   @Test
-  void aFlapAroundTheThresholdWithinTheMergeGapIsOneEpisode() throws Exception {
-    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = ProcessFunctionTestHarnesses
-        .forKeyedProcessFunction(new MassOutageDetector(2, minutes(5)), Outage::region, Types.STRING)) {
+  void theResolutionIsSentAMergeGapAfterTheCountFallsAndNotBefore() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = harness(2)) {
+      h.processElement(outage(1, T0, null), T0);
+      h.processElement(outage(2, T0 + minutes(1), null), T0 + minutes(1));
+      h.processElement(outage(1, T0, T0 + minutes(40)), T0 + minutes(40));
+      h.processElement(outage(2, T0 + minutes(1), T0 + minutes(50)), T0 + minutes(50));
+      h.processWatermark(T0 + minutes(44));
+      assertThat(h.extractOutputValues()).extracting(Alert::status).containsExactly(AlertStatus.FIRING);
+      h.processWatermark(T0 + minutes(45));
+      assertThat(h.extractOutputValues()).extracting(Alert::status, Alert::at).containsExactly(
+          tuple(AlertStatus.FIRING, T0 + minutes(1)), tuple(AlertStatus.RESOLVED, T0 + minutes(40)));
+      h.processWatermark(Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).as("resolved once: the second clear changes nothing").hasSize(2);
+    }
+  }
+
+  @Test
+  void aFlapAroundTheThresholdWithinTheMergeGapIsOneEpisodeNeverResolved() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = harness(2)) {
       h.processElement(outage(1, T0, null), T0);
       h.processElement(outage(2, T0 + minutes(1), null), T0 + minutes(1));
       h.processElement(outage(2, T0 + minutes(1), T0 + minutes(10)), T0 + minutes(10));
       h.processElement(outage(2, T0 + minutes(1), null), T0 + minutes(12)); // re-raised within the gap
       h.processWatermark(Long.MAX_VALUE);
-      assertThat(h.extractOutputValues()).hasSize(1);
+      assertThat(h.extractOutputValues()).extracting(Alert::status).containsExactly(AlertStatus.FIRING);
+    }
+  }
+
+  @Test
+  void anEpisodeStillOpenWhereABoundedInputEndsStaysUnresolved() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = harness(2)) {
+      h.processElement(outage(1, T0, null), T0);
+      h.processElement(outage(2, T0 + minutes(1), null), T0 + minutes(1));
+      h.processElement(outage(1, T0, null).observedUntil(T0 + minutes(90)), Long.MAX_VALUE);
+      h.processElement(outage(2, T0 + minutes(1), null).observedUntil(T0 + minutes(90)), Long.MAX_VALUE);
+      h.processWatermark(Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).extracting(Alert::status, Alert::at)
+          .containsExactly(tuple(AlertStatus.FIRING, T0 + minutes(1)));
+    }
+  }
+
+  @Test
+  void afterARestartFromACheckpointTheOpenEpisodeIsResolvedOnceUnderItsId() throws Exception {
+    OperatorSubtaskState checkpoint;
+    Alert fired;
+    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = harness(2)) {
+      h.processElement(outage(1, T0, null), T0);
+      h.processElement(outage(2, T0 + minutes(1), null), T0 + minutes(1));
+      h.processWatermark(T0 + minutes(10));
+      fired = h.extractOutputValues().get(0);
+      checkpoint = h.snapshot(1, T0 + minutes(10));
+      // what the failed job did after its checkpoint is lost, and replayed below
+      h.processElement(outage(1, T0, T0 + minutes(20)), T0 + minutes(20));
+    }
+    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = restored(2, checkpoint)) {
+      h.processElement(outage(1, T0, null), T0); // a snapshot replayed from before the checkpoint
+      h.processElement(outage(1, T0, T0 + minutes(20)), T0 + minutes(20));
+      h.processWatermark(T0 + minutes(60));
+      assertThat(h.extractOutputValues()).as("nothing fired twice, the resolution once")
+          .containsExactly(fired.resolvedAt(T0 + minutes(20)));
+      assertThat(fired.alertId()).isEqualTo("MASS_OUTAGE:Wuzhong:2026-10-14T09:01:00Z");
     }
   }
 }

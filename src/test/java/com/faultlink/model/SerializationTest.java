@@ -21,7 +21,7 @@ class SerializationTest {
     BurstThreshold.class, ClosedOutage.class, com.faultlink.golden.ScopedClosedOutage.class,
     com.faultlink.golden.GoldenScopeReport.class, com.faultlink.golden.AppliedWindow.class,
     com.faultlink.golden.GoldenOutcome.class, WorkImpact.class, OutageStatus.class, com.faultlink.planned.WorkFact.class,
-    com.faultlink.correlate.AssemblyNotice.class
+    com.faultlink.correlate.AssemblyNotice.class, com.faultlink.golden.WindowInForce.class
   })
   void isSerialisedAsAPojoWithoutKryo(Class<?> type) {
     assertSerializedAsPojoWithoutKryo(type);
