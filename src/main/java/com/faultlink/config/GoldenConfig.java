@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param minWindow smallest window considered
  * @param maxWindow largest window considered
  * @param massOutageCount {@code MASS_OUTAGE} fires when a region's open outages reach this count
+ * @param maxIntervalWidth an estimate whose confidence interval is wider than this is not published: its
+ *     scope keeps what applied before (a window known only to within hours would send crews in a random order)
  */
 public record GoldenConfig(
     Duration fixedWindow,
@@ -33,7 +35,8 @@ public record GoldenConfig(
     double confidence,
     Duration minWindow,
     Duration maxWindow,
-    int massOutageCount)
+    int massOutageCount,
+    Duration maxIntervalWidth)
     implements Serializable {
 
   static GoldenConfig read(ConfigNode node) {
@@ -48,6 +51,7 @@ public record GoldenConfig(
     Duration min = node.duration("minWindow", Duration.ofMinutes(5), false);
     Duration max = node.duration("maxWindow", Duration.ofHours(3), false);
     int mass = node.integer("massOutageCount", 10, 2, 1_000_000);
+    Duration maxWidth = node.duration("maxIntervalWidth", Duration.ofHours(1), false);
     if (min.compareTo(max) >= 0) {
       throw new ConfigException("config key '" + node.keyPath("maxWindow") + "': " + max
           + " must be longer than golden.minWindow " + min);
@@ -62,7 +66,8 @@ public record GoldenConfig(
             + "': " + d + " is longer than golden.maxWindow " + max);
       }
     }
-    return new GoldenConfig(fixed, initial, minOutages, warn, history, every, bootstrap, confidence, min, max, mass);
+    return new GoldenConfig(fixed, initial, minOutages, warn, history, every, bootstrap, confidence, min, max, mass,
+        maxWidth);
   }
 
   /** The window every outage's alerts start from: the fixed one if set, else the initial one. */

@@ -35,9 +35,11 @@ import org.slf4j.LoggerFactory;
  * its first outage (for the table), when it reaches {@code golden.minOutages}, after every {@code
  * golden.reestimateEvery}-th outage ({@link ChangePointEstimator}, bootstrap seeded from the scope and the instant, so a replay gives the
  * same interval). Where it has at least {@code
- * golden.minOutages} outages and a significant rise, publishes a {@link GoldenWindow} valid from the
- * settle instant of the outage that triggered it. Otherwise it publishes nothing (the pooled scope
- * applies), says so in the log when that changes, and reports it in the analysts' table ({@link #TABLE}).
+ * golden.minOutages} outages, a significant rise and an interval no wider than {@code
+ * golden.maxIntervalWidth}, publishes a {@link GoldenWindow} valid from the settle instant of the outage that
+ * triggered it. Otherwise it publishes nothing (what applied before stays: its own last estimate, else the
+ * pooled scope's), says so in the log when that changes, and reports it in the analysts' table ({@link
+ * #TABLE}).
  */
 public final class GoldenWindowLearner extends KeyedProcessFunction<String, ScopedClosedOutage, GoldenWindow> {
   private static final long serialVersionUID = 1L;
@@ -156,6 +158,17 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
       return;
     }
     ChangePointEstimator.Fit f = e.fit();
+    double widthMinutes = e.ciHighMinutes() - e.ciLowMinutes();
+    if (widthMinutes > golden.maxIntervalWidth().toMinutes()) {
+      report(ctx, new GoldenScopeReport(region, technology, validFrom, "imprecise", outages.size(), complaints,
+          Rounding.halfUp2(f.windowMinutes()), Rounding.halfUp2(e.ciLowMinutes()), Rounding.halfUp2(e.ciHighMinutes()),
+          Rounding.halfUp2(f.ratePerMinuteBefore() * 60), Rounding.halfUp2(f.ratePerMinuteAfter() * 60),
+          Rounding.halfUp2(f.likelihoodRatio()), pooled, ChangePointEstimator.METHOD));
+      statusChanged("imprecise", label + ": " + outages.size() + " closed outages give a window known only to within "
+          + Math.round(widthMinutes) + " min, wider than golden.maxIntervalWidth: not published, what applied"
+          + " before stays (" + pooled + " if nothing of its own)");
+      return;
+    }
     GoldenWindow w = new GoldenWindow(region, technology, validFrom, Rounding.halfUp2(f.windowMinutes()),
         Rounding.halfUp2(e.ciLowMinutes()), Rounding.halfUp2(e.ciHighMinutes()), outages.size(), complaints,
         Rounding.halfUp2(f.ratePerMinuteBefore() * 60), Rounding.halfUp2(f.ratePerMinuteAfter() * 60),

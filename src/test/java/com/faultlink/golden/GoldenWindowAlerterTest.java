@@ -26,7 +26,7 @@ class GoldenWindowAlerterTest {
 
   static GoldenConfig golden(Duration fixed) {
     return new GoldenConfig(fixed, Duration.ofMinutes(45), 30, 0.75, 500, 10, 50, 0.95, Duration.ofMinutes(5),
-        Duration.ofHours(3), 10);
+        Duration.ofHours(3), 10, Duration.ofHours(1));
   }
 
   private void start(Duration fixed) throws Exception {

@@ -24,8 +24,12 @@ class GoldenWindowLearnerTest {
   private static final long T0 = t("2026-10-05T00:00");
 
   private static GoldenConfig golden(int minOutages, int every, int history) {
+    return golden(minOutages, every, history, Duration.ofHours(1));
+  }
+
+  private static GoldenConfig golden(int minOutages, int every, int history, Duration maxIntervalWidth) {
     return new GoldenConfig(null, Duration.ofMinutes(45), minOutages, 0.75, history, every, 50, 0.95,
-        Duration.ofMinutes(5), Duration.ofHours(3), 10);
+        Duration.ofMinutes(5), Duration.ofHours(3), 10, maxIntervalWidth);
   }
 
   /** Closed outages of one scope, one every 2 hours, with a true window of {@code window} minutes. */
@@ -106,6 +110,28 @@ class GoldenWindowLearnerTest {
     assertThat(own).extracting(GoldenWindow::validFrom).containsExactly(
         settled.get(29), settled.get(39), settled.get(49), settled.get(59), settled.get(69), settled.get(79));
     assertThat(own).extracting(GoldenWindow::outages).containsExactly(30L, 40L, 40L, 40L, 40L, 40L);
+  }
+
+  @Test
+  void anEstimateWhoseIntervalIsWiderThanTheMaximumIsShownInTheTableButNotPublished() throws Exception {
+    List<ClosedOutage> all = outages("Yinchuan", "4G", 30, 40, 6, 0);
+    List<GoldenScopeReport> precise = new ArrayList<>();
+    List<Object> published = run(golden(30, 10, 500), all, precise);
+    GoldenWindow estimate = published.stream().map(o -> (GoldenWindow) o)
+        .filter(g -> g.technology().equals("4G")).reduce((a, b) -> b).orElseThrow();
+    double width = estimate.ciHighMinutes() - estimate.ciLowMinutes();
+    assertThat(width).as("the interval the tighter bound below must reject").isGreaterThan(1.0);
+
+    List<GoldenScopeReport> table = new ArrayList<>();
+    Duration narrower = Duration.ofMinutes(Math.max(1, (long) Math.ceil(width) - 1));
+    assertThat(run(golden(30, 10, 500, narrower), all, table)).isEmpty();
+    GoldenScopeReport own = table.stream().filter(r -> r.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(own.status()).isEqualTo("imprecise");
+    assertThat(own.goldenWindowMinutes()).isEqualTo(estimate.goldenWindowMinutes());
+    assertThat(own.ciLowMinutes()).isEqualTo(estimate.ciLowMinutes());
+    assertThat(own.ciHighMinutes()).isEqualTo(estimate.ciHighMinutes());
+    assertThat(own.appliesInstead()).isEqualTo("Yinchuan/*");
   }
 
   @Test

@@ -112,7 +112,7 @@ class OutageStatusTrackerTest {
     // The alerter chooses the window (here the region's estimate valid at the start, 36.25 min); its side output
     // feeds this operator, so status and alerts agree.
     GoldenConfig golden = new GoldenConfig(null, Duration.ofMinutes(45), 30, 0.75, 500, 10, 50, 0.95,
-        Duration.ofMinutes(5), Duration.ofHours(3), 10);
+        Duration.ofMinutes(5), Duration.ofHours(3), 10, Duration.ofHours(1));
     try (KeyedBroadcastOperatorTestHarness<String, Outage, GoldenWindow, Alert> alerter =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new GoldenWindowAlerter(golden, minutes(5), Duration.ofDays(2).toMillis()), Outage::outageId,
