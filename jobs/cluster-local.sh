@@ -317,6 +317,7 @@ cmd_add_taskmanager() {
   local deadline=$((SECONDS + 120))
   until grep -q "Successful registration at resource manager" "$logs/taskmanager-$n.log" 2>/dev/null; do
     [ $SECONDS -lt $deadline ] || die "taskmanager-$n did not register; see $logs/taskmanager-$n.log"
+    alive "$pids/jobmanager.pid" || die "the JobManager has ended (an application cluster ends with its job)"
     alive "$pids/taskmanager-$n.pid" || die "taskmanager-$n died; see $logs/taskmanager-$n.out"
     sleep 0.5
   done
