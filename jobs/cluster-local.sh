@@ -3,13 +3,17 @@
 # and the commands to run FaultLink on it.
 #
 #   jobs/cluster-local.sh start                      start the cluster; prints its REST address http://127.0.0.1:PORT
+#   jobs/cluster-local.sh start-application CONFIG [--parallelism N] [--from-savepoint PATH [--allow-non-restored-state]]
+#                                                    application mode instead: a JobManager that runs the job jar with
+#                                                    CONFIG at once, and a TaskManager; prints the REST address, then
+#                                                    the job id. The JobManager ends when the job has (stop: the rest)
 #   jobs/cluster-local.sh submit CONFIG [--parallelism N] [--from-savepoint PATH [--allow-non-restored-state]]
 #                                                    upload target/faultlink-job.jar and run it with CONFIG;
 #                                                    prints the job id (32 hex digits)
 #   jobs/cluster-local.sh add-taskmanager            start one more TaskManager (as a supervisor would after a crash)
 #   jobs/cluster-local.sh savepoint JOB_ID [--stop]  take a savepoint (--stop: and stop the job with it); prints its path
 #   jobs/cluster-local.sh cancel JOB_ID              cancel the job (its latest checkpoint is kept)
-#   jobs/cluster-local.sh status                     processes, REST address, jobs
+#   jobs/cluster-local.sh status                     processes, REST address, jobs (an ended application's from its archive)
 #   jobs/cluster-local.sh stop                       stop every process of the cluster
 #   jobs/cluster-local.sh prepare                    resolve the cluster's classpath only (.ci/run does this first)
 #
@@ -45,6 +49,9 @@ logs="$dir/log"
 pids="$dir/pids"
 classpath_file="$here/target/cluster/classpath.txt"
 jar="$here/target/faultlink-job.jar"
+# Application mode: a FLINK_HOME-like folder whose usrlib/ holds the job jar, the processes' working directory.
+app_home="$dir/application"
+archive="$dir/completed-jobs"
 
 # flink-dist's env.java.opts.all for Java 17 (flink-dist/src/main/resources/config.yaml).
 java_opts_all="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"
@@ -53,7 +60,7 @@ say() { echo "cluster-local: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 usage() {
-  sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -147,16 +154,27 @@ resource_params() {
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-launch() {
+application_mode() { [ "$(cat "$pids/mode" 2>/dev/null)" = application ]; }
+
+launch() { # launch NAME MAIN PARAMS CLASSPATH [ARGUMENTS after the process's own settings]
   local name=$1 main=$2 params=$3 cp=$4
+  shift 4
   local jvm dynamic
   jvm=$(echo "$params" | head -n 1)
   dynamic=$(echo "$params" | tail -n 1)
-  # shellcheck disable=SC2086 # the flag lists are meant to split
-  nohup java $jvm $java_opts_all \
-    -Dlog.file="$logs/$name.log" -Dlog4j.configurationFile="file:$conf/log4j.properties" \
-    -cp "$cp" "$main" --configDir "$conf" $dynamic >"$logs/$name.out" 2>&1 </dev/null &
-  echo $! >"$pids/$name.pid"
+  (
+    if application_mode; then
+      # As in Flink's image: FLINK_HOME/usrlib holds the job jar, found through FLINK_LIB_DIR's parent; the
+      # user classpath is relative to the working directory, so every process of the cluster runs there.
+      cd "$app_home"
+      export FLINK_LIB_DIR="$app_home/lib"
+    fi
+    # shellcheck disable=SC2086 # the flag lists are meant to split
+    nohup java $jvm $java_opts_all \
+      -Dlog.file="$logs/$name.log" -Dlog4j.configurationFile="file:$conf/log4j.properties" \
+      -cp "$cp" "$main" --configDir "$conf" $dynamic "$@" >"$logs/$name.out" 2>&1 </dev/null &
+    echo $! >"$pids/$name.pid"
+  )
 }
 
 rest_get() { curl -sf --max-time 10 "$rest$1"; }
@@ -221,6 +239,74 @@ cmd_start() {
   echo "$rest"
 }
 
+archived_state() { # archived_state JOB_ID: the job's final state from the JobManager's archive, if any
+  [ -f "$archive/$1" ] || return 0
+  # The archive holds the job's REST responses as escaped JSON; the state is /jobs/overview's.
+  { grep -o '"path":"/jobs/overview","json":"{\\"jobs\\":\[{[^}]*' "$archive/$1" || true; } \
+    | { grep -o '\\"state\\":\\"[A-Z]*' || true; } | head -n 1 | sed 's/.*"//'
+}
+
+cmd_start_application() {
+  [ $# -ge 1 ] || usage
+  local config=$1 parallelism="" savepoint="" non_restored=""
+  shift
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --parallelism) parallelism=$2; shift 2 ;;
+      --from-savepoint) savepoint=$2; shift 2 ;;
+      --allow-non-restored-state) non_restored=true; shift ;;
+      *) usage ;;
+    esac
+  done
+  command -v curl >/dev/null || die "curl is needed"
+  [ -f "$config" ] || die "no such config file: $config"
+  # main runs in the JobManager, whose working directory is $app_home: the config's path must be absolute.
+  config=$(cd "$(dirname "$config")" && pwd)/$(basename "$config")
+  alive "$pids/jobmanager.pid" && die "a cluster is already running in $dir (jobs/cluster-local.sh stop)"
+  job_jar
+  local cp job
+  cp=$(classpath)
+  rm -rf "$pids" "$app_home"
+  write_config
+  cat >>"$conf/config.yaml" <<EOF
+# Application mode: the JobManager runs the job's main itself and shuts down once the job has ended (a
+# bounded input finished, or the job failed or was cancelled), archiving its final REST view first.
+execution.shutdown-on-application-finish: true
+jobmanager.archive.fs.dir: file://$archive
+EOF
+  mkdir -p "$app_home/lib" "$app_home/usrlib" "$archive"
+  cp "$jar" "$app_home/usrlib/"
+  echo application >"$pids/mode"
+  # A fixed job id (application mode's --job-id) is known before the job exists.
+  job=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  local args=(--job-classname com.faultlink.FaultLinkJob --job-id "$job")
+  [ -z "$parallelism" ] || args+=(-D "parallelism.default=$parallelism")
+  [ -z "$savepoint" ] || args+=(--fromSavepoint "$savepoint")
+  [ -z "$non_restored" ] || args+=(--allowNonRestoredState)
+  args+=("$config")
+  launch jobmanager org.apache.flink.container.entrypoint.StandaloneApplicationClusterEntryPoint \
+    "$(resource_params GET_JM_RESOURCE_PARAMS "$cp")" "$cp" "${args[@]}"
+  start_taskmanager "$cp" >/dev/null
+  # The job exists once main has submitted it; a bad config ends the JobManager with FaultLink's message.
+  local deadline=$((SECONDS + 180)) state why
+  while :; do
+    state=$(rest_get "/jobs/$job" 2>/dev/null | json_field state || true)
+    [ -z "$state" ] || break
+    if ! alive "$pids/jobmanager.pid"; then
+      state=$(archived_state "$job")
+      [ -n "$state" ] && break
+      why=$( { grep -o 'faultlink: .*' "$logs/jobmanager.log" || true; } | head -n 1)
+      cmd_stop 2>/dev/null
+      die "the application did not start: ${why:-see $logs/jobmanager.log}"
+    fi
+    [ $SECONDS -lt $deadline ] || die "job $job did not appear within 180 s; see $logs/jobmanager.log"
+    sleep 0.5
+  done
+  say "job $job $state; JobManager pid $(cat "$pids/jobmanager.pid"), TaskManager pid $(cat "$pids/taskmanager-1.pid"); logs in $logs"
+  echo "$rest"
+  echo "$job"
+}
+
 cmd_add_taskmanager() {
   alive "$pids/jobmanager.pid" || die "the cluster is not running (jobs/cluster-local.sh start)"
   local cp n before
@@ -231,6 +317,7 @@ cmd_add_taskmanager() {
   local deadline=$((SECONDS + 120))
   until grep -q "Successful registration at resource manager" "$logs/taskmanager-$n.log" 2>/dev/null; do
     [ $SECONDS -lt $deadline ] || die "taskmanager-$n did not register; see $logs/taskmanager-$n.log"
+    alive "$pids/jobmanager.pid" || die "the JobManager has ended (an application cluster ends with its job)"
     alive "$pids/taskmanager-$n.pid" || die "taskmanager-$n died; see $logs/taskmanager-$n.out"
     sleep 0.5
   done
@@ -342,6 +429,11 @@ cmd_status() {
     echo "$jobs" | grep -o '"jid":"[0-9a-f]*","name":"[^"]*"\|"state":"[A-Z]*"' | paste - - \
       | sed 's/"jid":"\([0-9a-f]*\)","name":"\([^"]*\)"\t"state":"\([A-Z]*\)"/job \1 \3 \2/' || true
     echo "taskmanagers registered: $(taskmanagers_registered)"
+  elif application_mode; then
+    for f in "$archive"/*; do
+      [ -f "$f" ] || continue
+      echo "job $(basename "$f") $(archived_state "$(basename "$f")") (ended; archived in $archive)"
+    done
   fi
 }
 
@@ -366,6 +458,7 @@ verb=$1
 shift
 case $verb in
   start) cmd_start ;;
+  start-application) cmd_start_application "$@" ;;
   submit) cmd_submit "$@" ;;
   add-taskmanager) cmd_add_taskmanager ;;
   savepoint) cmd_savepoint "$@" ;;

@@ -83,6 +83,31 @@ final class LocalFlinkCluster implements AutoCloseable {
     return restAddress;
   }
 
+  /** {@code start-application ARGS}: an application cluster that runs the job at once; returns its job id. */
+  String startApplication(String... args) {
+    List<String> command = new ArrayList<>(List.of("start-application"));
+    command.addAll(List.of(args));
+    String[] lines = run(command.toArray(String[]::new)).split("\\R");
+    restAddress = lines[0];
+    return lines[lines.length - 1];
+  }
+
+  /** Waits until the JobManager's process has ended (an application cluster's ends after its job). */
+  void awaitJobManagerExit(Duration timeout) throws IOException {
+    long pid = Long.parseLong(Files.readString(dir.resolve("pids").resolve("jobmanager.pid")).trim());
+    ProcessHandle.of(pid).ifPresent(jm -> await("the JobManager to end", timeout, () -> !jm.isAlive()));
+  }
+
+  /** The REST response at {@code path} as the JobManager archived it when job {@code jobId} ended. */
+  JsonNode archived(String jobId, String path) throws IOException {
+    for (JsonNode entry : JSON.readTree(dir.resolve("completed-jobs").resolve(jobId).toFile()).path("archive")) {
+      if (path.equals(entry.path("path").asText())) {
+        return JSON.readTree(entry.path("json").asText());
+      }
+    }
+    throw new AssertionError("no " + path + " in the archive of job " + jobId);
+  }
+
   @Override
   public void close() {
     run("stop");
