@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.client.deployment.executors.LocalExecutor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -36,10 +38,12 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
 import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * {@code PipelineBench --config FILE --parallelism N --out DIR --label NAME --results FILE [--storm]}: the whole
+ * {@code PipelineBench --config FILE --parallelism N --out DIR --label NAME --results FILE [--storm]
+ * [--window FROM UNTIL]}: the whole
  * FaultLink job ({@link BenchWiring}: file sources, {@code FaultLinkPipeline}, file sinks) on an embedded
  * MiniCluster in this JVM, as {@code jobs/run-local.sh} runs it (streaming, heap state, checkpoints every
  * {@code checkpointing.interval}, default 2 s). Run it in a JVM of its own: the peak RSS is the process's.
@@ -47,7 +51,9 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * <p>Measures, and appends to the results file as {@code NAME.key=value}: events read (every input line, as the
  * job counts them), wall-clock seconds from submission to the finished job and events/s over them, process CPU
  * seconds over the same span, peak RSS ({@code VmHWM}) and peak heap used, and the checkpoints: how many, the
- * largest and the last full state size, which operators held most at the largest, and a timeline. With
+ * largest and the last full state size, the longest time between two of them, which operators held most at the
+ * largest, and a timeline. With {@code --window}, an {@link EventTimeProbe} on the attributions notes when their
+ * event time passed FROM and UNTIL (ISO-8601 instants): how long the whole pipeline took over those minutes. With
  * {@code --storm}, a probe after the alarm source notes when the first and the last storm line was read, how many
  * lines (of every input) were read in between, and the state size at the checkpoints before, during and after.
  */
@@ -85,6 +91,8 @@ public final class PipelineBench {
     String results = null;
     int parallelism = 2;
     boolean storm = false;
+    long windowFrom = -1;
+    long windowUntil = -1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> configFile = args[++i];
@@ -93,6 +101,10 @@ public final class PipelineBench {
         case "--label" -> label = args[++i];
         case "--results" -> results = args[++i];
         case "--storm" -> storm = true;
+        case "--window" -> {
+          windowFrom = OffsetDateTime.parse(args[++i]).toInstant().toEpochMilli();
+          windowUntil = OffsetDateTime.parse(args[++i]).toInstant().toEpochMilli();
+        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -104,7 +116,12 @@ public final class PipelineBench {
     RegionTable regions = RegionTable.load(Path.of(config.reference().regions()));
 
     StreamExecutionEnvironment env = FaultLinkJob.environment(config, true);
-    BenchWiring.build(env, config, cells, regions, storm ? new StormProbe() : null);
+    long from = windowFrom;
+    long until = windowUntil;
+    BenchWiring.build(env, config, cells, regions, storm ? new StormProbe() : null, from < 0 ? null
+        : outputs -> outputs.attributions()
+            .transform("Bench probe: event time of attributions", Types.STRING, new EventTimeProbe<>(from, until))
+            .uid("bench-probe-attributions").sinkTo(new DiscardingSink<>()).name("Bench probe: discard"));
     Configuration conf = new Configuration();
     conf.addAll(Configuration.fromMap(env.getConfiguration().toMap()));
     StreamGraph graph = env.getStreamGraph();
@@ -157,6 +174,9 @@ public final class PipelineBench {
       r.put(name, counter(result, name));
     }
     checkpointFigures(r, checkpoints, storm);
+    if (windowFrom >= 0) {
+      windowFigures(r, t0);
+    }
     if (storm) {
       stormFigures(r, t0, checkpoints);
     }
@@ -208,6 +228,13 @@ public final class PipelineBench {
     if (checkpoints.isEmpty()) {
       return;
     }
+    long gap = 0;
+    long previous = checkpoints.firstEntry().getValue().atNanos;
+    for (Checkpoint c : checkpoints.values()) {
+      gap = Math.max(gap, c.atNanos - previous);
+      previous = c.atNanos;
+    }
+    r.put("longestCheckpointGapSec", gap / 1e9);
     Checkpoint max = checkpoints.values().stream().max(Comparator.comparingLong(Checkpoint::stateSize)).get();
     r.put("maxStateMb", max.stateSize / (1024.0 * 1024));
     r.put("maxStateAtSec", max.atNanos / 1e9);
@@ -230,6 +257,24 @@ public final class PipelineBench {
       }
     }
     r.put("stateTimelineMb", line.toString());
+  }
+
+  /**
+   * When the attributions' event time passed the window's start and end, and the wall-clock seconds in between:
+   * how long the pipeline took to get through those minutes of event time, all the way to attribution.
+   */
+  private static void windowFigures(Results r, long t0) {
+    long from = EventTimeProbe.PASSED_FROM.get();
+    long until = EventTimeProbe.PASSED_UNTIL.get();
+    if (from == 0 || until == 0) {
+      return;
+    }
+    r.put("windowOutputFromSec", (from - t0) / 1e9);
+    r.put("windowOutputUntilSec", (until - t0) / 1e9);
+    r.put("windowOutputSeconds", (until - from) / 1e9);
+    if (STORM_LAST.get() != 0) {
+      r.put("stormOutputLagSec", (until - STORM_LAST.get()) / 1e9);
+    }
   }
 
   private static void stormFigures(Results r, long t0, TreeMap<Long, Checkpoint> checkpoints) {
