@@ -62,8 +62,10 @@ public final class BenchSummary {
     }
     for (String run : new String[] {"p1", "p2"}) {
       if (get(run + ".checkpoints") != null) {
-        line("%s state: %s checkpoints (every %s, %s backend), largest %.1f MB at %.0f s, last %.1f MB; at the "
-            + "largest: %s", run, get(run + ".checkpoints"), get(run + ".checkpointInterval"), get(run + ".stateBackend"),
+        line("%s state: %s checkpoints completed%s (interval %s, %s backend), longest time between two %.0f s; largest %.1f MB at %.0f s, last %.1f MB; at the "
+            + "largest: %s", run, get(run + ".checkpoints"),
+            get(run + ".checkpointsFailed") == null ? "" : ", " + get(run + ".checkpointsFailed") + " failed",
+            get(run + ".checkpointInterval"), get(run + ".stateBackend"), num(run + ".longestCheckpointGapSec"),
             num(run + ".maxStateMb"), num(run + ".maxStateAtSec"), num(run + ".lastStateMb"), get(run + ".maxStateTop"));
       }
     }
@@ -73,6 +75,13 @@ public final class BenchSummary {
     if (get("storm.events") != null) {
       storm();
     }
+  }
+
+  /** A state size, or why there is none. */
+  private String mb(String key) {
+    String v = get(key);
+    return v == null || v.startsWith("-") ? "(no checkpoint completed)"
+        : String.format(Locale.ROOT, "%.1f MB", Double.parseDouble(v));
   }
 
   private void row(String name, String key, boolean rss) {
@@ -97,21 +106,25 @@ public final class BenchSummary {
     line("storm lines seen at the alarm source: %,d, read between %.1f s and %.1f s after submission (%.1f s)",
         (long) num("storm.stormLinesSeen"), num("storm.stormReadFromSec"),
         num("storm.stormReadFromSec") + num("storm.stormReadSeconds"), num("storm.stormReadSeconds"));
+    double without = num("p2.windowOutputSeconds");
     line("the storm's ten minutes of event time at the attributions (the end of the pipeline): passed from %.1f s to "
-        + "%.1f s = %.1f s of wall clock (the same ten minutes without the storm: %.1f s); the last storm line read "
+        + "%.1f s = %.1f s of wall clock (the same ten minutes without the storm: %s); the last storm line read "
         + "to event time past the storm at the attributions: %.1f s", num("storm.windowOutputFromSec"),
-        num("storm.windowOutputUntilSec"), num("storm.windowOutputSeconds"), num("p2.windowOutputSeconds"),
-        num("storm.stormOutputLagSec"));
+        num("storm.windowOutputUntilSec"), num("storm.windowOutputSeconds"),
+        without < 0.2 ? "within one watermark step (watermarks are emitted every 200 ms)"
+            : String.format(Locale.ROOT, "%.1f s", without), num("storm.stormOutputLagSec"));
     double through = num("storm.windowOutputUntilSec") - num("storm.stormReadFromSec");
     line("kept up: %s — from its first line read to its end at the attributions the storm took %.1f s, %s the 600 s "
         + "it lasts (100 000 alarms in 600 s = 167 alarms/s on top of the usual traffic); the longest time without a "
         + "completed checkpoint was %.1f s (without the storm %.1f s)",
         through < 600 ? "yes" : "NO", through, through < 600 ? "well within" : "longer than",
         num("storm.longestCheckpointGapSec"), num("p2.longestCheckpointGapSec"));
-    line("state (checkpointed, full size): largest before the storm %.1f MB, while it was read %.1f MB, after it "
-        + "%.1f MB; last %.1f MB (without the storm: largest %.1f MB, last %.1f MB)", num("storm.stateBeforeStormMaxMb"),
-        num("storm.stateDuringStormMaxMb"), num("storm.stateAfterStormMaxMb"), num("storm.lastStateMb"),
+    line("state (checkpointed, full size): largest before the storm %s, while it was read %s, after it %s; last "
+        + "%.1f MB (without the storm: largest %.1f MB, last %.1f MB)", mb("storm.stateBeforeStormMaxMb"),
+        mb("storm.stateDuringStormMaxMb"), mb("storm.stateAfterStormMaxMb"), num("storm.lastStateMb"),
         num("p2.maxStateMb"), num("p2.lastStateMb"));
+    line("peak heap used %.0f MB (without the storm %.0f MB) of %.0f MB", num("storm.peakHeapUsedMb"),
+        num("p2.peakHeapUsedMb"), num("storm.maxHeapMb"));
     line("at the largest: %s", get("storm.maxStateTop"));
     line("state timeline with the storm (s: MB): %s", get("storm.stateTimelineMb"));
     line("outputs: outages opened %,d (without the storm %,d), MASS_OUTAGE alerts in %s %s, alerts %,d (%,d), "

@@ -81,6 +81,9 @@ public final class PipelineBench {
     }
   }
 
+  /** Failed (or expired) checkpoints, as the job's checkpoint statistics last counted them. */
+  static final AtomicLong FAILED_CHECKPOINTS = new AtomicLong();
+
   /** One completed checkpoint: when (ns since submission, from its last acknowledgement), its full state size, and state per vertex. */
   record Checkpoint(long id, long atNanos, long stateSize, Map<String, Long> perVertex) {}
 
@@ -195,6 +198,7 @@ public final class PipelineBench {
   private static void collect(MiniCluster cluster, JobClient client, long wall0, TreeMap<Long, Checkpoint> seen) {
     try {
       AccessExecutionGraph graph = cluster.getExecutionGraph(client.getJobID()).get(1, TimeUnit.SECONDS);
+      FAILED_CHECKPOINTS.set(graph.getCheckpointStatsSnapshot().getCounts().getNumberOfFailedCheckpoints());
       Map<JobVertexID, ? extends AccessExecutionJobVertex> vertices = graph.getAllVertices();
       for (AbstractCheckpointStats c : graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints()) {
         if (c.getStatus() != CheckpointStatsStatus.COMPLETED || seen.containsKey(c.getCheckpointId())) {
@@ -225,6 +229,7 @@ public final class PipelineBench {
 
   private static void checkpointFigures(Results r, TreeMap<Long, Checkpoint> checkpoints, boolean timeline) {
     r.put("checkpoints", checkpoints.size());
+    r.put("checkpointsFailed", FAILED_CHECKPOINTS.get());
     if (checkpoints.isEmpty()) {
       return;
     }
@@ -301,9 +306,10 @@ public final class PipelineBench {
         after = Math.max(after, c.stateSize);
       }
     }
-    r.put("stateBeforeStormMaxMb", before / (1024.0 * 1024));
-    r.put("stateDuringStormMaxMb", during / (1024.0 * 1024));
-    r.put("stateAfterStormMaxMb", after / (1024.0 * 1024));
+    // -1: no checkpoint completed in that span
+    r.put("stateBeforeStormMaxMb", before < 0 ? -1.0 : before / (1024.0 * 1024));
+    r.put("stateDuringStormMaxMb", during < 0 ? -1.0 : during / (1024.0 * 1024));
+    r.put("stateAfterStormMaxMb", after < 0 ? -1.0 : after / (1024.0 * 1024));
   }
 
   /** Process memory and CPU, read from the JVM and /proc. */
