@@ -25,7 +25,7 @@ import java.util.Random;
  * <p>What a transmission or power failure across a city looks like to the NOC: every cell of the region drops
  * ({@code cellOutage}) within the first two minutes and flaps (raise, clear, raise again within the merge gap) until
  * it is back by the end of the ten minutes; the rest of the lines are sympathetic alarms with other causes
- * (link, transmission, power, signal) on the same cells, raised and cleared, and about 3 % are re-sent notifications
+ * (link, transmission, power, signal) on the same cells, raised and cleared, and about 1 % are re-sent notifications
  * (the same {@code eventId} again). Every line is well-formed and on time: the storm tests load, not damage.
  * Event ids start with {@value #EVENT_ID_PREFIX} so a probe can tell storm lines apart.
  */
