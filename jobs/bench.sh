@@ -10,28 +10,28 @@
 #       go to DIR/results-<time>.properties, the table to DIR/results-<time>.txt, each run's log to DIR/logs/.
 #   jobs/bench.sh --jmh [JMH options...]
 #       JMH microbenchmarks of the hot paths (parsing, neighbour lookup, attribution) with short defaults
-#       (1 fork, 4 × 3 s warm-up — the JIT is slow on a loaded machine —, 3 × 2 s measurement, stop at the first error: about 3½ minutes); options after --jmh are JMH's own
-#       (e.g. a regex to pick benchmarks, -f 2 -i 10 for steadier figures).
+#       (1 fork, 4 × 3 s warm-up — the JIT is slow on a loaded machine —, 3 × 2 s measurement, stop at the
+#       first error: about 3½ minutes); options after --jmh replace them and are JMH's own (e.g. a regex to
+#       pick benchmarks, -f 2 -i 10 for steadier figures).
 #
 # Environment: FAULTLINK_HEAP (default 2g) is each run's heap, as for jobs/run-local.sh.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=/tmp/bench-data
 size=(--days 4)
-days_label=4
 storm=0
 sql=1
 jmh=0
 jmh_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --days) size=(--days "$2"); days_label=$2; shift 2 ;;
-    --lines) size=(--lines "$2"); days_label="about $2 lines:"; shift 2 ;;
+    --days) size=(--days "$2"); shift 2 ;;
+    --lines) size=(--lines "$2"); shift 2 ;;
     --storm) storm=1; shift ;;
     --no-sql) sql=0; shift ;;
     --data) data=$2; shift 2 ;;
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -68,7 +68,6 @@ load() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/'; }
 {
   echo "run.date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "run.cores=$(nproc)"
-  echo "run.days=$days_label"
   echo "run.loadBefore=$(load)"
 } >"$results"
 
@@ -76,6 +75,7 @@ storm_flag=()
 [ "$storm" = 1 ] && storm_flag=(--storm)
 "${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" "${size[@]}" "${storm_flag[@]}" >>"$results"
 set_dir=$(sed -n 's/^data=//p' "$results")
+echo "run.days=${set_dir##*/d}" >>"$results"
 config="$set_dir/bench.yaml"
 
 run() { # label main-class args...

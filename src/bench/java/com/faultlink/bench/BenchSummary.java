@@ -69,6 +69,11 @@ public final class BenchSummary {
             num(run + ".maxStateMb"), num(run + ".maxStateAtSec"), num(run + ".lastStateMb"), get(run + ".maxStateTop"));
       }
     }
+    for (String run : new String[] {"p1", "p2", "storm"}) {
+      if (get(run + ".checkpointFailures") != null) {
+        line("%s checkpoint failures: %s", run, get(run + ".checkpointFailures"));
+      }
+    }
     if (get("p2.stateTimelineMb") != null) {
       line("p2 state timeline (s since submission: MB): %s", get("p2.stateTimelineMb"));
     }

@@ -32,6 +32,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
+import org.apache.flink.runtime.checkpoint.FailedCheckpointStats;
 import org.apache.flink.runtime.checkpoint.TaskStateStats;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
@@ -83,6 +84,9 @@ public final class PipelineBench {
 
   /** Failed (or expired) checkpoints, as the job's checkpoint statistics last counted them. */
   static final AtomicLong FAILED_CHECKPOINTS = new AtomicLong();
+
+  /** Why checkpoints failed: each distinct message, with the last checkpoint that failed so. */
+  static final Map<String, Long> FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** One completed checkpoint: when (ns since submission, from its last acknowledgement), its full state size, and state per vertex. */
   record Checkpoint(long id, long atNanos, long stateSize, Map<String, Long> perVertex) {}
@@ -201,6 +205,9 @@ public final class PipelineBench {
       FAILED_CHECKPOINTS.set(graph.getCheckpointStatsSnapshot().getCounts().getNumberOfFailedCheckpoints());
       Map<JobVertexID, ? extends AccessExecutionJobVertex> vertices = graph.getAllVertices();
       for (AbstractCheckpointStats c : graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints()) {
+        if (c instanceof FailedCheckpointStats f && f.getFailureMessage() != null) {
+          FAILURES.merge(f.getFailureMessage().replaceAll("\\s+", " "), f.getCheckpointId(), Math::max);
+        }
         if (c.getStatus() != CheckpointStatsStatus.COMPLETED || seen.containsKey(c.getCheckpointId())) {
           continue;
         }
@@ -230,6 +237,9 @@ public final class PipelineBench {
   private static void checkpointFigures(Results r, TreeMap<Long, Checkpoint> checkpoints, boolean timeline) {
     r.put("checkpoints", checkpoints.size());
     r.put("checkpointsFailed", FAILED_CHECKPOINTS.get());
+    if (!FAILURES.isEmpty()) {
+      r.put("checkpointFailures", String.join(" | ", FAILURES.keySet()));
+    }
     if (checkpoints.isEmpty()) {
       return;
     }
