@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# FaultLink benchmarks (README "Benchmarks"). Not part of the tests; built with the Maven profile `bench` into
+# target/bench/ (the job jar, target/classes and the tests are untouched).
+#
+#   jobs/bench.sh [--days N | --lines N] [--storm] [--no-sql] [--data DIR]
+#       End to end: generates (once, kept under DIR, default /tmp/bench-data) an input set of N days (default 4,
+#       about 74 000 lines a day) or of about N lines, then measures, each run in a JVM of its own:
+#       the pipeline at parallelism 1 and 2, the parse-only ceiling, the Flink SQL peer and, with --storm, the
+#       pipeline at parallelism 2 over the same set with a 100 000-alarm storm. Prints a table; the raw figures
+#       go to DIR/results-<time>.properties, the table to DIR/results-<time>.txt, each run's log to DIR/logs/.
+#   jobs/bench.sh --jmh [JMH options...]
+#       JMH microbenchmarks of the hot paths (parsing, neighbour lookup, attribution) with short defaults
+#       (1 fork, 4 × 3 s warm-up — the JIT is slow on a loaded machine —, 3 × 2 s measurement, stop at the
+#       first error: about 3½ minutes); options after --jmh replace them and are JMH's own (e.g. a regex to
+#       pick benchmarks, -f 2 -i 10 for steadier figures).
+#
+# Environment: FAULTLINK_HEAP (default 2g) is each run's heap, as for jobs/run-local.sh.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+data=/tmp/bench-data
+size=(--days 4)
+storm=0
+sql=1
+jmh=0
+jmh_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --days) size=(--days "$2"); shift 2 ;;
+    --lines) size=(--lines "$2"); shift 2 ;;
+    --storm) storm=1; shift ;;
+    --no-sql) sql=0; shift ;;
+    --data) data=$2; shift 2 ;;
+    --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
+  esac
+done
+
+# Build the bench profile quietly, offline first; online once where it lacks an artifact.
+mkdir -p "$here/target"
+log="$here/target/bench-build.log"
+if ! (cd "$here" && mvn -o -q -B -Pbench process-classes >"$log" 2>&1); then
+  echo "bench: offline build failed; trying once with the network (new artifacts for the bench profile)..." >&2
+  if ! (cd "$here" && mvn -q -B -Pbench process-classes >"$log" 2>&1); then
+    echo "bench: build failed, see $log" >&2
+    exit 1
+  fi
+fi
+cp="$here/target/bench/classes:$(cat "$here/target/bench/bench-classpath.txt")"
+jvm=(java -Xmx"${FAULTLINK_HEAP:-2g}"
+  --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED
+  --add-opens java.base/java.time=ALL-UNNAMED
+  -Dlog4j.configurationFile="$here/jobs/log4j2-local.properties" -cp "$cp")
+
+if [ "$jmh" = 1 ]; then
+  if [ ${#jmh_args[@]} -eq 0 ]; then
+    jmh_args=(-f 1 -wi 4 -w 3s -i 3 -r 2s -foe true)
+  fi
+  cd "$here"   # the benchmarks read sample-data/cells.csv
+  echo "bench: JMH, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" >&2
+  exec "${jvm[@]}" org.openjdk.jmh.Main "${jmh_args[@]}"
+fi
+
+mkdir -p "$data/logs" "$data/out"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+results="$data/results-$stamp.properties"
+load() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/'; }
+{
+  echo "run.date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "run.cores=$(nproc)"
+  echo "run.loadBefore=$(load)"
+} >"$results"
+
+storm_flag=()
+[ "$storm" = 1 ] && storm_flag=(--storm)
+"${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" "${size[@]}" "${storm_flag[@]}" >>"$results"
+set_dir=$(sed -n 's/^data=//p' "$results")
+echo "run.days=${set_dir##*/d}" >>"$results"
+config="$set_dir/bench.yaml"
+
+run() { # label main-class args...
+  local label=$1; shift
+  echo "bench: $label (load $(load))..." >&2
+  if ! "${jvm[@]}" "$@" --label "$label" --results "$results" >"$data/logs/$label.log" 2>&1; then
+    echo "bench: $label failed, see $data/logs/$label.log" >&2
+    exit 1
+  fi
+  grep '^bench: ' "$data/logs/$label.log" >&2 || true
+}
+
+run ceiling com.faultlink.bench.ParseCeiling --config "$config"
+run p1 com.faultlink.bench.PipelineBench --config "$config" --parallelism 1 --out "$data/out/p1"
+window=()
+if [ "$storm" = 1 ]; then   # the storm's ten minutes, watched at the attributions in both runs
+  window=(--window "$(sed -n 's/^stormStart=//p' "$results")" "$(sed -n 's/^stormEnd=//p' "$results")")
+fi
+run p2 com.faultlink.bench.PipelineBench --config "$config" --parallelism 2 --out "$data/out/p2" "${window[@]}"
+if [ "$sql" = 1 ]; then
+  run sql com.faultlink.bench.SqlPeer --config "$config" --parallelism 2 --out "$data/out/sql"
+fi
+if [ "$storm" = 1 ]; then
+  storm_dir=$(sed -n 's/^storm=//p' "$results")
+  run storm com.faultlink.bench.PipelineBench --config "$storm_dir/bench.yaml" --parallelism 2 \
+    --out "$data/out/storm" --storm "${window[@]}"
+  region=$(sed -n 's/^stormRegion=//p' "$results")
+  minute=$(sed -n 's/^stormStart=//p' "$results" | cut -c1-15)   # 2026-10-07T10:0 = the storm's ten minutes
+  mass=$(cat "$data/out/storm/alerts/"* 2>/dev/null | grep '"type":"MASS_OUTAGE"' | grep "\"region\":\"$region\"" \
+    | grep -c "\"at\":\"$minute" || true)
+  echo "storm.massOutageAlertsInRegion=$mass" >>"$results"
+fi
+echo "run.loadAfter=$(load)" >>"$results"
+
+"${jvm[@]}" com.faultlink.bench.BenchSummary "$results" | tee "${results%.properties}.txt"
+echo "bench: figures in $results, table in ${results%.properties}.txt" >&2

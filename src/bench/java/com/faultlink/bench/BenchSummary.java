@@ -1,0 +1,140 @@
+package com.faultlink.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+/** {@code BenchSummary RESULTS_FILE}: the figures of one {@code jobs/bench.sh} run as a table. */
+public final class BenchSummary {
+  private final Properties p = new Properties();
+  private final StringBuilder out = new StringBuilder();
+
+  private BenchSummary(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    BenchSummary s = new BenchSummary(Path.of(args[0]));
+    s.print();
+    System.out.print(s.out);
+  }
+
+  private String get(String key) {
+    return p.getProperty(key);
+  }
+
+  private double num(String key) {
+    String v = get(key);
+    return v == null ? Double.NaN : Double.parseDouble(v);
+  }
+
+  private void line(String format, Object... args) {
+    out.append(String.format(Locale.ROOT, format, args)).append('\n');
+  }
+
+  private void print() {
+    line("FaultLink benchmark, %s", get("run.date"));
+    line("input: %s — %,d lines (%,d alarms, %,d complaints, %,d works; %.0f MB), %s days", get("data"),
+        (long) num("dataLines"), (long) num("dataAlarms"), (long) num("dataComplaints"), (long) num("dataWorks"),
+        num("dataBytes") / 1e6, get("run.days"));
+    line("machine: %s cores; load average (1, 5, 15 min) before: %s, after: %s", get("run.cores"),
+        get("run.loadBefore"), get("run.loadAfter"));
+    line("");
+    line("%-34s %12s %9s %8s %13s %10s", "run", "events/s", "wall s", "CPU s", "events/CPU-s", "peak RSS");
+    row("pipeline, parallelism 1", "p1", true);
+    row("pipeline, parallelism 2", "p2", true);
+    row("parse-only ceiling (1 thread)", "ceiling", false);
+    row("Flink SQL interval join, p=2", "sql", true);
+    line("");
+    double ratio = num("p2.eventsPerSec") / num("ceiling.eventsPerSec");
+    line("pipeline (p=2) / parse-only ceiling: %.3f (%.1f %%) by wall clock; %.3f per CPU second", ratio,
+        ratio * 100, num("p2.eventsPerCpuSec") / num("ceiling.eventsPerCpuSec"));
+    if (get("sql.eventsPerSec") != null) {
+      line("pipeline (p=2) / Flink SQL peer (p=2): %.2f by wall clock, %.2f per CPU second; the peer wrote %,d "
+          + "same-cell attribution rows", num("p2.eventsPerSec") / num("sql.eventsPerSec"),
+          num("p2.eventsPerCpuSec") / num("sql.eventsPerCpuSec"), (long) num("sql.rowsWritten"));
+    }
+    for (String run : new String[] {"p1", "p2"}) {
+      if (get(run + ".checkpoints") != null) {
+        line("%s state: %s checkpoints completed%s (interval %s, %s backend), longest time between two %.0f s; largest %.1f MB at %.0f s, last %.1f MB; at the "
+            + "largest: %s", run, get(run + ".checkpoints"),
+            get(run + ".checkpointsFailed") == null ? "" : ", " + get(run + ".checkpointsFailed") + " failed",
+            get(run + ".checkpointInterval"), get(run + ".stateBackend"), num(run + ".longestCheckpointGapSec"),
+            num(run + ".maxStateMb"), num(run + ".maxStateAtSec"), num(run + ".lastStateMb"), get(run + ".maxStateTop"));
+      }
+    }
+    for (String run : new String[] {"p1", "p2", "storm"}) {
+      if (get(run + ".checkpointFailures") != null) {
+        line("%s checkpoint failures: %s", run, get(run + ".checkpointFailures"));
+      }
+    }
+    if (get("p2.stateTimelineMb") != null) {
+      line("p2 state timeline (s since submission: MB): %s", get("p2.stateTimelineMb"));
+    }
+    if (get("storm.events") != null) {
+      storm();
+    }
+  }
+
+  /** A state size, or why there is none. */
+  private String mb(String key) {
+    String v = get(key);
+    return v == null || v.startsWith("-") ? "(no checkpoint completed)"
+        : String.format(Locale.ROOT, "%.1f MB", Double.parseDouble(v));
+  }
+
+  private void row(String name, String key, boolean rss) {
+    if (get(key + ".eventsPerSec") == null) {
+      line("%-34s %12s", name, "(not run)");
+      return;
+    }
+    line("%-34s %,12.0f %9.1f %8.1f %,13.0f %10s", name, num(key + ".eventsPerSec"), num(key + ".seconds"),
+        num(key + ".cpuSeconds"), num(key + ".eventsPerCpuSec"),
+        rss ? String.format(Locale.ROOT, "%,.0f MB", num(key + ".peakRssMb")) : "-");
+  }
+
+  private void storm() {
+    line("");
+    line("alarm storm: %,d alarm lines from %s to %s on the %s cells of %s (%,d cellOutage lines: every cell drops "
+        + "and flaps; %,d re-sent duplicates; the rest sympathetic alarms), merged into the same input (%,d lines)",
+        (long) num("stormAddedLines"), get("stormStart"), get("stormEnd"), get("stormCells"), get("stormRegion"),
+        (long) num("stormOutageLines"), (long) num("stormDuplicates"), (long) num("stormLines"));
+    line("%-34s %12s %9s %8s %13s %10s", "run", "events/s", "wall s", "CPU s", "events/CPU-s", "peak RSS");
+    row("pipeline p=2, without the storm", "p2", true);
+    row("pipeline p=2, with the storm", "storm", true);
+    line("storm lines seen at the alarm source: %,d, read between %.1f s and %.1f s after submission (%.1f s)",
+        (long) num("storm.stormLinesSeen"), num("storm.stormReadFromSec"),
+        num("storm.stormReadFromSec") + num("storm.stormReadSeconds"), num("storm.stormReadSeconds"));
+    double without = num("p2.windowOutputSeconds");
+    line("the storm's ten minutes of event time at the attributions (the end of the pipeline): passed from %.1f s to "
+        + "%.1f s = %.1f s of wall clock (the same ten minutes without the storm: %s); the last storm line read "
+        + "to event time past the storm at the attributions: %.1f s", num("storm.windowOutputFromSec"),
+        num("storm.windowOutputUntilSec"), num("storm.windowOutputSeconds"),
+        without < 0.2 ? "within one watermark step (watermarks are emitted every 200 ms)"
+            : String.format(Locale.ROOT, "%.1f s", without), num("storm.stormOutputLagSec"));
+    double through = num("storm.windowOutputUntilSec") - num("storm.stormReadFromSec");
+    line("kept up: %s — from its first line read to its end at the attributions the storm took %.1f s, %s the 600 s "
+        + "it lasts (100 000 alarms in 600 s = 167 alarms/s on top of the usual traffic); the longest time without a "
+        + "completed checkpoint was %.1f s (without the storm %.1f s)",
+        through < 600 ? "yes" : "NO", through, through < 600 ? "well within" : "longer than",
+        num("storm.longestCheckpointGapSec"), num("p2.longestCheckpointGapSec"));
+    line("state (checkpointed, full size): largest before the storm %s, while it was read %s, after it %s; last "
+        + "%.1f MB (without the storm: largest %.1f MB, last %.1f MB)", mb("storm.stateBeforeStormMaxMb"),
+        mb("storm.stateDuringStormMaxMb"), mb("storm.stateAfterStormMaxMb"), num("storm.lastStateMb"),
+        num("p2.maxStateMb"), num("p2.lastStateMb"));
+    line("peak heap used %.0f MB (without the storm %.0f MB) of %.0f MB", num("storm.peakHeapUsedMb"),
+        num("p2.peakHeapUsedMb"), num("storm.maxHeapMb"));
+    line("at the largest: %s", get("storm.maxStateTop"));
+    line("state timeline with the storm (s: MB): %s", get("storm.stateTimelineMb"));
+    line("outputs: outages opened %,d (without the storm %,d), MASS_OUTAGE alerts in %s %s, alerts %,d (%,d), "
+        + "duplicate events dropped %,d (%,d)", (long) num("storm.outagesOpened"), (long) num("p2.outagesOpened"),
+        get("stormRegion"), get("storm.massOutageAlertsInRegion"), (long) num("storm.alertsEmitted"),
+        (long) num("p2.alertsEmitted"), (long) num("storm.duplicateEvents"), (long) num("p2.duplicateEvents"));
+  }
+}

@@ -1,0 +1,138 @@
+package com.faultlink.bench;
+
+import com.faultlink.config.ConfigLoader;
+import com.faultlink.config.FaultLinkConfig;
+import com.faultlink.io.AlarmParser;
+import com.faultlink.io.ComplaintParser;
+import com.faultlink.io.CustomerKeyHasher;
+import com.faultlink.io.ParseLines;
+import com.faultlink.io.ParseResult;
+import com.faultlink.io.WorkParser;
+import com.faultlink.model.DeadLetter;
+import com.faultlink.reference.CellTable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * {@code ParseCeiling --config FILE --label NAME --results FILE}: the parse-only ceiling. One thread, no Flink: reads
+ * the config's input files line by line (UTF-8, malformed bytes replaced, as Flink's {@code TextLineInputFormat}
+ * reads them) and parses every line with the parsers the pipeline uses ({@link AlarmParser} with its fast path,
+ * {@link ComplaintParser} with the cell table and the customer-key hasher, {@link WorkParser}) into the same event
+ * types, building the dead letter of each rejected line as {@link ParseLines} does. Nothing else: no
+ * deduplication, no keying, no output.
+ *
+ * <p>A warm-up pass over the first {@value #WARMUP_LINES} lines of each file lets the JIT compile the parsers; then
+ * the timed pass reads every file whole. Events/s = lines / wall seconds of the timed pass (thread CPU seconds
+ * beside it: on a shared machine the two differ).
+ */
+public final class ParseCeiling {
+  static final int WARMUP_LINES = 100_000;
+
+  private ParseCeiling() {}
+
+  /** Outcomes of one pass. */
+  static final class Tally {
+    long lines;
+    long accepted;
+    long skipped;
+    long rejected;
+    long sink; // keeps the JIT from dropping the work
+
+    <T> void parse(String line, Function<String, ParseResult<T>> parser, String source) {
+      lines++;
+      ParseResult<T> r = parser.apply(line);
+      if (r.isAccepted()) {
+        accepted++;
+        sink += r.value().hashCode();
+      } else if (r.isSkipped()) {
+        skipped++;
+      } else {
+        rejected++;
+        DeadLetter d = ParseLines.deadLetter(source, r.reason(), line, 10_000);
+        sink += d.raw().length();
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    String configFile = null;
+    String label = "ceiling";
+    String results = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--config" -> configFile = args[++i];
+        case "--label" -> label = args[++i];
+        case "--results" -> results = args[++i];
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    FaultLinkConfig config = ConfigLoader.load(Path.of(configFile));
+    CellTable cells = CellTable.load(Path.of(config.reference().cells()));
+    AlarmParser alarms = new AlarmParser();
+    ComplaintParser complaints = new ComplaintParser(cells, new CustomerKeyHasher(config.customerKeySecret()));
+    WorkParser works = new WorkParser();
+    Path alarmFile = Path.of(config.sources().alarms().file());
+    Path complaintFile = Path.of(config.sources().complaints().file());
+    Path workFile = config.sources().works() == null ? null : Path.of(config.sources().works().file());
+
+    Tally warm = new Tally();
+    read(alarmFile, WARMUP_LINES, line -> warm.parse(line, alarms::parse, "alarms"));
+    read(complaintFile, WARMUP_LINES, line -> warm.parse(line, complaints::parse, "complaints"));
+
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Tally a = new Tally();
+    Tally c = new Tally();
+    Tally w = new Tally();
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    read(alarmFile, Long.MAX_VALUE, line -> a.parse(line, alarms::parse, "alarms"));
+    long t1 = System.nanoTime();
+    read(complaintFile, Long.MAX_VALUE, line -> c.parse(line, complaints::parse, "complaints"));
+    long t2 = System.nanoTime();
+    if (workFile != null) {
+      read(workFile, Long.MAX_VALUE, line -> w.parse(line, works::parse, "works"));
+    }
+    long t3 = System.nanoTime();
+    long cpu1 = threads.getCurrentThreadCpuTime();
+
+    long events = a.lines + c.lines + w.lines;
+    double seconds = (t3 - t0) / 1e9;
+    Results r = new Results(label);
+    r.put("events", events);
+    r.put("seconds", seconds);
+    r.put("eventsPerSec", events / seconds);
+    r.put("cpuSeconds", (cpu1 - cpu0) / 1e9);
+    r.put("eventsPerCpuSec", events / ((cpu1 - cpu0) / 1e9));
+    r.put("alarmsPerSec", a.lines / ((t1 - t0) / 1e9));
+    r.put("complaintsPerSec", c.lines / ((t2 - t1) / 1e9));
+    r.put("accepted", a.accepted + c.accepted + w.accepted);
+    r.put("skipped", a.skipped + c.skipped + w.skipped);
+    r.put("rejected", a.rejected + c.rejected + w.rejected);
+    r.put("checksum", a.sink + c.sink + w.sink + warm.sink);
+    System.err.printf("bench: %s: %,d lines parsed in %.1f s = %,.0f events/s (alarms %,.0f/s, complaints %,.0f/s)%n",
+        label, events, seconds, events / seconds, a.lines / ((t1 - t0) / 1e9), c.lines / ((t2 - t1) / 1e9));
+    r.appendTo(results);
+  }
+
+  interface LineHandler {
+    void line(String line);
+  }
+
+  static void read(Path file, long maxLines, LineHandler handler) throws IOException {
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+      String line;
+      long n = 0;
+      while (n++ < maxLines && (line = in.readLine()) != null) {
+        handler.line(line);
+      }
+    }
+  }
+}
