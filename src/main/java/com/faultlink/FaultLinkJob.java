@@ -216,10 +216,16 @@ public final class FaultLinkJob {
    */
   public static void build(StreamExecutionEnvironment env, FaultLinkConfig config, CellTable cells, RegionTable regions,
       boolean replaceOutputs) {
+    FaultLinkPipeline.Outputs outputs = new FaultLinkPipeline(config, cells, regions).build(inputs(env, config, cells));
+    writeOutputs(outputs, config, replaceOutputs);
+  }
+
+  /** The configured sources' lines: files, or Kafka topics timed per partition in the source. */
+  static FaultLinkPipeline.Inputs inputs(StreamExecutionEnvironment env, FaultLinkConfig config, CellTable cells) {
     FaultLinkConfig.Sources sources = config.sources();
     int throttle = sources.throttleEventsPerSecond();
     boolean unbounded = unbounded(sources.alarms()) || unbounded(sources.complaints());
-    FaultLinkPipeline.Inputs inputs = new FaultLinkPipeline.Inputs(
+    return new FaultLinkPipeline.Inputs(
         readLines(env, "alarms", sources.alarms(), throttle, FaultLinkJob.<AlarmEvent>timedAtSource(config,
             unbounded, FaultLinkPipeline.alarmParsers(), AlarmEvent::time)),
         readLines(env, "complaints", sources.complaints(), throttle, FaultLinkJob.<Complaint>timedAtSource(config,
@@ -227,7 +233,10 @@ public final class FaultLinkJob {
         sources.works() == null ? null
             : readLines(env, "works", sources.works(), throttle, WatermarkStrategy.noWatermarks()),
         unbounded, sources.alarms().isKafka(), sources.complaints().isKafka());
-    FaultLinkPipeline.Outputs outputs = new FaultLinkPipeline(config, cells, regions).build(inputs);
+  }
+
+  /** Every output stream to the configured sinks: files, Kafka topics, Alertmanager, the database. */
+  static void writeOutputs(FaultLinkPipeline.Outputs outputs, FaultLinkConfig config, boolean replaceOutputs) {
     Map<String, DataStream<KeyedLine>> lines = outputLines(outputs, config.timezone());
     if (config.sinks().dir() != null) {
       Path dir = Path.of(config.sinks().dir());
