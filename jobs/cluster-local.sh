@@ -246,10 +246,10 @@ archived_state() { # archived_state JOB_ID: the job's final state from the JobMa
     | { grep -o '\\"state\\":\\"[A-Z]*' || true; } | head -n 1 | sed 's/.*"//'
 }
 
-cmd_start_application() {
-  [ $# -ge 1 ] || usage
-  local config=$1 parallelism="" savepoint="" non_restored=""
-  shift
+# job_options [--parallelism N] [--from-savepoint PATH [--allow-non-restored-state]]: sets the caller's
+# parallelism, savepoint and non_restored (bash locals are visible to the functions a function calls).
+job_options() {
+  parallelism="" savepoint="" non_restored=""
   while [ $# -gt 0 ]; do
     case $1 in
       --parallelism) parallelism=$2; shift 2 ;;
@@ -258,6 +258,13 @@ cmd_start_application() {
       *) usage ;;
     esac
   done
+}
+
+cmd_start_application() {
+  [ $# -ge 1 ] || usage
+  local config=$1 parallelism savepoint non_restored
+  shift
+  job_options "$@"
   command -v curl >/dev/null || die "curl is needed"
   [ -f "$config" ] || die "no such config file: $config"
   # main runs in the JobManager, whose working directory is $app_home: the config's path must be absolute.
@@ -326,16 +333,9 @@ cmd_add_taskmanager() {
 
 cmd_submit() {
   [ $# -ge 1 ] || usage
-  local config=$1 parallelism="" savepoint="" non_restored=""
+  local config=$1 parallelism savepoint non_restored
   shift
-  while [ $# -gt 0 ]; do
-    case $1 in
-      --parallelism) parallelism=$2; shift 2 ;;
-      --from-savepoint) savepoint=$2; shift 2 ;;
-      --allow-non-restored-state) non_restored=true; shift ;;
-      *) usage ;;
-    esac
-  done
+  job_options "$@"
   [ -f "$config" ] || die "no such config file: $config"
   # The job's main runs in the JobManager: the config's path must be absolute (same machine here).
   config=$(cd "$(dirname "$config")" && pwd)/$(basename "$config")

@@ -8,6 +8,7 @@ import com.faultlink.io.GoldenWindowTable;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.LocalJob;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -23,11 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.client.deployment.executors.LocalExecutor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
@@ -138,12 +137,8 @@ public final class PipelineBench {
     long cpu0 = Memory.processCpuNanos();
     long t0 = System.nanoTime();
     long wall0 = System.currentTimeMillis();
-    AtomicReference<MiniCluster> cluster = new AtomicReference<>();
-    JobClient client = LocalExecutor.createWithFactory(conf, c -> {
-      MiniCluster m = new MiniCluster(c);
-      cluster.set(m);
-      return m;
-    }).execute(graph, conf, Thread.currentThread().getContextClassLoader()).get();
+    LocalJob job = LocalJob.start(graph, conf);
+    JobClient client = job.client();
 
     TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
     long peakHeap = 0;
@@ -155,7 +150,7 @@ public final class PipelineBench {
         break;
       } catch (TimeoutException running) {
         peakHeap = Math.max(peakHeap, Memory.heapUsed());
-        collect(cluster.get(), client, wall0, checkpoints);
+        collect(job.cluster(), client, wall0, checkpoints);
       }
     }
     long t1 = System.nanoTime();

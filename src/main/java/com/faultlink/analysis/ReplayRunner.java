@@ -5,17 +5,16 @@ import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.LocalJob;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.client.deployment.executors.LocalExecutor;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -63,13 +62,8 @@ public final class ReplayRunner {
     env.configure(conf);
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName("FaultLink replay");
-    AtomicReference<MiniCluster> cluster = new AtomicReference<>();
-    JobClient client = LocalExecutor.createWithFactory(conf, c -> {
-      MiniCluster m = new MiniCluster(c);
-      cluster.set(m);
-      return m;
-    }).execute(graph, conf, Thread.currentThread().getContextClassLoader()).get();
-    JobExecutionResult result = await(client, cluster.get(), progress);
+    LocalJob job = LocalJob.start(graph, conf);
+    JobExecutionResult result = await(job.client(), job.cluster(), progress);
     Map<String, Long> counters = new LinkedHashMap<>();
     for (String name : CounterNames.ALL) {
       Object v = result.getAllAccumulatorResults().get(name);
