@@ -13,12 +13,13 @@
 #       (1 fork, 4 × 3 s warm-up — the JIT is slow on a loaded machine —, 3 × 2 s measurement, stop at the
 #       first error: about 3½ minutes); options after --jmh replace them and are JMH's own (e.g. a regex to
 #       pick benchmarks, -f 2 -i 10 for steadier figures).
-#   jobs/bench.sh --latency [--rate N] [--seconds S] [--warmup S]
+#   jobs/bench.sh --latency [--rate N] [--seconds S] [--warmup S] [--out-of-orderness PT2S] [--checkpoint-interval PT1S]
 #       Latency through Kafka at a steady input rate (LatencyBench): starts a broker of its own
 #       (jobs/kafka-local.sh, free ports, data in DIR/kafka-latency, stopped at the end), runs the job with
 #       unbounded Kafka sources and exactly-once Kafka sinks, sends N lines/s (default 100) of live alarms and
 #       complaints, and measures complaint sent → attribution read and breach instant → GOLDEN_WINDOW_BREACHED
-#       read (p50, p99, max; HdrHistogram) for S seconds (default 120) after a warm-up (default 20 s). Figures
+#       read (p50, p99, max; HdrHistogram) for S seconds (default 120) after a warm-up (default 20 s); the job's
+#       outOfOrderness and checkpointing.interval, what the latency is made of, can be changed. Figures
 #       to DIR/latency-<time>.properties, the table to DIR/latency-<time>.txt, the log to DIR/logs/latency.log.
 #
 # Environment: FAULTLINK_HEAP (default 2g) is each run's heap, as for jobs/run-local.sh.
@@ -41,8 +42,8 @@ while [ $# -gt 0 ]; do
     --data) data=$2; shift 2 ;;
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
     --latency) latency=1; shift ;;
-    --rate|--seconds|--warmup) latency_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --rate|--seconds|--warmup|--out-of-orderness|--checkpoint-interval) latency_args+=("$1" "$2"); shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done

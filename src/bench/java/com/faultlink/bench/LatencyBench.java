@@ -36,7 +36,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * {@code LatencyBench --bootstrap HOST:PORT [--rate N] [--seconds S] [--warmup S] [--label NAME] [--results FILE]}:
+ * {@code LatencyBench --bootstrap HOST:PORT [--rate N] [--seconds S] [--warmup S] [--out-of-orderness PT2S]
+ * [--checkpoint-interval PT1S] [--label NAME] [--results FILE]}:
  * end-to-end latency of the FaultLink job through Kafka at a steady input rate.
  *
  * <p>Submits the job ({@code FaultLinkJob.submit}: unbounded Kafka sources, exactly-once Kafka sinks) on an
@@ -56,7 +57,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class LatencyBench {
   static final Duration WINDOW = Duration.ofMinutes(1);
-  static final Duration OUTAGE_EVERY = Duration.ofSeconds(5);
+  static final Duration OUTAGE_EVERY = Duration.ofSeconds(2);
   static final Duration OUTAGE_LASTS = Duration.ofSeconds(90);
   static final String PREFIX = "lat.";
   private static final Pattern COMPLAINT_ID = Pattern.compile("\"complaintId\":\"([^\"]+)\"");
@@ -65,6 +66,8 @@ public final class LatencyBench {
   private static final String[] CATEGORIES = {"voice", "data", "messaging", "other"};
 
   private final String bootstrap;
+  private final String outOfOrderness;
+  private final String checkpoints;
   private final List<String[]> cells = new ArrayList<>(); // cell id, region
   private final Random random = new Random(7);
   /** Complaint id → wall-clock ms it was sent; removed when its attribution is read. */
@@ -79,8 +82,10 @@ public final class LatencyBench {
   private volatile long attributionsRead;
   private volatile long breachesRead;
 
-  private LatencyBench(String bootstrap) throws Exception {
+  private LatencyBench(String bootstrap, String outOfOrderness, String checkpoints) throws Exception {
     this.bootstrap = bootstrap;
+    this.outOfOrderness = outOfOrderness;
+    this.checkpoints = checkpoints;
     List<String> lines = Files.readAllLines(Path.of("sample-data/cells.csv"), StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
@@ -95,12 +100,16 @@ public final class LatencyBench {
     int rate = 100;
     int seconds = 120;
     int warmup = 20;
+    String outOfOrderness = "PT2S";
+    String checkpoints = "PT1S";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--bootstrap" -> bootstrap = args[++i];
         case "--rate" -> rate = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--out-of-orderness" -> outOfOrderness = args[++i];
+        case "--checkpoint-interval" -> checkpoints = args[++i];
         case "--label" -> label = args[++i];
         case "--results" -> results = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -109,11 +118,11 @@ public final class LatencyBench {
     if (bootstrap == null) {
       throw new IllegalArgumentException("--bootstrap HOST:PORT is required");
     }
-    new LatencyBench(bootstrap).run(rate, seconds, warmup, label, results);
+    new LatencyBench(bootstrap, outOfOrderness, checkpoints).run(rate, seconds, warmup, label, results);
     System.exit(0); // the MiniCluster's threads
   }
 
-  /** The job's config: live Kafka in and out, small out-of-orderness, 1 s checkpoints, a fixed 1-min window. */
+  /** The job's config: live Kafka in and out, small out-of-orderness, frequent checkpoints, a fixed 1-min window. */
   String config() {
     String kafka = "bootstrapServers: \"" + bootstrap + "\", startingOffsets: earliest, idleTimeout: PT1S";
     return String.join("\n",
@@ -126,10 +135,10 @@ public final class LatencyBench {
         "sinks:",
         "  kafka: {bootstrapServers: \"" + bootstrap + "\", topicPrefix: \"" + PREFIX + "\","
             + " transactionalIdPrefix: latency-" + System.currentTimeMillis() + "}",
-        "outOfOrderness: PT2S",
+        "outOfOrderness: " + outOfOrderness,
         "watermarks: {idleAfter: PT1S}",
         "golden: {fixedWindow: " + WINDOW + "}",
-        "checkpointing: {interval: PT1S}",
+        "checkpointing: {interval: " + checkpoints + "}",
         "");
   }
 
@@ -149,8 +158,8 @@ public final class LatencyBench {
     long start = System.currentTimeMillis();
     measureFrom = start + warmup * 1000L;
     measureUntil = measureFrom + seconds * 1000L;
-    System.err.printf("bench: latency: job running; %d lines/s, warm-up %d s, measuring %d s%n", rate, warmup,
-        seconds);
+    System.err.printf("bench: latency: job running; %d lines/s, warm-up %d s, measuring %d s; out-of-orderness %s,"
+        + " checkpoints every %s%n", rate, warmup, seconds, outOfOrderness, checkpoints);
     long drainedBy = drive(rate, start, measureUntil + 60_000L);
     stop.set(true);
     reader.join();
@@ -164,6 +173,8 @@ public final class LatencyBench {
     r.put("rate", rate);
     r.put("seconds", seconds);
     r.put("warmup", warmup);
+    r.put("outOfOrderness", outOfOrderness);
+    r.put("checkpointInterval", checkpoints);
     r.put("drainSeconds", (drainedBy - measureUntil) / 1000.0);
     put(r, "complaint", complaintMs, missingComplaints);
     put(r, "breach", breachMs, missingBreaches);
