@@ -13,6 +13,14 @@
 #       (1 fork, 4 × 3 s warm-up — the JIT is slow on a loaded machine —, 3 × 2 s measurement, stop at the
 #       first error: about 3½ minutes); options after --jmh replace them and are JMH's own (e.g. a regex to
 #       pick benchmarks, -f 2 -i 10 for steadier figures).
+#   jobs/bench.sh --latency [--rate N] [--seconds S] [--warmup S] [--out-of-orderness PT2S] [--checkpoint-interval PT1S]
+#       Latency through Kafka at a steady input rate (LatencyBench): starts a broker of its own
+#       (jobs/kafka-local.sh, free ports, data in DIR/kafka-latency, stopped at the end), runs the job with
+#       unbounded Kafka sources and exactly-once Kafka sinks, sends N lines/s (default 100) of live alarms and
+#       complaints, and measures complaint sent → attribution read and breach instant → GOLDEN_WINDOW_BREACHED
+#       read (p50, p99, max; HdrHistogram) for S seconds (default 120) after a warm-up (default 20 s); the job's
+#       outOfOrderness and checkpointing.interval, what the latency is made of, can be changed. Figures
+#       to DIR/latency-<time>.properties, the table to DIR/latency-<time>.txt, the log to DIR/logs/latency.log.
 #
 # Environment: FAULTLINK_HEAP (default 2g) is each run's heap, as for jobs/run-local.sh.
 set -euo pipefail
@@ -23,6 +31,8 @@ storm=0
 sql=1
 jmh=0
 jmh_args=()
+latency=0
+latency_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --days) size=(--days "$2"); shift 2 ;;
@@ -31,7 +41,9 @@ while [ $# -gt 0 ]; do
     --no-sql) sql=0; shift ;;
     --data) data=$2; shift 2 ;;
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --latency) latency=1; shift ;;
+    --rate|--seconds|--warmup|--out-of-orderness|--checkpoint-interval) latency_args+=("$1" "$2"); shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -59,6 +71,34 @@ if [ "$jmh" = 1 ]; then
   cd "$here"   # the benchmarks read sample-data/cells.csv
   echo "bench: JMH, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" >&2
   exec "${jvm[@]}" org.openjdk.jmh.Main "${jmh_args[@]}"
+fi
+
+if [ "$latency" = 1 ]; then
+  cd "$here"   # the job and the load read sample-data/
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+  export KAFKA_LOCAL_HOME="$data/kafka-latency" KAFKA_LOCAL_PORT=$(free_port) KAFKA_LOCAL_CONTROLLER_PORT=$(free_port)
+  rm -rf "$KAFKA_LOCAL_HOME"   # a fresh broker: no earlier run's lines in the topics
+  mkdir -p "$data/logs"
+  trap 'jobs/kafka-local.sh stop >/dev/null 2>&1 || true' EXIT
+  jobs/kafka-local.sh start >/dev/null
+  stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  results="$data/latency-$stamp.properties"
+  {
+    echo "run.date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "run.cores=$(nproc)"
+    echo "run.loadBefore=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
+  } >"$results"
+  echo "bench: latency through Kafka (broker 127.0.0.1:$KAFKA_LOCAL_PORT, load $(cut -d' ' -f1-3 /proc/loadavg))..." >&2
+  if ! "${jvm[@]}" com.faultlink.bench.LatencyBench --bootstrap "127.0.0.1:$KAFKA_LOCAL_PORT" "${latency_args[@]}" \
+      --results "$results" >"$data/logs/latency.log.out" 2>"$data/logs/latency.log"; then
+    echo "bench: latency failed, see $data/logs/latency.log" >&2
+    exit 1
+  fi
+  echo "run.loadAfter=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')" >>"$results"
+  { cat "$data/logs/latency.log.out"; echo "load average before $(sed -n 's/^run.loadBefore=//p' "$results"), after $(sed -n 's/^run.loadAfter=//p' "$results") ($(nproc) cores)"; } \
+    | tee "${results%.properties}.txt"
+  echo "bench: figures in $results, table in ${results%.properties}.txt" >&2
+  exit 0
 fi
 
 mkdir -p "$data/logs" "$data/out"
