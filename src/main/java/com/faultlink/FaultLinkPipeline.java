@@ -5,6 +5,7 @@ import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.GoldenConfig;
 import com.faultlink.correlate.AlarmPairer;
 import com.faultlink.correlate.AssemblyNotice;
+import com.faultlink.correlate.BucketedDuplicateFilter;
 import com.faultlink.correlate.CandidateOutage;
 import com.faultlink.correlate.CellAlarm;
 import com.faultlink.correlate.ComplaintAttributor;
@@ -192,9 +193,10 @@ public final class FaultLinkPipeline {
     DataStream<Outage> outages = alarmsTimed
         .map(new NoiseSlimmer(config.outages().causes(), cells)).returns(AlarmEvent.class)
         .uid("slim-noise-alarms").name("Slim down noise alarms")
-        .keyBy(AlarmEvent::eventId)
-        .process(new DuplicateFilter<AlarmEvent>(config.dedupRetention(), CounterNames.DUPLICATE_EVENTS, true))
-        .returns(AlarmEvent.class).uid("dedup-alarms").name("Drop duplicate alarm events")
+        .keyBy(BucketedDuplicateFilter.keyOf(AlarmEvent::eventId), Types.INT)
+        .process(new BucketedDuplicateFilter<AlarmEvent>(AlarmEvent::eventId, config.dedupRetention(),
+            CounterNames.DUPLICATE_EVENTS, true))
+        .returns(AlarmEvent.class).uid("dedup-alarm-ids").name("Drop duplicate alarm events")
         .filter(new OutageAlarmFilter(config.outages().causes(), cells))
         .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
         .keyBy(AlarmEvent::alarmKey)

@@ -27,7 +27,7 @@ public final class OutageFanOut extends RichFlatMapFunction<Outage, CandidateOut
 
   @Override
   public void open(OpenContext openContext) {
-    index = NeighbourIndex.build(cells, neighborRadiusKm);
+    index = NeighbourIndex.shared(cells, neighborRadiusKm);
   }
 
   @Override

@@ -151,33 +151,48 @@ public final class ChangePointEstimator {
     return grid.clone();
   }
 
-  /** Per outage and grid point: open minutes below the point and complaints below it. */
+  /**
+   * Per outage: from which grid point on each of its complaints lies below the point, and how many grid points
+   * lie below its duration.
+   *
+   * <p>{@link #profile} is the hot loop of a replay (about 200 bootstrap resamples × outages × grid points per
+   * re-estimation). It runs outage by outage, each a straight pass over the grid, rather than grid point by grid
+   * point over all outages: the sums per grid point are the same additions in the same order (outage by outage),
+   * so the result is identical to the bit, but memory is read in order and resampled-away outages are skipped.
+   */
   private final class Prepared {
     final int n;
     final double[] duration;
-    final int[][] below; // below[i][g]: complaints of outage i with lag < grid[g]
+    final int[][] countedFrom; // per complaint of outage i: the first grid point g with lag < grid[g]
     final int[] total; // complaints of outage i while open
+    final int[] openBelow; // grid points g with grid[g] < duration[i]: outage i is open at them
 
     Prepared(List<Sample> samples) {
       n = samples.size();
       duration = new double[n];
-      below = new int[n][];
+      countedFrom = new int[n][];
       total = new int[n];
+      openBelow = new int[n];
       for (int i = 0; i < n; i++) {
         Sample s = samples.get(i);
         double d = Math.max(0, s.durationMinutes());
         duration[i] = d;
         double[] lags = Arrays.stream(s.lagsMinutes()).filter(l -> l >= 0 && l < d).sorted().toArray();
         total[i] = lags.length;
-        int[] b = new int[grid.length];
-        int k = 0;
-        for (int g = 0; g < grid.length; g++) {
-          while (k < lags.length && lags[k] < grid[g]) {
-            k++;
+        int[] from = new int[lags.length];
+        int g = 0;
+        for (int k = 0; k < lags.length; k++) {
+          while (g < grid.length && !(lags[k] < grid[g])) {
+            g++;
           }
-          b[g] = k;
+          from[k] = g; // grid.length: below no grid point
         }
-        below[i] = b;
+        countedFrom[i] = from;
+        int open = 0;
+        while (open < grid.length && grid[open] < d) {
+          open++;
+        }
+        openBelow[i] = open;
       }
     }
 
@@ -192,30 +207,50 @@ public final class ChangePointEstimator {
       if (exposure <= 0 || complaints == 0) {
         return null;
       }
-      double[] logL = new double[grid.length];
-      long[] before = new long[grid.length];
-      int bestIndex = -1;
-      for (int g = 0; g < grid.length; g++) {
-        double e1 = 0;
-        long n1 = 0;
-        int open = 0;
-        for (int i = 0; i < n; i++) {
-          if (weight[i] != 0) {
-            e1 += weight[i] * Math.min(duration[i], grid[g]);
-            n1 += (long) weight[i] * below[i][g];
-            if (duration[i] > grid[g]) {
-              open += weight[i];
-            }
-          }
+      int gridSize = grid.length;
+      // e1[g] = Σ_i weight[i] · min(duration[i], grid[g]), added in outage order; difference arrays of the
+      // complaints below each grid point and of the outages still open at it.
+      double[] e1 = new double[gridSize];
+      long[] countFrom = new long[gridSize + 1];
+      int[] openFrom = new int[gridSize + 1];
+      for (int i = 0; i < n; i++) {
+        int w = weight[i];
+        if (w == 0) {
+          continue;
         }
-        double e2 = exposure - e1;
-        long n2 = complaints - n1;
-        before[g] = n1;
-        if (open < minOpen || e1 <= 0 || e2 <= 1e-9 || n2 == 0 || n2 / e2 <= n1 / e1) {
+        double d = duration[i];
+        int k = openBelow[i];
+        // Below k, min(d, grid[g]) is grid[g]; from k on it is d (equal where grid[g] == d).
+        for (int g = 0; g < k; g++) {
+          e1[g] += w * grid[g];
+        }
+        double wd = w * d;
+        for (int g = k; g < gridSize; g++) {
+          e1[g] += wd;
+        }
+        for (int from : countedFrom[i]) {
+          countFrom[from] += w;
+        }
+        openFrom[0] += w;
+        openFrom[k] -= w;
+      }
+      double[] logL = new double[gridSize];
+      long[] n1 = new long[gridSize];
+      int bestIndex = -1;
+      int open = 0;
+      long c = 0;
+      for (int g = 0; g < gridSize; g++) {
+        open += openFrom[g];
+        c += countFrom[g];
+        n1[g] = c;
+        double e = e1[g];
+        double e2 = exposure - e;
+        long n2 = complaints - c;
+        if (open < minOpen || e <= 0 || e2 <= 1e-9 || n2 == 0 || n2 / e2 <= c / e) {
           logL[g] = Double.NaN;
           continue;
         }
-        logL[g] = xLogY(n1, n1 / e1) + xLogY(n2, n2 / e2) - complaints;
+        logL[g] = xLogY(c, c / e) + xLogY(n2, n2 / e2) - complaints;
         if (bestIndex < 0 || logL[g] > logL[bestIndex]) {
           bestIndex = g;
         }
@@ -224,7 +259,7 @@ public final class ChangePointEstimator {
         return null;
       }
       double null0 = xLogY(complaints, complaints / exposure) - complaints;
-      return new Profile(logL, before, bestIndex, complaints, exposure, null0, weight);
+      return new Profile(logL, n1, bestIndex, complaints, exposure, null0, weight);
     }
   }
 

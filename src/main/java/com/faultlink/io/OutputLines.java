@@ -57,7 +57,9 @@ public final class OutputLines<T> extends AbstractStreamOperator<KeyedLine>
 
   @Override
   public void processElement(StreamRecord<T> element) {
-    output.collect(element.replace(toLine.apply(element.getValue())));
+    // A new record, not element.replace(...): with object reuse the same record may go on to other operators.
+    KeyedLine line = toLine.apply(element.getValue());
+    output.collect(element.hasTimestamp() ? new StreamRecord<>(line, element.getTimestamp()) : new StreamRecord<>(line));
     written.inc();
     if (alerts != null) {
       alerts.inc();

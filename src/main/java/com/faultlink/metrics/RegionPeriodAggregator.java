@@ -38,7 +38,11 @@ public final class RegionPeriodAggregator
 
   private transient PeriodCalendar calendar;
   private transient MapState<String, PeriodCounts> counts;
-  private transient MapState<String, Integer> complaintsPerCustomer;
+  /**
+   * Complaints per customer and period, one map per period kind: closing a day scans only the open days'
+   * customers, not the open weeks' and month's as well (a province's month holds some 200 000).
+   */
+  private transient MapState<String, Integer>[] complaintsPerCustomer;
   private transient MapState<String, Outage> outages;
   private transient MapState<String, String> lastEmitted;
   private transient RunCounter lateAfterClose;
@@ -53,8 +57,13 @@ public final class RegionPeriodAggregator
     calendar = new PeriodCalendar(zone);
     counts = getRuntimeContext().getMapState(new MapStateDescriptor<>("period-counts", Types.STRING,
         TypeInformation.of(PeriodCounts.class)));
-    complaintsPerCustomer = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("complaints-per-customer", Types.STRING, Types.INT));
+    @SuppressWarnings("unchecked")
+    MapState<String, Integer>[] perKind = new MapState[KINDS.length];
+    for (PeriodKind kind : KINDS) {
+      perKind[kind.ordinal()] = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+          "complaints-per-customer-" + kind.name().toLowerCase(java.util.Locale.ROOT), Types.STRING, Types.INT));
+    }
+    complaintsPerCustomer = perKind;
     outages = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("outages", Types.STRING, TypeInformation.of(Outage.class)));
     lastEmitted = getRuntimeContext().getMapState(
@@ -68,13 +77,14 @@ public final class RegionPeriodAggregator
 
   @Override
   public void processElement1(ComplaintFact f, Context ctx, Collector<PeriodTotals> out) throws Exception {
-    countInPeriods(f.time(), ctx, (key, c) -> {
+    countInPeriods(f.time(), ctx, (kind, key, c) -> {
       c.addComplaint(f.category(), f.faultCaused(), f.planned());
       if (f.customerKey() != null) {
         String customer = key + "|" + f.customerKey();
-        Integer before = complaintsPerCustomer.get(customer);
+        MapState<String, Integer> perCustomer = complaintsPerCustomer[kind.ordinal()];
+        Integer before = perCustomer.get(customer);
         int n = before == null ? 1 : before + 1;
-        complaintsPerCustomer.put(customer, n);
+        perCustomer.put(customer, n);
         if (n == 1) {
           c.complainants++;
         } else if (n == 2) {
@@ -96,7 +106,7 @@ public final class RegionPeriodAggregator
     if (!firstSnapshot) {
       return;
     }
-    countInPeriods(o.start(), ctx, (key, c) -> {
+    countInPeriods(o.start(), ctx, (kind, key, c) -> {
       c.outages++;
       if (o.planned()) {
         c.plannedOutages++;
@@ -109,7 +119,7 @@ public final class RegionPeriodAggregator
     if (o.planned()) {
       return;
     }
-    countInPeriods(o.start(), ctx, (key, c) -> {
+    countInPeriods(o.start(), ctx, (kind, key, c) -> {
       c.goldenOutcomes++;
       if (restored) {
         c.restoredInWindow++;
@@ -120,7 +130,7 @@ public final class RegionPeriodAggregator
   /** Changes the day's, week's and month's counts that contain {@code time}. */
   @FunctionalInterface
   private interface PeriodUpdate {
-    void apply(String key, PeriodCounts counts) throws Exception;
+    void apply(PeriodKind kind, String key, PeriodCounts counts) throws Exception;
   }
 
   /**
@@ -137,7 +147,7 @@ public final class RegionPeriodAggregator
       }
       String key = periodKey(kind, p);
       PeriodCounts c = countsFor(key, kind, p, ctx);
-      update.apply(key, c);
+      update.apply(kind, key, c);
       counts.put(key, c);
     }
     if (late) {
@@ -199,7 +209,7 @@ public final class RegionPeriodAggregator
         c.complainants, c.repeatComplainants, c.goldenOutcomes, c.restoredInWindow));
     counts.remove(key);
     String prefix = key + "|";
-    Iterator<String> customers = complaintsPerCustomer.keys().iterator();
+    Iterator<String> customers = complaintsPerCustomer[kind.ordinal()].keys().iterator();
     while (customers.hasNext()) {
       if (customers.next().startsWith(prefix)) {
         customers.remove();

@@ -79,6 +79,25 @@ public final class NeighbourIndex implements Serializable {
     this.maxNeighbours = max;
   }
 
+  /** The index this JVM built last, for {@link #shared}. */
+  private static Shared lastShared;
+
+  private record Shared(CellTable cells, double radiusKm, NeighbourIndex index) {}
+
+  /**
+   * The index of the table at the radius, built once per JVM for the same table instance (the tasks of an
+   * embedded run share their deserialized {@link CellTable}, see there) and then shared: it is immutable.
+   */
+  public static synchronized NeighbourIndex shared(CellTable cells, double radiusKm) {
+    Shared last = lastShared;
+    if (last != null && last.cells() == cells && Double.compare(last.radiusKm(), radiusKm) == 0) {
+      return last.index();
+    }
+    NeighbourIndex index = build(cells, radiusKm);
+    lastShared = new Shared(cells, radiusKm, index);
+    return index;
+  }
+
   /**
    * Builds the index for every cell of the table.
    *

@@ -80,4 +80,45 @@ class ChangePointEstimatorTest {
     }
     assertThat(noWindow).isGreaterThanOrEqualTo(18);
   }
+
+  /**
+   * The estimator's hot loop runs outage by outage; the result must be the straightforward per-grid-point
+   * computation's to the bit (the same additions in the same order), on data with ties, zero durations,
+   * durations on grid points, complaints outside the outage and few outages open at long windows.
+   */
+  @Test
+  void equalsTheStraightforwardComputationBitForBit() {
+    SplittableRandom random = new SplittableRandom(11);
+    int compared = 0;
+    for (int run = 0; run < 60; run++) {
+      int n = 1 + random.nextInt(run < 30 ? 60 : 400);
+      // Half the runs with a real rise (most of those have an estimate), half of noise.
+      List<ChangePointEstimator.Sample> data = run % 2 == 0
+          ? new ArrayList<>(SyntheticOutages.draw(random.split(), n, 20 + random.nextInt(60), 0.05, 0.6, 35))
+          : new ArrayList<>();
+      for (int i = 0; i < (run % 2 == 0 ? n / 10 : n); i++) {
+        double d = switch (random.nextInt(5)) {
+          case 0 -> random.nextInt(200); // on a grid point, or zero
+          case 1 -> random.nextDouble() * 20;
+          default -> random.nextDouble() * 240;
+        };
+        double[] lags = new double[random.nextInt(12)];
+        for (int k = 0; k < lags.length; k++) {
+          lags[k] = random.nextInt(4) == 0 ? random.nextInt(250) - 5 : random.nextDouble() * (d + 40) - 2;
+        }
+        data.add(new ChangePointEstimator.Sample(d, lags));
+      }
+      int minOpen = 1 + random.nextInt(6);
+      ChangePointEstimator fast = new ChangePointEstimator(5, 180, 1, 50, 0.95, minOpen);
+      NaiveChangePointEstimator naive = new NaiveChangePointEstimator(5, 180, 1, 50, 0.95, minOpen);
+      long seed = random.nextLong();
+      ChangePointEstimator.Estimate expected = naive.estimate(data, seed);
+      assertThat(fast.estimate(data, seed)).as("run %d", run).usingRecursiveComparison().isEqualTo(expected);
+      assertThat(fast.fit(data)).as("run %d", run).usingRecursiveComparison().isEqualTo(naive.fit(data));
+      if (expected != null) {
+        compared++;
+      }
+    }
+    assertThat(compared).as("runs with an estimate").isGreaterThan(20);
+  }
 }
