@@ -51,9 +51,7 @@ public record FaultLinkConfig(
 
   /** The same config writing its outputs elsewhere (tests, replays that compare runs). */
   public FaultLinkConfig withSinksDir(String dir) {
-    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks.withDir(dir), outOfOrderness, watermarks, outages,
-        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
-        state, restart, planned);
+    return withSinks(sinks.withDir(dir));
   }
 
   /** The same config with other sinks (tests: a receiver, a database). */
