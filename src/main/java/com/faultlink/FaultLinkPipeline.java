@@ -10,7 +10,6 @@ import com.faultlink.correlate.CandidateOutage;
 import com.faultlink.correlate.CellAlarm;
 import com.faultlink.correlate.ComplaintAttributor;
 import com.faultlink.correlate.DuplicateFilter;
-import com.faultlink.correlate.NoiseSlimmer;
 import com.faultlink.correlate.OutageAlarmFilter;
 import com.faultlink.correlate.OutageAssembler;
 import com.faultlink.correlate.OutageFanOut;
@@ -188,17 +187,16 @@ public final class FaultLinkPipeline {
     }
     BroadcastStream<AssemblyNotice> horizonAndWorks = notices.broadcast(OutageAssembler.HORIZON, OutageAssembler.WORKS);
 
-    // 3. Alarms → outages: one event per eventId, outage alarms on known cells, raise paired with clear,
-    //    then per cell in event-time order, flapping merged. Noise travels to deduplication slimmed down.
+    // 3. Alarms → outages: outage alarms on known cells (noise — nine alarms in ten — is counted and dropped
+    //    where it is read, before any shuffle), one event per eventId, raise paired with clear, then per cell
+    //    in event-time order, flapping merged.
     DataStream<Outage> outages = alarmsTimed
-        .map(new NoiseSlimmer(config.outages().causes(), cells)).returns(AlarmEvent.class)
-        .uid("slim-noise-alarms").name("Slim down noise alarms")
+        .filter(new OutageAlarmFilter(config.outages().causes(), cells))
+        .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
         .keyBy(BucketedDuplicateFilter.keyOf(AlarmEvent::eventId), Types.INT)
         .process(new BucketedDuplicateFilter<AlarmEvent>(AlarmEvent::eventId, config.dedupRetention(),
             CounterNames.DUPLICATE_EVENTS, true))
         .returns(AlarmEvent.class).uid("dedup-alarm-ids").name("Drop duplicate alarm events")
-        .filter(new OutageAlarmFilter(config.outages().causes(), cells))
-        .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
         .keyBy(AlarmEvent::alarmKey)
         .process(new AlarmPairer(config.dedupRetention(), config.state().ttl()))
         .uid("pair-alarms").name("Pair raise and clear")

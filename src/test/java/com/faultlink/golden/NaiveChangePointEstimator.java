@@ -12,7 +12,7 @@ import com.faultlink.golden.ChangePointEstimator.Sample;
 
 /**
  * The estimator as first written: for every grid point, a pass over all outages. Kept in the tests as the
- * reference that the faster {@link ChangePointEstimator} must equal bit for bit.
+ * reference that the faster {@link ChangePointEstimator} must equal (the likelihood ratio to rounding).
  */
 final class NaiveChangePointEstimator {
   private final double[] grid;

@@ -69,6 +69,7 @@ final class Oracle {
     final Map<String, Map<String, Object>> metrics = new TreeMap<>();
     final List<DeadLine> deadLetters = new ArrayList<>();
     long duplicateEvents;
+    long nonOutageAlarms;
     long duplicateTickets;
     long skippedEventTypes;
     /** How many outages were made of more than one alarm, and how many are open at the end. */
@@ -104,6 +105,16 @@ final class Oracle {
 
   private Oracle() {}
 
+  /** A raise with an outage cause on a known cell; a clear whose cause and object, where it says them, agree. */
+  private static boolean mayMakeOutage(AlarmNote a, Map<String, CellRow> cells, Settings s) {
+    if (a.raise()) {
+      return s.outageCauses().contains(a.cause()) && cells.containsKey(a.objectId());
+    }
+    boolean causeOk = a.cause() == null || s.outageCauses().contains(a.cause());
+    boolean objectOk = a.objectId() == null || cells.containsKey(a.objectId());
+    return causeOk && objectOk;
+  }
+
   static Result compute(Path alarmsFile, Path complaintsFile, Path cellsCsv, Path regionsCsv, Settings s)
       throws IOException {
     Map<String, CellRow> cells = readCells(cellsCsv);
@@ -122,6 +133,13 @@ final class Oracle {
         AlarmNote a = alarm(root);
         if (a == null) {
           r.skippedEventTypes++;
+          continue;
+        }
+        // Noise is counted and dropped as it is read: a repeated noise line is noise again, not a duplicate.
+        if (!mayMakeOutage(a, cells, s)) {
+          r.nonOutageAlarms++;
+          newest = Math.max(newest, a.time()); // the input horizon is every event's
+          oldest = Math.min(oldest, a.time());
           continue;
         }
         if (!alarmEventIds.add(eventId)) {
@@ -169,15 +187,9 @@ final class Oracle {
     Map<String, AlarmNote> clears = new HashMap<>();
     for (AlarmNote a : alarms) {
       if (a.raise()) {
-        if (s.outageCauses().contains(a.cause()) && cells.containsKey(a.objectId())) {
-          raises.putIfAbsent(a.key(), a);
-        }
+        raises.putIfAbsent(a.key(), a);
       } else {
-        boolean causeOk = a.cause() == null || s.outageCauses().contains(a.cause());
-        boolean objectOk = a.objectId() == null || cells.containsKey(a.objectId());
-        if (causeOk && objectOk) {
-          clears.putIfAbsent(a.key(), a);
-        }
+        clears.putIfAbsent(a.key(), a);
       }
     }
     Map<String, List<Interval>> perCell = new TreeMap<>();

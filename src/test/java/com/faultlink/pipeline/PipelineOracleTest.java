@@ -163,11 +163,14 @@ class PipelineOracleTest {
     assertThat(o.duplicateTickets).isEqualTo(injected.duplicateTicketLines());
     assertThat(o.deadLetters).hasSize(injected.damagedLines());
     assertThat(o.skippedEventTypes).isEqualTo(injected.skippedLines());
+    assertThat(o.nonOutageAlarms).isEqualTo(injected.noiseLines());
 
     assertThat(c.get("duplicateEvents")).as("duplicateEvents").isEqualTo(injected.duplicateEventLines());
     assertThat(c.get("duplicateTickets")).as("duplicateTickets").isEqualTo(injected.duplicateTicketLines());
     assertThat(c.get("deadLetters")).as("deadLetters").isEqualTo(injected.damagedLines());
     assertThat(c.get("skippedEventTypes")).as("skippedEventTypes").isEqualTo(injected.skippedLines());
+    assertThat(c.get("nonOutageAlarms")).as("nonOutageAlarms, repeated noise lines included")
+        .isEqualTo(injected.noiseLines());
   }
 
   /** Guards the test itself: a change to the generator must not quietly drop the cases that matter. */

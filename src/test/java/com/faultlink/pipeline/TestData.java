@@ -105,7 +105,7 @@ final class TestData {
 
   /** What the data holds on purpose, for the counters. */
   record Injected(int duplicateEventLines, int duplicateTicketLines, int damagedAlarmLines, int damagedComplaintLines,
-      int skippedLines) {
+      int skippedLines, int noiseLines) {
     int damagedLines() {
       return damagedAlarmLines + damagedComplaintLines;
     }
@@ -125,6 +125,9 @@ final class TestData {
   private int eventNo;
   private int ticketNo;
   private int duplicateEventLines;
+  /** Noise alarm lines (other causes, unknown cells, other objects), repeated ones included. */
+  private final List<Line> noiseLines = new ArrayList<>();
+  private int noiseLineCount;
   private int duplicateTicketLines;
   private int damagedAlarms;
   private int damagedComplaints;
@@ -145,7 +148,8 @@ final class TestData {
   }
 
   Injected injected() {
-    return new Injected(duplicateEventLines, duplicateTicketLines, damagedAlarms, damagedComplaints, skippedLines);
+    return new Injected(duplicateEventLines, duplicateTicketLines, damagedAlarms, damagedComplaints, skippedLines,
+        noiseLineCount);
   }
 
   List<Line> alarmLines() {
@@ -396,8 +400,11 @@ final class TestData {
   private void noise(String source, String object, String type, String cause, long start, long duration) {
     String id = "A-" + nextAlarmId(source);
     addAlarm(raise("ev-a-" + (++eventNo), source, id, object, type, cause, start), start, true);
+    noiseLines.add(alarmLines.get(alarmLines.size() - 1));
     addAlarm(clear("ev-a-" + (++eventNo), source, id, object, cause, start, start + duration, true, false),
         start + duration, true);
+    noiseLines.add(alarmLines.get(alarmLines.size() - 1));
+    noiseLineCount += 2;
   }
 
   private String raise(String eventId, String source, String id, String object, String type, String cause, long t) {
@@ -634,7 +641,17 @@ final class TestData {
     for (int i = 0; i < 4; i++) {
       Line l = alarmLines.get(5 + 17 * i);
       alarmLines.add(new Line(l.bytes(), l.time(), l.time() + 5 * SEC + rnd.nextInt(85) * SEC, seq++));
-      duplicateEventLines++;
+      if (noiseLines.contains(l)) {
+        noiseLineCount++;
+      } else {
+        duplicateEventLines++;
+      }
+    }
+    // Noise repeated: dropped where it is read, so counted as noise again, not as a duplicate.
+    for (int i = 0; i < 3; i++) {
+      Line l = noiseLines.get(1 + 4 * i);
+      alarmLines.add(new Line(l.bytes(), l.time(), l.time() + 5 * SEC + rnd.nextInt(85) * SEC, seq++));
+      noiseLineCount++;
     }
     for (int i = 0; i < 6; i++) {
       ObjectNode c = goodComplaints.get(20 + 53 * i);
