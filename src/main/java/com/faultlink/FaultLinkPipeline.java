@@ -6,7 +6,6 @@ import com.faultlink.config.GoldenConfig;
 import com.faultlink.correlate.AlarmPairer;
 import com.faultlink.correlate.AssemblyNotice;
 import com.faultlink.correlate.BucketedDuplicateFilter;
-import com.faultlink.correlate.CandidateOutage;
 import com.faultlink.correlate.CellAlarm;
 import com.faultlink.correlate.ComplaintAttributor;
 import com.faultlink.correlate.DuplicateFilter;
@@ -14,6 +13,7 @@ import com.faultlink.correlate.OutageAlarmFilter;
 import com.faultlink.correlate.OutageAssembler;
 import com.faultlink.correlate.OutageFanOut;
 import com.faultlink.correlate.OutageImpactTracker;
+import com.faultlink.correlate.OutageNearSite;
 import com.faultlink.golden.GoldenScopeReport;
 import com.faultlink.golden.GoldenWindowAlerter;
 import com.faultlink.golden.GoldenWindowLearner;
@@ -205,8 +205,8 @@ public final class FaultLinkPipeline {
         .process(new OutageAssembler(cells, config.outages().mergeGap(), config.planned()))
         .uid("assemble-outages").name("Assemble outages per cell");
 
-    // 4. Complaints → attributions: one per ticket; keyed by cell, against the outages of the cell, its
-    //    site and its neighbours. Complaints naming no known cell are not attributed.
+    // 4. Complaints → attributions: one per ticket; keyed by site, against the outages of the complaint's
+    //    cell, its site and its neighbours. Complaints naming no known cell are not attributed.
     DataStream<Complaint> complaints = complaintsTimed
         .keyBy(Complaint::eventId)
         .process(new DuplicateFilter<Complaint>(config.dedupRetention(), CounterNames.DUPLICATE_EVENTS, true))
@@ -214,16 +214,18 @@ public final class FaultLinkPipeline {
         .keyBy(Complaint::ticketId)
         .process(new DuplicateFilter<Complaint>(config.dedupRetention(), CounterNames.DUPLICATE_TICKETS, false))
         .returns(Complaint.class).uid("dedup-tickets").name("Drop duplicate tickets");
-    DataStream<CandidateOutage> candidates = outages
-        .flatMap(new OutageFanOut(cells, config.attribution().neighborRadiusKm()))
-        .uid("fan-out-outages").name("Send outages to nearby cells");
+    double radius = config.attribution().neighborRadiusKm();
+    DataStream<OutageNearSite> outagesNearSites = outages
+        .flatMap(new OutageFanOut(cells, radius))
+        .uid("fan-out-outages").name("Send outages to nearby sites");
     long tail = config.attribution().tail().toMillis();
     DataStream<Attribution> attributedOnCells = complaints
         .filter(Complaint::onKnownCell).uid("complaints-on-cells").name("Complaints on known cells")
-        .keyBy(Complaint::cellId)
-        .connect(candidates.keyBy(CandidateOutage::targetCellId))
-        .process(new ComplaintAttributor(tail, config.decisionDelayMillis(), config.lateRetention().toMillis()))
-        .uid("attribute-complaints").name("Attribute complaints to outages");
+        .keyBy(ComplaintAttributor.siteOf(cells), Types.STRING)
+        .connect(outagesNearSites.keyBy(OutageNearSite::siteId))
+        .process(new ComplaintAttributor(cells, radius, tail, config.decisionDelayMillis(),
+            config.lateRetention().toMillis()))
+        .uid("attribute-complaints-by-site").name("Attribute complaints to outages");
     DataStream<Attribution> unlocated = complaints
         .filter(c -> !c.onKnownCell()).uid("complaints-off-cells").name("Complaints without a known cell")
         .map(ComplaintAttributor::unattributable).uid("attribute-unlocated").name("No cell: not attributed");

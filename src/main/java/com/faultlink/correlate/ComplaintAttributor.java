@@ -5,6 +5,8 @@ import com.faultlink.model.Attribution;
 import com.faultlink.model.Complaint;
 import com.faultlink.model.MatchLevel;
 import com.faultlink.model.Outage;
+import com.faultlink.reference.CellTable;
+import com.faultlink.reference.NeighbourIndex;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.RunCounter;
 import java.util.ArrayList;
@@ -16,26 +18,34 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Attributes the complaints of one cell (the key) to the outages that may explain them: this cell's, its
- * site's and its neighbours' (first input: complaints; second: outage snapshots fanned out to this cell).
+ * Attributes the complaints of one site (the key) to the outages that may explain them (first input:
+ * complaints on the site's cells; second: outage snapshots fanned out to the site by {@link OutageFanOut}).
+ * Per complaint, an outage of its own cell is at level {@code cell}, of another cell of its site at
+ * {@code site}, of a neighbour of its cell at {@code neighbor}; an outage sent to the site for another of its
+ * cells' neighbours does not concern it. The same decisions as keying by cell and sending every outage to each
+ * cell concerned, with a few dozen copies of an outage instead of a couple of hundred.
  *
  * <p>A complaint is decided only once the watermark has passed its time (plus, where the tail is shorter
  * than the merge gap, the difference): by then every on-time raise, clear and re-raise that can matter is
  * known, so the decision does not depend on arrival order or parallelism. A complaint that arrives behind
  * the watermark is decided at once against the outages still held, and marked late.
  */
-public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Complaint, CandidateOutage, Attribution> {
+public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Complaint, OutageNearSite, Attribution> {
   private static final long serialVersionUID = 1L;
 
+  private final CellTable cells;
+  private final double neighborRadiusKm;
   private final long tailMillis;
   private final long decisionDelayMillis;
   private final long retentionMillis;
 
-  private transient MapState<String, CandidateOutage> candidates;
+  private transient NeighbourIndex index;
+  private transient MapState<String, Outage> candidates;
   private transient MapState<Long, List<Complaint>> waiting;
   private transient RunCounter attributed;
   private transient RunCounter lateDecided;
@@ -43,16 +53,25 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
   /**
    * @param retentionMillis how long after an outage's tail it is still held for late complaints
    */
-  public ComplaintAttributor(long tailMillis, long decisionDelayMillis, long retentionMillis) {
+  public ComplaintAttributor(CellTable cells, double neighborRadiusKm, long tailMillis, long decisionDelayMillis,
+      long retentionMillis) {
+    this.cells = cells;
+    this.neighborRadiusKm = neighborRadiusKm;
     this.tailMillis = tailMillis;
     this.decisionDelayMillis = decisionDelayMillis;
     this.retentionMillis = retentionMillis;
   }
 
+  /** The key of a complaint on a cell of the table: its site. */
+  public static KeySelector<Complaint, String> siteOf(CellTable cells) {
+    return complaint -> cells.get(complaint.cellId()).siteId();
+  }
+
   @Override
   public void open(OpenContext openContext) {
-    candidates = getRuntimeContext().getMapState(new MapStateDescriptor<>("candidate-outages", Types.STRING,
-        TypeInformation.of(CandidateOutage.class)));
+    index = NeighbourIndex.shared(cells, neighborRadiusKm);
+    candidates = getRuntimeContext().getMapState(new MapStateDescriptor<>("outages-near-site", Types.STRING,
+        TypeInformation.of(Outage.class)));
     waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-complaints", Types.LONG,
         Types.LIST(TypeInformation.of(Complaint.class))));
     attributed = RunCounter.register(getRuntimeContext(), CounterNames.COMPLAINTS_ATTRIBUTED);
@@ -77,9 +96,9 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
   }
 
   @Override
-  public void processElement2(CandidateOutage candidate, Context ctx, Collector<Attribution> out) throws Exception {
-    candidates.put(candidate.outage().outageId(), candidate);
-    Outage o = candidate.outage();
+  public void processElement2(OutageNearSite near, Context ctx, Collector<Attribution> out) throws Exception {
+    Outage o = near.outage();
+    candidates.put(o.outageId(), o);
     if (o.end() != null) {
       ctx.timerService().registerEventTimeTimer(expiry(o));
     }
@@ -98,9 +117,9 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
         out.collect(decide(c, false));
       }
     }
-    Iterator<Map.Entry<String, CandidateOutage>> it = candidates.iterator();
+    Iterator<Map.Entry<String, Outage>> it = candidates.iterator();
     while (it.hasNext()) {
-      Outage o = it.next().getValue().outage();
+      Outage o = it.next().getValue();
       if (o.end() != null && expiry(o) <= timestamp) {
         it.remove();
       }
@@ -111,7 +130,17 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
   }
 
   private Attribution decide(Complaint c, boolean late) throws Exception {
-    CandidateOutage best = AttributionRule.choose(candidates.values(), c.time(), tailMillis);
+    List<CandidateOutage> covering = new ArrayList<>(2);
+    String siteId = cells.get(c.cellId()).siteId();
+    for (Outage o : candidates.values()) {
+      if (AttributionRule.covers(o, c.time(), tailMillis)) {
+        MatchLevel level = levelOf(o, c.cellId(), siteId);
+        if (level != null) {
+          covering.add(new CandidateOutage(c.cellId(), level, o));
+        }
+      }
+    }
+    CandidateOutage best = AttributionRule.choose(covering, c.time(), tailMillis);
     if (best == null) {
       return new Attribution(c.ticketId(), null, c.region(), c.cellId(), MatchLevel.NONE, null, c.time(),
           c.category(), c.customerKey(), late, false, null);
@@ -121,6 +150,17 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     return new Attribution(c.ticketId(), o.outageId(), c.region(), c.cellId(), best.level(),
         Rounding.minutes(c.time() - o.start()), c.time(), c.category(), c.customerKey(), late, o.planned(),
         o.workId());
+  }
+
+  /** How close an outage is to a complaint's cell: its cell, its site, a neighbour, or (null) none of them. */
+  private MatchLevel levelOf(Outage o, String cellId, String siteId) {
+    if (o.cellId().equals(cellId)) {
+      return MatchLevel.CELL;
+    }
+    if (o.siteId().equals(siteId)) {
+      return MatchLevel.SITE;
+    }
+    return index.areNeighbours(o.cellId(), cellId) ? MatchLevel.NEIGHBOR : null;
   }
 
   /** The decision for a complaint that names no known cell: no outage, by the contract's default. */

@@ -1,24 +1,31 @@
 package com.faultlink.correlate;
 
-import com.faultlink.model.MatchLevel;
 import com.faultlink.model.Outage;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.NeighbourIndex;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Sends each outage snapshot to every cell whose complaints it may explain: its own cell, the other cells of
- * its site, and the cells of other sites within the neighbour radius. Attribution can then be keyed by the
- * complaint's cell, so it scales by cell rather than by region.
+ * Sends each outage snapshot to every site whose complaints it may explain: its own site (its cell and the
+ * site's other cells) and every site with a cell among its cell's neighbours. Attribution is keyed by the
+ * complaint's site, so it scales by site rather than by region; per site rather than per cell, because in a
+ * city a cell has a couple of hundred neighbours within 2 km but they stand on a few dozen sites, and each copy
+ * of an outage is a record to send and a state entry with a timer to keep.
  */
-public final class OutageFanOut extends RichFlatMapFunction<Outage, CandidateOutage> {
+public final class OutageFanOut extends RichFlatMapFunction<Outage, OutageNearSite> {
   private static final long serialVersionUID = 1L;
 
   private final CellTable cells;
   private final double neighborRadiusKm;
   private transient NeighbourIndex index;
+  /** Per outage cell seen by this task: the sites its outages go to (outages recur on the same cells). */
+  private transient Map<String, String[]> sitesAround;
 
   public OutageFanOut(CellTable cells, double neighborRadiusKm) {
     this.cells = cells;
@@ -28,16 +35,23 @@ public final class OutageFanOut extends RichFlatMapFunction<Outage, CandidateOut
   @Override
   public void open(OpenContext openContext) {
     index = NeighbourIndex.shared(cells, neighborRadiusKm);
+    sitesAround = new HashMap<>();
   }
 
   @Override
-  public void flatMap(Outage outage, Collector<CandidateOutage> out) {
-    out.collect(new CandidateOutage(outage.cellId(), MatchLevel.CELL, outage));
-    for (String mate : index.siteMatesOf(outage.cellId())) {
-      out.collect(new CandidateOutage(mate, MatchLevel.SITE, outage));
+  public void flatMap(Outage outage, Collector<OutageNearSite> out) {
+    for (String site : sitesAround.computeIfAbsent(outage.cellId(), this::sitesAround)) {
+      out.collect(new OutageNearSite(site, outage));
     }
-    for (String neighbour : index.neighboursOf(outage.cellId())) {
-      out.collect(new CandidateOutage(neighbour, MatchLevel.NEIGHBOR, outage));
+  }
+
+  /** The cell's own site first, then the sites of its neighbours, each once, in the order first met. */
+  private String[] sitesAround(String cellId) {
+    Set<String> sites = new LinkedHashSet<>();
+    sites.add(cells.get(cellId).siteId()); // outages are made on cells of the table only
+    for (String neighbour : index.neighboursOf(cellId)) {
+      sites.add(cells.get(neighbour).siteId());
     }
+    return sites.toArray(new String[0]);
   }
 }

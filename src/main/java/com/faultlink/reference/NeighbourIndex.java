@@ -157,6 +157,13 @@ public final class NeighbourIndex implements Serializable {
     return i == null ? List.of() : view(neighbours[i]);
   }
 
+  /** Whether {@code b} is among the neighbours of {@code a} (and so {@code a} among {@code b}'s). */
+  public boolean areNeighbours(String a, String b) {
+    Integer i = a == null ? null : indexOf.get(a);
+    Integer j = b == null ? null : indexOf.get(b);
+    return i != null && j != null && Arrays.binarySearch(neighbours[i], j) >= 0;
+  }
+
   /** Whether the index (the cell table it was built from) knows the cell. */
   public boolean contains(String cellId) {
     return cellId != null && indexOf.containsKey(cellId);

@@ -2,7 +2,9 @@ package com.faultlink.correlate;
 
 import static com.faultlink.TestCells.minutes;
 import static com.faultlink.TestCells.t;
+import static com.faultlink.TestCells.CELLS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.faultlink.model.Attribution;
 import com.faultlink.model.Category;
@@ -18,13 +20,13 @@ import org.junit.jupiter.api.Test;
 
 class ComplaintAttributorTest {
   private static final long T0 = t("2026-10-05T08:00");
-  private KeyedTwoInputStreamOperatorTestHarness<String, Complaint, CandidateOutage, Attribution> harness;
+  private KeyedTwoInputStreamOperatorTestHarness<String, Complaint, OutageNearSite, Attribution> harness;
 
   @BeforeEach
   void setUp() throws Exception {
     harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-        new ComplaintAttributor(minutes(30), 0, minutes(60)), Complaint::cellId, CandidateOutage::targetCellId,
-        Types.STRING);
+        new ComplaintAttributor(CELLS, 2.0, minutes(30), 0, minutes(60)), ComplaintAttributor.siteOf(CELLS),
+        OutageNearSite::siteId, Types.STRING);
   }
 
   @AfterEach
@@ -33,11 +35,27 @@ class ComplaintAttributorTest {
   }
 
   private static Complaint complaint(String id, long time) {
-    return new Complaint("ev-" + id, id, time, Category.DATA, "C1a", true, "Yinchuan", "k1");
+    return complaint(id, "C1a", time);
   }
 
-  private static CandidateOutage outage(String id, MatchLevel level, long start, Long end) {
-    return new CandidateOutage("C1a", level, new Outage(id, "C1a", "S1", "Yinchuan", "4G", start, end, null, false, null));
+  private static Complaint complaint(String id, String cellId, long time) {
+    return new Complaint("ev-" + id, id, time, Category.DATA, cellId, true, "Yinchuan", "k1");
+  }
+
+  /** An outage on a cell at the level it has for a complaint on C1a, sent to C1a's site S1. */
+  private static OutageNearSite outage(String id, MatchLevel level, long start, Long end) {
+    String cell = switch (level) {
+      case CELL -> "C1a";
+      case SITE -> "C1b";
+      case NEIGHBOR -> "C2";
+      default -> "C3";
+    };
+    return outageOn(id, cell, start, end);
+  }
+
+  private static OutageNearSite outageOn(String id, String cellId, long start, Long end) {
+    Outage o = new Outage(id, cellId, CELLS.get(cellId).siteId(), "Yinchuan", "4G", start, end, null, false, null);
+    return new OutageNearSite("S1", o);
   }
 
   @Test
@@ -82,6 +100,28 @@ class ComplaintAttributorTest {
     assertThat(a.late()).isTrue();
     assertThat(a.outageId()).isEqualTo("O-1");
     assertThat(a.matchLevel()).isEqualTo(MatchLevel.SITE);
+  }
+
+  @Test
+  void eachComplaintOfTheSiteGetsTheLevelOfItsOwnCell() throws Exception {
+    harness.processElement2(outageOn("O-1", "C1b", T0, null), T0);
+    harness.processElement1(complaint("TT-a", "C1a", T0 + minutes(5)), T0 + minutes(5));
+    harness.processElement1(complaint("TT-b", "C1b", T0 + minutes(5)), T0 + minutes(5));
+    harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + minutes(6)));
+    assertThat(harness.extractOutputValues())
+        .extracting(Attribution::complaintId, Attribution::outageId, Attribution::matchLevel)
+        .containsExactlyInAnyOrder(tuple("TT-a", "O-1", MatchLevel.SITE), tuple("TT-b", "O-1", MatchLevel.CELL));
+  }
+
+  @Test
+  void anOutageSentToTheSiteThatIsNoNeighbourOfTheComplaintsCellDoesNotExplainIt() throws Exception {
+    // C3 is 11 km from S1: even if its outage reached S1 (for another cell's sake), C1a's complaint is not its.
+    harness.processElement2(outageOn("O-far", "C3", T0, null), T0);
+    harness.processElement2(outageOn("O-near", "C2", T0 + minutes(1), null), T0 + minutes(1));
+    harness.processElement1(complaint("TT-1", T0 + minutes(5)), T0 + minutes(5));
+    harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + minutes(6)));
+    assertThat(harness.extractOutputValues()).extracting(Attribution::outageId, Attribution::matchLevel)
+        .containsExactly(tuple("O-near", MatchLevel.NEIGHBOR));
   }
 
   @Test

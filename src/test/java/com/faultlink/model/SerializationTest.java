@@ -2,7 +2,7 @@ package com.faultlink.model;
 
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
 
-import com.faultlink.correlate.CandidateOutage;
+import com.faultlink.correlate.OutageNearSite;
 import com.faultlink.correlate.CellAlarm;
 import com.faultlink.metrics.ComplaintFact;
 import com.faultlink.metrics.PeriodCounts;
@@ -16,7 +16,7 @@ class SerializationTest {
   @ParameterizedTest
   @ValueSource(classes = {
     AlarmEvent.class, Complaint.class, PlannedWork.class, DeadLetter.class, Outage.class, Attribution.class,
-    OutageImpact.class, RegionMetrics.class, CellAlarm.class, CandidateOutage.class, ComplaintFact.class,
+    OutageImpact.class, RegionMetrics.class, CellAlarm.class, OutageNearSite.class, ComplaintFact.class,
     ScopedOutage.class, PeriodTotals.class, PeriodCounts.class, Alert.class, GoldenWindow.class,
     BurstThreshold.class, ClosedOutage.class, com.faultlink.golden.ScopedClosedOutage.class,
     com.faultlink.golden.GoldenScopeReport.class, com.faultlink.golden.AppliedWindow.class,
