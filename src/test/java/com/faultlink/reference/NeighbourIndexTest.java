@@ -365,6 +365,20 @@ class NeighbourIndexTest {
       mates.put(c.cellId(), List.copyOf(idx.siteMatesOf(c.cellId())));
     }
     assertThat(mates).isEqualTo(siteMatesBruteForce(table));
+    // areNeighbours: the same relation, asked pair by pair (every neighbour pair and 50 other cells per cell).
+    List<String> ids = new ArrayList<>(expected.keySet());
+    Random random = new Random(radiusKm > 0 ? (long) (radiusKm * 1000) : 1);
+    for (String a : ids) {
+      for (String b : expected.get(a)) {
+        assertThat(idx.areNeighbours(a, b)).as("%s %s", a, b).isTrue();
+      }
+      for (int k = 0; k < 50; k++) {
+        String b = ids.get(random.nextInt(ids.size()));
+        assertThat(idx.areNeighbours(a, b)).as("%s %s", a, b).isEqualTo(expected.get(a).contains(b));
+      }
+    }
+    assertThat(idx.areNeighbours(ids.get(0), "no-such-cell")).isFalse();
+    assertThat(idx.areNeighbours(null, ids.get(0))).isFalse();
   }
 
   @ParameterizedTest
