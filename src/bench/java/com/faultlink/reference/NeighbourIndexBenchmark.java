@@ -13,9 +13,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Neighbour lookup as the outage fan-out does it for each outage snapshot: the cell's site mates and its
- * neighbours within the radius, every id visited ({@code fanOut}, cells taken in turn over the whole table); and
- * building the index, which each fan-out task does once at start ({@code build}). The cell table is
+ * Neighbour lookups: whether two cells are neighbours, as attribution asks it for each complaint and each
+ * outage held at its site ({@code areNeighbours}: a cell against one of its neighbours, then against a cell
+ * further along the table); a cell's site mates and neighbours, every id visited, as the per-cell fan-out did
+ * before attribution was keyed by site ({@code fanOut}, cells taken in turn over the whole table); and building
+ * the index, which each JVM does once at start ({@code build}). The cell table is
  * {@code sample-data/cells.csv} (1 397 cells) unless {@code -p cells=FILE} names another, e.g. a bench set's
  * {@code /tmp/bench-data/d4/cells.csv} (about 7 000 cells).
  */
@@ -55,6 +57,15 @@ public class NeighbourIndexBenchmark {
       h += neighbours.get(i).hashCode();
     }
     return h;
+  }
+
+  @Benchmark
+  public int areNeighbours() {
+    String cell = ids[next];
+    next = next + 1 == ids.length ? 0 : next + 1;
+    List<String> neighbours = index.neighboursOf(cell);
+    int yes = neighbours.isEmpty() ? 0 : index.areNeighbours(cell, neighbours.get(next % neighbours.size())) ? 1 : 0;
+    return yes + (index.areNeighbours(cell, ids[(next * 31) % ids.length]) ? 2 : 0);
   }
 
   @Benchmark

@@ -83,7 +83,7 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     long decideAt = complaint.time() + decisionDelayMillis;
     if (decideAt <= ctx.timerService().currentWatermark()) {
       lateDecided.inc();
-      out.collect(decide(complaint, true));
+      out.collect(decide(complaint, ctx.getCurrentKey(), true));
       return;
     }
     List<Complaint> list = waiting.get(decideAt);
@@ -114,7 +114,7 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     if (due != null) {
       waiting.remove(timestamp);
       for (Complaint c : due) {
-        out.collect(decide(c, false));
+        out.collect(decide(c, ctx.getCurrentKey(), false));
       }
     }
     Iterator<Map.Entry<String, Outage>> it = candidates.iterator();
@@ -129,18 +129,16 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     }
   }
 
-  private Attribution decide(Complaint c, boolean late) throws Exception {
-    List<CandidateOutage> covering = new ArrayList<>(2);
-    String siteId = cells.get(c.cellId()).siteId();
+  /** The decision for a complaint on a cell of {@code siteId}, the key. */
+  private Attribution decide(Complaint c, String siteId, boolean late) throws Exception {
+    List<CandidateOutage> near = new ArrayList<>();
     for (Outage o : candidates.values()) {
-      if (AttributionRule.covers(o, c.time(), tailMillis)) {
-        MatchLevel level = levelOf(o, c.cellId(), siteId);
-        if (level != null) {
-          covering.add(new CandidateOutage(c.cellId(), level, o));
-        }
+      MatchLevel level = levelOf(o, c.cellId(), siteId);
+      if (level != null) {
+        near.add(new CandidateOutage(c.cellId(), level, o));
       }
     }
-    CandidateOutage best = AttributionRule.choose(covering, c.time(), tailMillis);
+    CandidateOutage best = AttributionRule.choose(near, c.time(), tailMillis);
     if (best == null) {
       return new Attribution(c.ticketId(), null, c.region(), c.cellId(), MatchLevel.NONE, null, c.time(),
           c.category(), c.customerKey(), late, false, null);
