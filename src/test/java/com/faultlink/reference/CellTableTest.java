@@ -2,10 +2,6 @@ package com.faultlink.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.util.InstantiationUtil;
@@ -22,14 +18,9 @@ class CellTableTest {
     return CellTable.of(cells);
   }
 
+  /** Through Java serialization and back, as Flink ships functions to its tasks. */
   private static Object roundTrip(Object o) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(o);
-    }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return in.readObject();
-    }
+    return InstantiationUtil.deserializeObject(InstantiationUtil.serializeObject(o), ClassLoader.getSystemClassLoader());
   }
 
   @Test
