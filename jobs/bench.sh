@@ -2,9 +2,10 @@
 # FaultLink benchmarks (README "Benchmarks"). Not part of the tests; built with the Maven profile `bench` into
 # target/bench/ (the job jar, target/classes and the tests are untouched).
 #
-#   jobs/bench.sh [--days N | --lines N] [--storm] [--no-sql] [--data DIR]
+#   jobs/bench.sh [--days N | --lines N | --province-month] [--storm] [--no-sql] [--data DIR]
 #       End to end: generates (once, kept under DIR, default /tmp/bench-data) an input set of N days (default 4,
-#       about 74 000 lines a day) or of about N lines, then measures, each run in a JVM of its own:
+#       about 74 000 lines a day), of about N lines, or the province-month (10 M lines, 4 GB: the size at which
+#       a steady state is reached), then measures, each run in a JVM of its own:
 #       the pipeline at parallelism 1 and 2, the parse-only ceiling, the Flink SQL peer and, with --storm, the
 #       pipeline at parallelism 2 over the same set with a 100 000-alarm storm. Prints a table; the raw figures
 #       go to DIR/results-<time>.properties, the table to DIR/results-<time>.txt, each run's log to DIR/logs/.
@@ -37,13 +38,14 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --days) size=(--days "$2"); shift 2 ;;
     --lines) size=(--lines "$2"); shift 2 ;;
+    --province-month) size=(--province-month); shift ;;
     --storm) storm=1; shift ;;
     --no-sql) sql=0; shift ;;
     --data) data=$2; shift 2 ;;
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
     --latency) latency=1; shift ;;
     --rate|--seconds|--warmup|--out-of-orderness|--checkpoint-interval) latency_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -115,7 +117,7 @@ storm_flag=()
 [ "$storm" = 1 ] && storm_flag=(--storm)
 "${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" "${size[@]}" "${storm_flag[@]}" >>"$results"
 set_dir=$(sed -n 's/^data=//p' "$results")
-echo "run.days=${set_dir##*/d}" >>"$results"
+echo "run.days=$(sed -n 's/^days=//p' "$results")" >>"$results"
 config="$set_dir/bench.yaml"
 
 run() { # label main-class args...

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code BenchData --dir DIR (--days N | --lines N) [--storm]}: the benchmark's input set, made once and reused.
+ * {@code BenchData --dir DIR (--days N | --lines N) [--storm] | --province-month}: the benchmark's input set, made once and reused.
  *
  * <p>The generator ({@link SampleDataGenerator}) at the README's "bigger data set" rates — 400 sites per city (about
  * 7 000 cells), 300 outages, 8 000 background complaints and 30 000 noise alarms a day, about
  * {@value #LINES_PER_DAY} lines a day — from Monday 2026-10-05, seed 7, into {@code DIR/dN/} with a config
  * {@code bench.yaml}. {@code --lines N} picks the number of days that comes closest. With {@code --storm}, also
  * {@code DIR/dN-storm/}: the same set with an alarm storm ({@link StormWriter}) in Yinchuan at 10:00 on the middle
- * day. Prints the set's facts as {@code key=value} lines (read by {@code jobs/bench.sh}).
+ * day. With {@code --province-month}, the README's province-month instead ({@code DIR/pm/}). Prints the set's facts as {@code key=value} lines (read by {@code jobs/bench.sh}).
  */
 public final class BenchData {
   /** Lines a day at these rates (measured: 14 days, 1.04 M lines). */
@@ -33,17 +33,27 @@ public final class BenchData {
     Path dir = Path.of("/tmp/bench-data");
     int days = 4;
     boolean storm = false;
+    boolean provinceMonth = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--days" -> days = Integer.parseInt(args[++i]);
         case "--lines" -> days = (int) Math.max(1, Math.round(Long.parseLong(args[++i]) / (double) LINES_PER_DAY));
         case "--storm" -> storm = true;
+        case "--province-month" -> provinceMonth = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    Path base = dir.resolve("d" + days);
-    generate(base, days);
+    if (provinceMonth && storm) {
+      throw new IllegalArgumentException("--storm goes with --days or --lines, not with --province-month");
+    }
+    Path base = provinceMonth ? dir.resolve("pm") : dir.resolve("d" + days);
+    if (provinceMonth) {
+      days = generateProvinceMonth(base);
+    } else {
+      generate(base, days);
+    }
+    System.out.println("days=" + days);
     print("data", base);
     if (storm) {
       Path stormDir = dir.resolve("d" + days + "-storm");
@@ -80,6 +90,22 @@ public final class BenchData {
         "--background-complaints-per-day", "8000", "--alarm-noise-per-day", "30000"));
     writeConfig(base);
     Files.writeString(done, "days=" + days + "\n");
+  }
+
+  /**
+   * The scale set of the README's "Scale: a province-month" ({@code SampleDataGenerator --province-month}: 10 000
+   * sites, about 10 M alarm lines, 4 GB), made once into {@code base}; returns its number of days.
+   */
+  static int generateProvinceMonth(Path base) throws IOException {
+    Path done = base.resolve(".complete");
+    if (!Files.exists(done)) {
+      System.err.printf("bench: generating the province-month into %s (about 4 GB, half a minute)%n", base);
+      GeneratorOptions options = GeneratorOptions.parse("--out", base.toString(), "--province-month");
+      SampleDataGenerator.generate(options);
+      writeConfig(base);
+      Files.writeString(done, "days=" + options.days() + "\n");
+    }
+    return Integer.parseInt(Files.readString(done).trim().substring("days=".length()));
   }
 
   /** The config of a set: the contract's keys and defaults, outputs under the set's {@code out/} (runs override). */

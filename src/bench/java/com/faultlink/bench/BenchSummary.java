@@ -52,9 +52,20 @@ public final class BenchSummary {
     row("parse-only ceiling (1 thread)", "ceiling", false);
     row("Flink SQL interval join, p=2", "sql", true);
     line("");
+    line("steady state (between the instants when 20 %% and 90 %% of the input had been read; start-up, the JIT's "
+        + "first pass and the final drain outside it, as the ceiling's warm-up is):");
+    line("%-34s %12s %9s %8s %13s", "run", "events/s", "from s", "to s", "events/CPU-s");
+    steadyRow("pipeline, parallelism 1", "p1");
+    steadyRow("pipeline, parallelism 2", "p2");
+    line("");
     double ratio = num("p2.eventsPerSec") / num("ceiling.eventsPerSec");
-    line("pipeline (p=2) / parse-only ceiling: %.3f (%.1f %%) by wall clock; %.3f per CPU second", ratio,
-        ratio * 100, num("p2.eventsPerCpuSec") / num("ceiling.eventsPerCpuSec"));
+    line("pipeline (p=2) / parse-only ceiling: %.3f (%.1f %%) by wall clock over the whole run; %.3f per CPU second",
+        ratio, ratio * 100, num("p2.eventsPerCpuSec") / num("ceiling.eventsPerCpuSec"));
+    double steady = num("p2.steadyEventsPerSec") / num("ceiling.eventsPerSec");
+    if (!Double.isNaN(steady)) {
+      line("pipeline (p=2) / parse-only ceiling in the steady state: %.3f (%.1f %%) by wall clock; %.3f per CPU "
+          + "second", steady, steady * 100, num("p2.steadyEventsPerCpuSec") / num("ceiling.eventsPerCpuSec"));
+    }
     if (get("sql.eventsPerSec") != null) {
       line("pipeline (p=2) / Flink SQL peer (p=2): %.2f by wall clock, %.2f per CPU second; the peer wrote %,d "
           + "same-cell attribution rows", num("p2.eventsPerSec") / num("sql.eventsPerSec"),
@@ -97,6 +108,15 @@ public final class BenchSummary {
     line("%-34s %,12.0f %9.1f %8.1f %,13.0f %10s", name, num(key + ".eventsPerSec"), num(key + ".seconds"),
         num(key + ".cpuSeconds"), num(key + ".eventsPerCpuSec"),
         rss ? String.format(Locale.ROOT, "%,.0f MB", num(key + ".peakRssMb")) : "-");
+  }
+
+  private void steadyRow(String name, String key) {
+    if (get(key + ".steadyEventsPerSec") == null) {
+      line("%-34s %12s", name, get(key + ".eventsPerSec") == null ? "(not run)" : "(too short to sample)");
+      return;
+    }
+    line("%-34s %,12.0f %9.1f %8.1f %,13.0f", name, num(key + ".steadyEventsPerSec"), num(key + ".steadyFromSec"),
+        num(key + ".steadyUntilSec"), num(key + ".steadyEventsPerCpuSec"));
   }
 
   private void storm() {

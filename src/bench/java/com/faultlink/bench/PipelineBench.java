@@ -56,6 +56,9 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * event time passed FROM and UNTIL (ISO-8601 instants): how long the whole pipeline took over those minutes. With
  * {@code --storm}, a probe after the alarm source notes when the first and the last storm line was read, how many
  * lines (of every input) were read in between, and the state size at the checkpoints before, during and after.
+ *
+ * <p>Probes after both file sources count the lines read; from that progress, sampled every 250 ms, the <em>steady
+ * state</em>: events/s and CPU seconds between the instants when 20 % and 90 % of the input had been read.
  */
 public final class PipelineBench {
   private PipelineBench() {}
@@ -65,13 +68,32 @@ public final class PipelineBench {
   static final AtomicLong STORM_LAST = new AtomicLong();
   static final AtomicLong STORM_SEEN = new AtomicLong();
 
-  /** Pass-through after the alarm source: notes storm lines by their event-id prefix. */
-  static final class StormProbe implements MapFunction<String, String> {
+  /** Input lines read so far, published by the source probes in steps of {@value SourceProbe#STEP}. */
+  static final AtomicLong LINES_READ = new AtomicLong();
+
+  /**
+   * Pass-through chained after a file source: counts the lines read (the read progress the steady-state window is
+   * cut from) and, on the alarms with {@code stormLines}, notes storm lines by their event-id prefix. Publishes its
+   * count every {@value #STEP} lines so that the two reading tasks do not contend on one counter per line.
+   */
+  static final class SourceProbe implements MapFunction<String, String> {
     private static final long serialVersionUID = 1L;
+    static final int STEP = 1024;
+
+    private final boolean stormLines;
+    private transient int unpublished;
+
+    SourceProbe(boolean stormLines) {
+      this.stormLines = stormLines;
+    }
 
     @Override
     public String map(String line) {
-      if (line.startsWith(StormWriter.LINE_PREFIX)) {
+      if (++unpublished == STEP) {
+        LINES_READ.addAndGet(STEP);
+        unpublished = 0;
+      }
+      if (stormLines && line.startsWith(StormWriter.LINE_PREFIX)) {
         long now = System.nanoTime();
         STORM_FIRST.compareAndSet(0, now);
         STORM_LAST.set(now);
@@ -124,7 +146,7 @@ public final class PipelineBench {
     StreamExecutionEnvironment env = FaultLinkJob.environment(config, true);
     long from = windowFrom;
     long until = windowUntil;
-    BenchWiring.build(env, config, cells, regions, storm ? new StormProbe() : null, from < 0 ? null
+    BenchWiring.build(env, config, cells, regions, new SourceProbe(storm), new SourceProbe(false), from < 0 ? null
         : outputs -> outputs.attributions()
             .transform("Bench probe: event time of attributions", Types.STRING, new EventTimeProbe<>(from, until))
             .uid("bench-probe-attributions").sinkTo(new DiscardingSink<>()).name("Bench probe: discard"));
@@ -141,6 +163,7 @@ public final class PipelineBench {
     JobClient client = job.client();
 
     TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
+    List<long[]> progress = new ArrayList<>(); // {ns since submission, lines read, process CPU ns}
     long peakHeap = 0;
     CompletableFuture<JobExecutionResult> done = client.getJobExecutionResult();
     JobExecutionResult result;
@@ -149,6 +172,7 @@ public final class PipelineBench {
         result = done.get(250, TimeUnit.MILLISECONDS);
         break;
       } catch (TimeoutException running) {
+        progress.add(new long[] {System.nanoTime() - t0, LINES_READ.get(), Memory.processCpuNanos() - cpu0});
         peakHeap = Math.max(peakHeap, Memory.heapUsed());
         collect(job.cluster(), client, wall0, checkpoints);
       }
@@ -175,6 +199,7 @@ public final class PipelineBench {
         CounterNames.OUTAGES_OPENED, CounterNames.COMPLAINTS_ATTRIBUTED, CounterNames.ALERTS_EMITTED)) {
       r.put(name, counter(result, name));
     }
+    steadyStateFigures(r, progress, events);
     checkpointFigures(r, checkpoints, storm);
     if (windowFrom >= 0) {
       windowFigures(r, t0);
@@ -191,6 +216,49 @@ public final class PipelineBench {
   private static long counter(JobExecutionResult result, String name) {
     Object v = result.getAllAccumulatorResults().get(name);
     return v instanceof Number n ? n.longValue() : 0L;
+  }
+
+  /** Where the steady-state window starts and ends, as fractions of the input read. */
+  static final double STEADY_FROM = 0.2;
+  static final double STEADY_UNTIL = 0.9;
+
+  /**
+   * The rate while the job is warm and still reading: lines read between the instants when 20 % and 90 % of the
+   * input had been read (interpolated between the 250 ms progress samples), over the wall-clock and CPU time in
+   * between. Start-up, the JIT's first pass and the drain at the end fall outside, as the parse-only ceiling's
+   * warm-up does for it. The sources are back-pressured, so reading cannot run ahead of the pipeline by more than
+   * its network buffers (plus the complaints held for their decision, which are part of its work).
+   */
+  static void steadyStateFigures(Results r, List<long[]> progress, long events) {
+    double[] from = at(progress, STEADY_FROM * events);
+    double[] until = at(progress, STEADY_UNTIL * events);
+    if (from == null || until == null || until[0] <= from[0]) {
+      return;
+    }
+    double lines = (STEADY_UNTIL - STEADY_FROM) * events;
+    double seconds = (until[0] - from[0]) / 1e9;
+    double cpu = (until[1] - from[1]) / 1e9;
+    r.put("steadyFromSec", from[0] / 1e9);
+    r.put("steadyUntilSec", until[0] / 1e9);
+    r.put("steadyEventsPerSec", lines / seconds);
+    r.put("steadyCpuSeconds", cpu);
+    r.put("steadyEventsPerCpuSec", lines / cpu);
+  }
+
+  /** {ns since submission, process CPU ns} when {@code lines} lines had been read, or null if never seen. */
+  static double[] at(List<long[]> progress, double lines) {
+    long[] before = null;
+    for (long[] p : progress) {
+      if (p[1] >= lines) {
+        if (before == null) {
+          return null; // crossed before the first sample: no instant to interpolate from
+        }
+        double f = (lines - before[1]) / Math.max(1, p[1] - before[1]);
+        return new double[] {before[0] + f * (p[0] - before[0]), before[2] + f * (p[2] - before[2])};
+      }
+      before = p;
+    }
+    return null;
   }
 
   /** Notes every completed checkpoint in the graph's (short) history that is not noted yet. */

@@ -8,14 +8,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -40,9 +44,14 @@ public final class RegionPeriodAggregator
   private transient MapState<String, PeriodCounts> counts;
   /**
    * Complaints per customer and period, one map per period kind: closing a day scans only the open days'
-   * customers, not the open weeks' and month's as well (a province's month holds some 200 000).
+   * customers, not the open weeks' and month's as well (a province's month holds some 200 000). Keyed by
+   * {@link #complainant}: two longs, not text, because the heap backend writes every entry of it at every checkpoint
+   * and writes text a character at a time (as text, this map was a third of a province-month's checkpoint cost).
    */
-  private transient MapState<String, Integer>[] complaintsPerCustomer;
+  private transient MapState<Tuple2<Long, Long>, Integer>[] complaintsPerCustomer;
+  /** The same, as savepoints taken before the keys were numbers hold it; emptied into the maps above on first use. */
+  private transient MapState<String, Integer>[] textKeyedBefore;
+  private transient Set<String> scopesMigrated;
   private transient MapState<String, Outage> outages;
   private transient MapState<String, String> lastEmitted;
   private transient RunCounter lateAfterClose;
@@ -58,12 +67,19 @@ public final class RegionPeriodAggregator
     counts = getRuntimeContext().getMapState(new MapStateDescriptor<>("period-counts", Types.STRING,
         TypeInformation.of(PeriodCounts.class)));
     @SuppressWarnings("unchecked")
-    MapState<String, Integer>[] perKind = new MapState[KINDS.length];
+    MapState<Tuple2<Long, Long>, Integer>[] perKind = new MapState[KINDS.length];
+    @SuppressWarnings("unchecked")
+    MapState<String, Integer>[] before = new MapState[KINDS.length];
     for (PeriodKind kind : KINDS) {
+      String name = kind.name().toLowerCase(Locale.ROOT);
       perKind[kind.ordinal()] = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-          "complaints-per-customer-" + kind.name().toLowerCase(java.util.Locale.ROOT), Types.STRING, Types.INT));
+          "complainants-" + name, Types.TUPLE(Types.LONG, Types.LONG), Types.INT));
+      before[kind.ordinal()] = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+          "complaints-per-customer-" + name, Types.STRING, Types.INT));
     }
     complaintsPerCustomer = perKind;
+    textKeyedBefore = before;
+    scopesMigrated = new HashSet<>();
     outages = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("outages", Types.STRING, TypeInformation.of(Outage.class)));
     lastEmitted = getRuntimeContext().getMapState(
@@ -75,13 +91,59 @@ public final class RegionPeriodAggregator
     return kind.name() + "|" + start;
   }
 
+  /**
+   * A customer in a period: the period's first day (epoch day) and the customer key as the number it spells. The
+   * keys are {@link com.faultlink.io.CustomerKeyHasher}'s 16 hex digits, 64 bits, so the number is the key itself,
+   * not a hash of it; anything else (never produced by the parsers) is folded to 64 bits.
+   */
+  static Tuple2<Long, Long> complainant(LocalDate periodStart, String customerKey) {
+    return Tuple2.of(periodStart.toEpochDay(), customerNumber(customerKey));
+  }
+
+  static long customerNumber(String customerKey) {
+    if (customerKey.length() == 16) {
+      try {
+        return Long.parseUnsignedLong(customerKey, 16);
+      } catch (NumberFormatException notHex) {
+        // folded below
+      }
+    }
+    long h = 0xcbf29ce484222325L; // FNV-1a, 64 bits
+    for (int i = 0; i < customerKey.length(); i++) {
+      h = (h ^ customerKey.charAt(i)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /**
+   * Moves a scope's complainants from the text-keyed maps of older savepoints into the number-keyed ones; a no-op
+   * after the first call for the scope in this task, and where nothing was restored.
+   */
+  private void migrateTextKeys(String scope) throws Exception {
+    if (!scopesMigrated.add(scope)) {
+      return;
+    }
+    for (PeriodKind kind : KINDS) {
+      MapState<String, Integer> old = textKeyedBefore[kind.ordinal()];
+      if (old.isEmpty()) {
+        continue;
+      }
+      for (Map.Entry<String, Integer> e : old.entries()) {
+        String[] kpc = e.getKey().split("\\|", 3); // KIND|period start|customer key
+        complaintsPerCustomer[kind.ordinal()].put(complainant(LocalDate.parse(kpc[1]), kpc[2]), e.getValue());
+      }
+      old.clear();
+    }
+  }
+
   @Override
   public void processElement1(ComplaintFact f, Context ctx, Collector<PeriodTotals> out) throws Exception {
-    countInPeriods(f.time(), ctx, (kind, key, c) -> {
+    migrateTextKeys(ctx.getCurrentKey());
+    countInPeriods(f.time(), ctx, (kind, period, c) -> {
       c.addComplaint(f.category(), f.faultCaused(), f.planned());
       if (f.customerKey() != null) {
-        String customer = key + "|" + f.customerKey();
-        MapState<String, Integer> perCustomer = complaintsPerCustomer[kind.ordinal()];
+        Tuple2<Long, Long> customer = complainant(period, f.customerKey());
+        MapState<Tuple2<Long, Long>, Integer> perCustomer = complaintsPerCustomer[kind.ordinal()];
         Integer before = perCustomer.get(customer);
         int n = before == null ? 1 : before + 1;
         perCustomer.put(customer, n);
@@ -106,7 +168,7 @@ public final class RegionPeriodAggregator
     if (!firstSnapshot) {
       return;
     }
-    countInPeriods(o.start(), ctx, (kind, key, c) -> {
+    countInPeriods(o.start(), ctx, (kind, period, c) -> {
       c.outages++;
       if (o.planned()) {
         c.plannedOutages++;
@@ -119,7 +181,7 @@ public final class RegionPeriodAggregator
     if (o.planned()) {
       return;
     }
-    countInPeriods(o.start(), ctx, (kind, key, c) -> {
+    countInPeriods(o.start(), ctx, (kind, period, c) -> {
       c.goldenOutcomes++;
       if (restored) {
         c.restoredInWindow++;
@@ -130,7 +192,7 @@ public final class RegionPeriodAggregator
   /** Changes the day's, week's and month's counts that contain {@code time}. */
   @FunctionalInterface
   private interface PeriodUpdate {
-    void apply(PeriodKind kind, String key, PeriodCounts counts) throws Exception;
+    void apply(PeriodKind kind, LocalDate periodStart, PeriodCounts counts) throws Exception;
   }
 
   /**
@@ -147,7 +209,7 @@ public final class RegionPeriodAggregator
       }
       String key = periodKey(kind, p);
       PeriodCounts c = countsFor(key, kind, p, ctx);
-      update.apply(kind, key, c);
+      update.apply(kind, p, c);
       counts.put(key, c);
     }
     if (late) {
@@ -175,6 +237,7 @@ public final class RegionPeriodAggregator
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<PeriodTotals> out) throws Exception {
+    migrateTextKeys(ctx.getCurrentKey());
     List<String[]> due = new ArrayList<>();
     for (String key : counts.keys()) {
       String[] kp = key.split("\\|");
@@ -208,10 +271,10 @@ public final class RegionPeriodAggregator
         c.complaints, c.faultComplaints, c.plannedComplaints, c.voice, c.data, c.messaging, c.other,
         c.complainants, c.repeatComplainants, c.goldenOutcomes, c.restoredInWindow));
     counts.remove(key);
-    String prefix = key + "|";
-    Iterator<String> customers = complaintsPerCustomer[kind.ordinal()].keys().iterator();
+    long periodDay = p.toEpochDay();
+    Iterator<Tuple2<Long, Long>> customers = complaintsPerCustomer[kind.ordinal()].keys().iterator();
     while (customers.hasNext()) {
-      if (customers.next().startsWith(prefix)) {
+      if (customers.next().f0 == periodDay) {
         customers.remove();
       }
     }

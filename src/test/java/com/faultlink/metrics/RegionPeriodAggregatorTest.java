@@ -9,10 +9,16 @@ import com.faultlink.model.Outage;
 import com.faultlink.model.PeriodKind;
 import java.time.ZoneId;
 import java.util.List;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,5 +107,112 @@ class RegionPeriodAggregatorTest {
     harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
     assertThat(days()).extracting(PeriodTotals::periodStart).containsExactly("2026-10-05");
     assertThat(days().get(0).complaints()).isEqualTo(1);
+  }
+
+  /** What a restarted job's operator is: restored from {@code checkpoint}, then opened. */
+  private static KeyedTwoInputStreamOperatorTestHarness<String, ComplaintFact, ScopedOutage, PeriodTotals> restored(
+      KeyedCoProcessFunction<String, ComplaintFact, ScopedOutage, PeriodTotals> function, OperatorSubtaskState checkpoint)
+      throws Exception {
+    KeyedTwoInputStreamOperatorTestHarness<String, ComplaintFact, ScopedOutage, PeriodTotals> h =
+        new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function), ComplaintFact::scope,
+            ScopedOutage::scope, Types.STRING);
+    h.initializeState(checkpoint);
+    h.open();
+    return h;
+  }
+
+  private static ComplaintFact fact(long time, String customer) {
+    return new ComplaintFact("Yinchuan", time, Category.DATA, customer, false, false);
+  }
+
+  @Test
+  void customerKeysAreTheHashersSixteenHexDigitsReadAsTheNumberTheySpell() {
+    assertThat(RegionPeriodAggregator.customerNumber("00000000000000ff")).isEqualTo(255L);
+    assertThat(RegionPeriodAggregator.customerNumber("ffffffffffffffff")).isEqualTo(-1L);
+    assertThat(RegionPeriodAggregator.customerNumber("8000000000000000")).isEqualTo(Long.MIN_VALUE);
+    // keys differing in one digit stay apart; text that is not such a key is folded, not rejected
+    assertThat(RegionPeriodAggregator.customerNumber("0123456789abcdef"))
+        .isNotEqualTo(RegionPeriodAggregator.customerNumber("0123456789abcdee"));
+    assertThat(RegionPeriodAggregator.customerNumber("a")).isNotEqualTo(RegionPeriodAggregator.customerNumber("b"));
+    assertThat(RegionPeriodAggregator.customerNumber("not-hex-at-all!!"))
+        .isNotEqualTo(RegionPeriodAggregator.customerNumber("not-hex-at-all!?"));
+  }
+
+  @Test
+  void aRepeatComplainantIsRecognisedAcrossARestartFromACheckpoint() throws Exception {
+    complaint(t("2026-10-05T10:00"), "0123456789abcdef", false);
+    complaint(t("2026-10-05T10:30"), "fedcba9876543210", false);
+    OperatorSubtaskState checkpoint = harness.snapshot(1, t("2026-10-05T11:00"));
+    try (var h = restored(new RegionPeriodAggregator(ZONE, SETTLE), checkpoint)) {
+      h.processElement1(fact(t("2026-10-05T12:00"), "0123456789abcdef"), t("2026-10-05T12:00"));
+      h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+      PeriodTotals day = h.extractOutputValues().stream().filter(p -> p.kind() == PeriodKind.DAY).findFirst().get();
+      assertThat(day.complaints()).isEqualTo(3);
+      assertThat(day.complainants()).isEqualTo(2);
+      assertThat(day.repeatComplainants()).isEqualTo(1);
+    }
+  }
+
+  /** Writes complainants as savepoints taken before the keys were numbers hold them ("KIND|start|key" → count). */
+  static final class TextKeyedComplainants
+      extends KeyedCoProcessFunction<String, ComplaintFact, ScopedOutage, PeriodTotals> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void processElement1(ComplaintFact f, Context ctx, Collector<PeriodTotals> out) throws Exception {
+      MapState<String, Integer> day = getRuntimeContext().getMapState(
+          new MapStateDescriptor<>("complaints-per-customer-day", Types.STRING, Types.INT));
+      day.put("DAY|2026-10-05|" + f.customerKey(), 1);
+    }
+
+    @Override
+    public void processElement2(ScopedOutage o, Context ctx, Collector<PeriodTotals> out) {
+      // only complainants
+    }
+  }
+
+  /** Emits, per complaint, how many text-keyed complainants are left (as the complaint count of a row). */
+  static final class TextKeyedLeft extends KeyedCoProcessFunction<String, ComplaintFact, ScopedOutage, PeriodTotals> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void processElement1(ComplaintFact f, Context ctx, Collector<PeriodTotals> out) throws Exception {
+      long left = 0;
+      for (PeriodKind kind : PeriodKind.values()) {
+        MapState<String, Integer> m = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+            "complaints-per-customer-" + kind.name().toLowerCase(java.util.Locale.ROOT), Types.STRING, Types.INT));
+        for (String ignored : m.keys()) {
+          left++;
+        }
+      }
+      out.collect(new PeriodTotals(f.scope(), PeriodKind.DAY, "left", 0, 0, 0, left, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Override
+    public void processElement2(ScopedOutage o, Context ctx, Collector<PeriodTotals> out) {
+      // only complainants
+    }
+  }
+
+  @Test
+  void complainantsOfASavepointWithTextKeysAreCarriedOverAndTheTextKeyedStateEmptied() throws Exception {
+    OperatorSubtaskState old;
+    try (var h = restored(new TextKeyedComplainants(), null)) {
+      h.processElement1(fact(t("2026-10-05T09:00"), "0123456789abcdef"), t("2026-10-05T09:00"));
+      old = h.snapshot(1, t("2026-10-05T09:00"));
+    }
+    OperatorSubtaskState upgraded;
+    try (var h = restored(new RegionPeriodAggregator(ZONE, SETTLE), old)) {
+      h.processElement1(fact(t("2026-10-05T12:00"), "0123456789abcdef"), t("2026-10-05T12:00"));
+      upgraded = h.snapshot(2, t("2026-10-05T12:00"));
+      h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+      PeriodTotals day = h.extractOutputValues().stream().filter(p -> p.kind() == PeriodKind.DAY).findFirst().get();
+      assertThat(day.repeatComplainants()).as("the complaint before the upgrade counts").isEqualTo(1);
+      assertThat(day.complainants()).as("counted before the upgrade, in the period counts").isZero();
+    }
+    try (var h = restored(new TextKeyedLeft(), upgraded)) {
+      h.processElement1(fact(t("2026-10-05T13:00"), "0123456789abcdef"), t("2026-10-05T13:00"));
+      assertThat(h.extractOutputValues()).extracting(PeriodTotals::complaints).containsExactly(0L);
+    }
   }
 }
