@@ -7,6 +7,7 @@ import com.faultlink.config.InputConfig;
 import com.faultlink.config.RestartConfig;
 import com.faultlink.io.OutputLines;
 import com.faultlink.io.FileOutputs;
+import com.faultlink.io.FileReadPacing;
 import com.faultlink.io.KafkaInputs;
 import com.faultlink.io.KafkaOutputs;
 import com.faultlink.io.KeyedLine;
@@ -225,13 +226,18 @@ public final class FaultLinkJob {
     FaultLinkConfig.Sources sources = config.sources();
     int throttle = sources.throttleEventsPerSecond();
     boolean unbounded = unbounded(sources.alarms()) || unbounded(sources.complaints());
+    ParseLines.ParserFactory<AlarmEvent> alarmParsers = FaultLinkPipeline.alarmParsers();
+    ParseLines.ParserFactory<Complaint> complaintParsers = FaultLinkPipeline.complaintParsers(config, cells);
     return new FaultLinkPipeline.Inputs(
-        readLines(env, "alarms", sources.alarms(), throttle, FaultLinkJob.<AlarmEvent>timedAtSource(config,
-            unbounded, FaultLinkPipeline.alarmParsers(), AlarmEvent::time)),
-        readLines(env, "complaints", sources.complaints(), throttle, FaultLinkJob.<Complaint>timedAtSource(config,
-            unbounded, FaultLinkPipeline.complaintParsers(config, cells), Complaint::time)),
+        readLines(env, "alarms", sources.alarms(), throttle,
+            timedAtSource(config, unbounded, alarmParsers, AlarmEvent::time),
+            FileReadPacing.of(alarmParsers, AlarmEvent::time, config.outOfOrderness())),
+        readLines(env, "complaints", sources.complaints(), throttle,
+            timedAtSource(config, unbounded, complaintParsers, Complaint::time),
+            FileReadPacing.of(complaintParsers, Complaint::time, config.outOfOrderness())),
         sources.works() == null ? null
-            : readLines(env, "works", sources.works(), throttle, WatermarkStrategy.noWatermarks()),
+            : readLines(env, "works", sources.works(), throttle, WatermarkStrategy.noWatermarks(),
+                WatermarkStrategy.noWatermarks()),
         unbounded, sources.alarms().isKafka(), sources.complaints().isKafka());
   }
 
@@ -298,6 +304,9 @@ public final class FaultLinkJob {
     // Every event type is immutable (records) and no function changes or keeps a record it passes on, so chained
     // operators may hand records on without a serializer copy each (it was a tenth of the alarm source's time).
     conf.set(PipelineOptions.OBJECT_REUSE, true);
+    // Each file source reads one split (its file): the source as a whole is paused for alignment (FileReadPacing);
+    // there is no second split that would need the file reader to pause splits, which it cannot.
+    conf.set(PipelineOptions.ALLOW_UNALIGNED_SOURCE_SPLITS, true);
     conf.set(PipelineOptions.MAX_PARALLELISM, config.state().maxParallelism());
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointing().interval());
     conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
@@ -350,18 +359,18 @@ public final class FaultLinkJob {
   }
 
   /**
-   * The lines of one input. A file is read whole (its lines are timed after parsing); a Kafka topic per
-   * partition, timed in the source with {@code kafkaWatermarks}.
+   * The lines of one input. A file is read whole, paced by {@code fileWatermarks} (its lines are timed after
+   * parsing); a Kafka topic per partition, timed in the source with {@code kafkaWatermarks}.
    */
   static DataStream<String> readLines(StreamExecutionEnvironment env, String name, InputConfig input, int throttle,
-      WatermarkStrategy<String> kafkaWatermarks) {
+      WatermarkStrategy<String> kafkaWatermarks, WatermarkStrategy<String> fileWatermarks) {
     if (input.isKafka()) {
       return KafkaInputs.read(env, name, input.kafka(), kafkaWatermarks);
     }
     FileSource<String> source = FileSource
         .forRecordStreamFormat(new TextLineInputFormat("UTF-8"), new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri()))
         .build();
-    DataStream<String> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Read " + name + " (file)")
+    DataStream<String> lines = env.fromSource(source, fileWatermarks, "Read " + name + " (file)")
         .uid("source-file-" + name);
     if (throttle > 0) {
       lines = lines.map(new LineThrottle(throttle)).uid("throttle-" + name).name("Pace " + name);
