@@ -2,12 +2,14 @@
 # FaultLink benchmarks (README "Benchmarks"). Not part of the tests; built with the Maven profile `bench` into
 # target/bench/ (the job jar, target/classes and the tests are untouched).
 #
-#   jobs/bench.sh [--days N | --lines N | --province-month] [--storm] [--no-sql] [--data DIR]
+#   jobs/bench.sh [--days N | --lines N | --province-month] [--storm] [--no-sql] [--checkpoint-interval D] [--data DIR]
 #       End to end: generates (once, kept under DIR, default /tmp/bench-data) an input set of N days (default 4,
 #       about 74 000 lines a day), of about N lines, or the province-month (10 M lines, 4 GB: the size at which
 #       a steady state is reached), then measures, each run in a JVM of its own:
 #       the pipeline at parallelism 1 and 2, the parse-only ceiling, the Flink SQL peer and, with --storm, the
-#       pipeline at parallelism 2 over the same set with a 100 000-alarm storm. Prints a table; the raw figures
+#       pipeline at parallelism 2 over the same set with a 100 000-alarm storm. The pipeline runs take a checkpoint every
+#       2 s (the config's default, as jobs/run-local.sh runs it); --checkpoint-interval D (ISO-8601, e.g. PT10M:
+#       as a replay, one checkpoint at the end) sets another interval for every pipeline run. Prints a table; the raw figures
 #       go to DIR/results-<time>.properties, the table to DIR/results-<time>.txt, each run's log to DIR/logs/.
 #   jobs/bench.sh --jmh [JMH options...]
 #       JMH microbenchmarks of the hot paths (parsing, neighbour lookup, attribution) with short defaults
@@ -29,6 +31,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 data=/tmp/bench-data
 size=(--days 4)
 storm=0
+checkpoint_interval=
 sql=1
 jmh=0
 jmh_args=()
@@ -40,12 +43,13 @@ while [ $# -gt 0 ]; do
     --lines) size=(--lines "$2"); shift 2 ;;
     --province-month) size=(--province-month); shift ;;
     --storm) storm=1; shift ;;
+    --checkpoint-interval) checkpoint_interval=$2; latency_args+=("$1" "$2"); shift 2 ;;   # either mode's
     --no-sql) sql=0; shift ;;
     --data) data=$2; shift 2 ;;
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
     --latency) latency=1; shift ;;
-    --rate|--seconds|--warmup|--out-of-orderness|--checkpoint-interval) latency_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --rate|--seconds|--warmup|--out-of-orderness) latency_args+=("$1" "$2"); shift 2 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -119,6 +123,13 @@ storm_flag=()
 set_dir=$(sed -n 's/^data=//p' "$results")
 echo "run.days=$(sed -n 's/^days=//p' "$results")" >>"$results"
 config="$set_dir/bench.yaml"
+with_interval() { # CONFIG → the config to run: CONFIG itself, or a copy with --checkpoint-interval
+  if [ -z "$checkpoint_interval" ]; then echo "$1"; return; fi
+  local copy="$data/logs/$(basename "$(dirname "$1")")-checkpoints-$checkpoint_interval.yaml"
+  { cat "$1"; printf 'checkpointing:\n  interval: %s\n' "$checkpoint_interval"; } >"$copy"
+  echo "$copy"
+}
+pipeline_config=$(with_interval "$config")
 
 run() { # label main-class args...
   local label=$1; shift
@@ -131,18 +142,18 @@ run() { # label main-class args...
 }
 
 run ceiling com.faultlink.bench.ParseCeiling --config "$config"
-run p1 com.faultlink.bench.PipelineBench --config "$config" --parallelism 1 --out "$data/out/p1"
+run p1 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 1 --out "$data/out/p1"
 window=()
 if [ "$storm" = 1 ]; then   # the storm's ten minutes, watched at the attributions in both runs
   window=(--window "$(sed -n 's/^stormStart=//p' "$results")" "$(sed -n 's/^stormEnd=//p' "$results")")
 fi
-run p2 com.faultlink.bench.PipelineBench --config "$config" --parallelism 2 --out "$data/out/p2" "${window[@]}"
+run p2 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 2 --out "$data/out/p2" "${window[@]}"
 if [ "$sql" = 1 ]; then
-  run sql com.faultlink.bench.SqlPeer --config "$config" --parallelism 2 --out "$data/out/sql"
+  run sql com.faultlink.bench.SqlPeer --config "$pipeline_config" --parallelism 2 --out "$data/out/sql"
 fi
 if [ "$storm" = 1 ]; then
   storm_dir=$(sed -n 's/^storm=//p' "$results")
-  run storm com.faultlink.bench.PipelineBench --config "$storm_dir/bench.yaml" --parallelism 2 \
+  run storm com.faultlink.bench.PipelineBench --config "$(with_interval "$storm_dir/bench.yaml")" --parallelism 2 \
     --out "$data/out/storm" --storm "${window[@]}"
   region=$(sed -n 's/^stormRegion=//p' "$results")
   minute=$(sed -n 's/^stormStart=//p' "$results" | cut -c1-15)   # 2026-10-07T10:0 = the storm's ten minutes

@@ -120,9 +120,9 @@ public final class ChangePointEstimator {
       for (int i = 0; i < data.n; i++) {
         weights[random.nextInt(data.n)]++;
       }
-      Profile p = data.profile(weights);
-      if (p != null) {
-        taus.add(grid[p.index]);
+      int resampledBest = data.bestIndex(weights);
+      if (resampledBest >= 0) {
+        taus.add(grid[resampledBest]);
       }
     }
     if (!taus.isEmpty()) {
@@ -201,28 +201,54 @@ public final class ChangePointEstimator {
 
     /** The profile log-likelihood over the grid for outages weighted by multiplicity; null: no rise anywhere. */
     Profile profile(int[] weight) {
-      double exposure = 0;
-      long complaints = 0;
-      for (int i = 0; i < n; i++) {
-        exposure += weight[i] * duration[i];
-        complaints += (long) weight[i] * total[i];
-      }
-      if (exposure <= 0 || complaints == 0) {
+      double[] logL = new double[grid.length];
+      long[] n1 = new long[grid.length];
+      int bestIndex = scan(weight, logL, n1);
+      if (bestIndex < 0) {
         return null;
       }
+      double null0 = xLogY(scannedComplaints, scannedComplaints / scannedExposure) - scannedComplaints;
+      return new Profile(logL, n1, bestIndex, scannedComplaints, scannedExposure, null0, weight);
+    }
+
+    /**
+     * Where a resample's profile is highest, or -1 where it shows no rise: {@link #profile}'s choice, computed
+     * the same way, without keeping the curve (the bootstrap asks only this, some 200 times per estimate).
+     */
+    int bestIndex(int[] weight) {
+      return scan(weight, null, null);
+    }
+
+    /** Totals of the last {@link #scan}. */
+    private double scannedExposure;
+    private long scannedComplaints;
+    /** Difference arrays of {@link #scan}, one set reused by every scan of this data. */
+    private final long[] countFrom = new long[grid.length + 1];
+    private final int[] closesAt = new int[grid.length + 1];
+    private final double[] closedDurationAt = new double[grid.length + 1];
+
+    /**
+     * The profile over the grid, into {@code logL} and {@code n1} where given (NaN where a window is no
+     * candidate); returns the grid index of its maximum (the smallest on ties), -1 where there is none.
+     */
+    private int scan(int[] weight, double[] logL, long[] n1) {
       int gridSize = grid.length;
       // Difference arrays over the grid: complaints counted from each grid point on; per grid point k, the
       // weight and the weighted durations of the outages open below k only (min(D, grid[g]) is grid[g] below
-      // k, D from k on).
-      long[] countFrom = new long[gridSize + 1];
-      int[] closesAt = new int[gridSize + 1];
-      double[] closedDurationAt = new double[gridSize + 1];
+      // k, D from k on). Outages not drawn (weight 0) add nothing anywhere, so they are skipped, totals too.
+      Arrays.fill(countFrom, 0);
+      Arrays.fill(closesAt, 0);
+      Arrays.fill(closedDurationAt, 0);
+      double exposure = 0;
+      long complaints = 0;
       int open = 0;
       for (int i = 0; i < n; i++) {
         int w = weight[i];
         if (w == 0) {
           continue;
         }
+        exposure += w * duration[i];
+        complaints += (long) w * total[i];
         int k = openBelow[i];
         for (int from : countedFrom[i]) {
           countFrom[from] += w;
@@ -231,33 +257,41 @@ public final class ChangePointEstimator {
         closesAt[k] += w;
         closedDurationAt[k] += w * duration[i];
       }
-      double[] logL = new double[gridSize];
-      long[] n1 = new long[gridSize];
+      scannedExposure = exposure;
+      scannedComplaints = complaints;
+      if (exposure <= 0 || complaints == 0) {
+        return -1;
+      }
       int bestIndex = -1;
+      double best = Double.NaN;
       double closedDuration = 0;
       long c = 0;
       for (int g = 0; g < gridSize; g++) {
         open -= closesAt[g];
         closedDuration += closedDurationAt[g];
         c += countFrom[g];
-        n1[g] = c;
+        if (n1 != null) {
+          n1[g] = c;
+        }
         double e = grid[g] * open + closedDuration;
         double e2 = exposure - e;
         long n2 = complaints - c;
         if (open < minOpen || e <= 0 || e2 <= 1e-9 || n2 == 0 || n2 / e2 <= c / e) {
-          logL[g] = Double.NaN;
+          if (logL != null) {
+            logL[g] = Double.NaN;
+          }
           continue;
         }
-        logL[g] = xLogY(c, c / e) + xLogY(n2, n2 / e2) - complaints;
-        if (bestIndex < 0 || logL[g] > logL[bestIndex]) {
+        double l = xLogY(c, c / e) + xLogY(n2, n2 / e2) - complaints;
+        if (logL != null) {
+          logL[g] = l;
+        }
+        if (bestIndex < 0 || l > best) {
           bestIndex = g;
+          best = l;
         }
       }
-      if (bestIndex < 0) {
-        return null;
-      }
-      double null0 = xLogY(complaints, complaints / exposure) - complaints;
-      return new Profile(logL, n1, bestIndex, complaints, exposure, null0, weight);
+      return bestIndex;
     }
   }
 
