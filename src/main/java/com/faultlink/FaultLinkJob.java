@@ -6,6 +6,7 @@ import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.InputConfig;
 import com.faultlink.config.RestartConfig;
 import com.faultlink.io.OutputLines;
+import com.faultlink.io.AlignedFileSource;
 import com.faultlink.io.FileOutputs;
 import com.faultlink.io.FileReadPacing;
 import com.faultlink.io.KafkaInputs;
@@ -304,9 +305,6 @@ public final class FaultLinkJob {
     // Every event type is immutable (records) and no function changes or keeps a record it passes on, so chained
     // operators may hand records on without a serializer copy each (it was a tenth of the alarm source's time).
     conf.set(PipelineOptions.OBJECT_REUSE, true);
-    // Each file source reads one split (its file): the source as a whole is paused for alignment (FileReadPacing);
-    // there is no second split that would need the file reader to pause splits, which it cannot.
-    conf.set(PipelineOptions.ALLOW_UNALIGNED_SOURCE_SPLITS, true);
     conf.set(PipelineOptions.MAX_PARALLELISM, config.state().maxParallelism());
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointing().interval());
     conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
@@ -370,7 +368,7 @@ public final class FaultLinkJob {
     FileSource<String> source = FileSource
         .forRecordStreamFormat(new TextLineInputFormat("UTF-8"), new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri()))
         .build();
-    DataStream<String> lines = env.fromSource(source, fileWatermarks, "Read " + name + " (file)")
+    DataStream<String> lines = env.fromSource(new AlignedFileSource<>(source), fileWatermarks, "Read " + name + " (file)")
         .uid("source-file-" + name);
     if (throttle > 0) {
       lines = lines.map(new LineThrottle(throttle)).uid("throttle-" + name).name("Pace " + name);

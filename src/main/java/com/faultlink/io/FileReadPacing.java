@@ -2,6 +2,9 @@ package com.faultlink.io;
 
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.util.function.SerializableFunction;
 
@@ -37,9 +40,49 @@ public final class FileReadPacing {
   /** Watermarks for a file of lines that {@code parsers} read and {@code time} times. */
   public static <T> WatermarkStrategy<String> of(ParseLines.ParserFactory<T> parsers,
       SerializableFunction<T, Long> time, Duration outOfOrderness) {
-    return WatermarkStrategy.<String>forBoundedOutOfOrderness(outOfOrderness)
+    long lag = outOfOrderness.toMillis();
+    return WatermarkStrategy.<String>forGenerator(context -> new AsTimeAdvances(lag))
         .withTimestampAssigner(new Sampled(new LineEventTime<>(parsers, time), SAMPLE_EVERY))
         .withWatermarkAlignment(GROUP, MAX_DRIFT, UPDATE_INTERVAL);
+  }
+
+  /**
+   * Bounded out-of-orderness, emitted as soon as the newest time has moved on by {@link #STEP_MILLIS}, not only
+   * every 200 ms: alignment compares the watermark a source last emitted with the group's, so between two periodic
+   * watermarks a fast source would read on unchecked (a complaints file: days of event time in 200 ms).
+   */
+  static final class AsTimeAdvances implements WatermarkGenerator<String> {
+    static final long STEP_MILLIS = 60_000;
+
+    private final long lagMillis;
+    private long newest = Long.MIN_VALUE;
+    private long emitted = Long.MIN_VALUE;
+
+    AsTimeAdvances(long lagMillis) {
+      this.lagMillis = lagMillis;
+    }
+
+    @Override
+    public void onEvent(String line, long timestamp, WatermarkOutput output) {
+      if (timestamp > newest) {
+        newest = timestamp;
+        if (emitted == Long.MIN_VALUE || newest - lagMillis - 1 >= emitted + STEP_MILLIS) {
+          emit(output);
+        }
+      }
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+      if (newest != Long.MIN_VALUE) {
+        emit(output);
+      }
+    }
+
+    private void emit(WatermarkOutput output) {
+      emitted = newest - lagMillis - 1;
+      output.emitWatermark(new Watermark(emitted));
+    }
   }
 
   /** Times one line in {@code every} with {@code time}; the others get the last time found. */
@@ -49,7 +92,9 @@ public final class FileReadPacing {
     private final SerializableTimestampAssigner<String> time;
     private final int every;
     private transient int sinceSample;
-    private transient long last = Long.MIN_VALUE;
+    /** The last time found; none yet while {@code timed} is false (transient fields start at 0, not at "none"). */
+    private transient long last;
+    private transient boolean timed;
 
     Sampled(SerializableTimestampAssigner<String> time, int every) {
       this.time = time;
@@ -62,12 +107,13 @@ public final class FileReadPacing {
         long t = time.extractTimestamp(line, recordTimestamp);
         if (t != Long.MIN_VALUE) {
           last = t;
+          timed = true;
         }
       }
       if (++sinceSample == every) {
         sinceSample = 0;
       }
-      return last;
+      return timed ? last : Long.MIN_VALUE;
     }
   }
 }
