@@ -155,7 +155,7 @@ public final class ChangePointEstimator {
    * Per outage: from which grid point on each of its complaints lies below the point, and how many grid points
    * lie below its duration.
    *
-   * <p>{@link #profile} is the hot loop of a replay (about 200 bootstrap resamples per re-estimation). It costs
+   * <p>{@link #scan} is the hot loop of a replay (about 200 bootstrap resamples per re-estimation). It costs
    * one pass over the outages and one over the grid, not one per pair: every per-grid-point sum is a running
    * sum over difference arrays indexed by where each outage's contribution changes (its complaints' first grid
    * point, the grid point its duration ends before). The exposure before a window, {@code Σ w·min(D, τ)}, is
@@ -169,6 +169,13 @@ public final class ChangePointEstimator {
     final int[][] countedFrom; // per complaint of outage i: the first grid point g with lag < grid[g]
     final int[] total; // complaints of outage i while open
     final int[] openBelow; // grid points g with grid[g] < duration[i]: outage i is open at them
+    /** Difference arrays of {@link #scan}, one set reused by every scan of this data. */
+    private final long[] countFrom = new long[grid.length + 1];
+    private final int[] closesAt = new int[grid.length + 1];
+    private final double[] closedDurationAt = new double[grid.length + 1];
+    /** Totals of the last {@link #scan}. */
+    private double scannedExposure;
+    private long scannedComplaints;
 
     Prepared(List<Sample> samples) {
       n = samples.size();
@@ -218,14 +225,6 @@ public final class ChangePointEstimator {
     int bestIndex(int[] weight) {
       return scan(weight, null, null);
     }
-
-    /** Totals of the last {@link #scan}. */
-    private double scannedExposure;
-    private long scannedComplaints;
-    /** Difference arrays of {@link #scan}, one set reused by every scan of this data. */
-    private final long[] countFrom = new long[grid.length + 1];
-    private final int[] closesAt = new int[grid.length + 1];
-    private final double[] closedDurationAt = new double[grid.length + 1];
 
     /**
      * The profile over the grid, into {@code logL} and {@code n1} where given (NaN where a window is no

@@ -3,21 +3,14 @@ package com.faultlink.io;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.ReaderOutput;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.api.connector.source.SplitEnumerator;
-import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.PendingSplitsCheckpoint;
 import org.apache.flink.core.io.InputStatus;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * A {@link FileSource} that can take part in watermark alignment ({@link FileReadPacing}). Flink's source operator
@@ -25,54 +18,21 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * ahead; the file reader cannot pause splits and fails the job unless every TaskManager is configured with {@code
  * pipeline.watermark-alignment.allow-unaligned-source-splits} (a TaskManager setting, not a job setting). Here the
  * reader takes the request and does nothing with it: a file reader reads one split (one file) at a time, so the
- * operator holding the whole source back already holds that split. Everything else is the file source's own, so
- * enumeration, splits and checkpoints are unchanged (same serializers: savepoints carry over).
+ * operator holding the whole source back already holds that split. Everything else is forwarded to the file source
+ * ({@link ForwardingSource}), so enumeration, splits and checkpoints are unchanged (same serializers: savepoints
+ * carry over).
  */
 public final class AlignedFileSource<T>
-    implements Source<T, FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>, ResultTypeQueryable<T> {
+    extends ForwardingSource<T, FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>, FileSource<T>> {
   private static final long serialVersionUID = 1L;
 
-  private final FileSource<T> files;
-
   public AlignedFileSource(FileSource<T> files) {
-    this.files = files;
-  }
-
-  @Override
-  public Boundedness getBoundedness() {
-    return files.getBoundedness();
+    super(files);
   }
 
   @Override
   public SourceReader<T, FileSourceSplit> createReader(SourceReaderContext context) throws Exception {
-    return new SplitPausesHeldByTheOperator<>(files.createReader(context));
-  }
-
-  @Override
-  public SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> createEnumerator(
-      SplitEnumeratorContext<FileSourceSplit> context) {
-    return files.createEnumerator(context);
-  }
-
-  @Override
-  public SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> restoreEnumerator(
-      SplitEnumeratorContext<FileSourceSplit> context, PendingSplitsCheckpoint<FileSourceSplit> checkpoint) {
-    return files.restoreEnumerator(context, checkpoint);
-  }
-
-  @Override
-  public SimpleVersionedSerializer<FileSourceSplit> getSplitSerializer() {
-    return files.getSplitSerializer();
-  }
-
-  @Override
-  public SimpleVersionedSerializer<PendingSplitsCheckpoint<FileSourceSplit>> getEnumeratorCheckpointSerializer() {
-    return files.getEnumeratorCheckpointSerializer();
-  }
-
-  @Override
-  public TypeInformation<T> getProducedType() {
-    return files.getProducedType();
+    return new SplitPausesHeldByTheOperator<>(source.createReader(context));
   }
 
   /** The file reader, taking split pauses as said above. */

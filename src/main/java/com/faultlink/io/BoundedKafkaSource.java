@@ -2,19 +2,13 @@ package com.faultlink.io;
 
 import java.io.IOException;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.api.connector.source.SourceReader;
-import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumState;
 import org.apache.flink.connector.kafka.source.split.KafkaPartitionSplit;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * A bounded {@link KafkaSource} that also finishes after a restore. flink-connector-kafka 5.0.0 never tells the
@@ -26,52 +20,19 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * KafkaSource's own.
  */
 final class BoundedKafkaSource<T>
-    implements Source<T, KafkaPartitionSplit, KafkaSourceEnumState>, ResultTypeQueryable<T> {
+    extends ForwardingSource<T, KafkaPartitionSplit, KafkaSourceEnumState, KafkaSource<T>> {
   private static final long serialVersionUID = 1L;
 
-  private final KafkaSource<T> kafka;
-
   BoundedKafkaSource(KafkaSource<T> kafka) {
-    this.kafka = kafka;
-  }
-
-  @Override
-  public Boundedness getBoundedness() {
-    return kafka.getBoundedness();
-  }
-
-  @Override
-  public SourceReader<T, KafkaPartitionSplit> createReader(SourceReaderContext context) throws Exception {
-    return kafka.createReader(context);
-  }
-
-  @Override
-  public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> createEnumerator(
-      SplitEnumeratorContext<KafkaPartitionSplit> context) {
-    return kafka.createEnumerator(context);
+    super(kafka);
   }
 
   @Override
   public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restoreEnumerator(
       SplitEnumeratorContext<KafkaPartitionSplit> context, KafkaSourceEnumState state) throws IOException {
-    SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restored = kafka.restoreEnumerator(context, state);
+    SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restored = source.restoreEnumerator(context, state);
     boolean allAssigned = state.initialDiscoveryFinished() && state.unassignedSplits().isEmpty();
     return getBoundedness() == Boundedness.BOUNDED && allAssigned ? new Restored(restored, context) : restored;
-  }
-
-  @Override
-  public SimpleVersionedSerializer<KafkaPartitionSplit> getSplitSerializer() {
-    return kafka.getSplitSerializer();
-  }
-
-  @Override
-  public SimpleVersionedSerializer<KafkaSourceEnumState> getEnumeratorCheckpointSerializer() {
-    return kafka.getEnumeratorCheckpointSerializer();
-  }
-
-  @Override
-  public TypeInformation<T> getProducedType() {
-    return kafka.getProducedType();
   }
 
   /** The restored enumerator, plus the no-more-splits signal it forgets. */
