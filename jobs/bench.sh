@@ -2,14 +2,19 @@
 # FaultLink benchmarks (README "Benchmarks"). Not part of the tests; built with the Maven profile `bench` into
 # target/bench/ (the job jar, target/classes and the tests are untouched).
 #
-#   jobs/bench.sh [--days N | --lines N | --province-month] [--storm] [--no-sql] [--checkpoint-interval D] [--data DIR]
+#   jobs/bench.sh [--days N | --lines N | --province-month] [--storm] [--no-sql] [--checkpoint-interval D]
+#                 [--warmup-days N] [--data DIR]
 #       End to end: generates (once, kept under DIR, default /tmp/bench-data) an input set of N days (default 4,
 #       about 74 000 lines a day), of about N lines, or the province-month (10 M lines, 4 GB: the size at which
 #       a steady state is reached), then measures, each run in a JVM of its own:
 #       the pipeline at parallelism 1 and 2, the parse-only ceiling, the Flink SQL peer and, with --storm, the
 #       pipeline at parallelism 2 over the same set with a 100 000-alarm storm. The pipeline runs take a checkpoint every
 #       2 s (the config's default, as jobs/run-local.sh runs it); --checkpoint-interval D (ISO-8601, e.g. PT10M:
-#       as a replay, one checkpoint at the end) sets another interval for every pipeline run. Prints a table; the raw figures
+#       as a replay, one checkpoint at the end) sets another interval for every pipeline run. Each pipeline and SQL
+#       run first runs its job once, in the same JVM, on a 14-day set (generated once) and then the measured run:
+#       the code is compiled by then, as in a long-lived TaskManager and as the ceiling is measured after its
+#       warm-up; --warmup-days N warms up on N days instead, --warmup-days 0 measures a cold JVM (the first
+#       rounds' figures). Prints a table; the raw figures
 #       go to DIR/results-<time>.properties, the table to DIR/results-<time>.txt, each run's log to DIR/logs/.
 #   jobs/bench.sh --jmh [JMH options...]
 #       JMH microbenchmarks of the hot paths (parsing, neighbour lookup, attribution) with short defaults
@@ -32,6 +37,7 @@ data=/tmp/bench-data
 size=(--days 4)
 storm=0
 checkpoint_interval=
+warmup_days=14
 sql=1
 jmh=0
 jmh_args=()
@@ -45,11 +51,12 @@ while [ $# -gt 0 ]; do
     --storm) storm=1; shift ;;
     --checkpoint-interval) checkpoint_interval=$2; latency_args+=("$1" "$2"); shift 2 ;;   # either mode's
     --no-sql) sql=0; shift ;;
+    --warmup-days) warmup_days=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
     --latency) latency=1; shift ;;
     --rate|--seconds|--warmup|--out-of-orderness) latency_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -130,6 +137,14 @@ with_interval() { # CONFIG → the config to run: CONFIG itself, or a copy with 
   echo "$copy"
 }
 pipeline_config=$(with_interval "$config")
+warmup=()
+if [ "$warmup_days" != 0 ]; then   # a smaller set of its own: warming up on a province-month would double each run
+  warmup_dir=$("${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" --days "$warmup_days" | sed -n 's/^data=//p')
+  warmup=(--warmup "$(with_interval "$warmup_dir/bench.yaml")")
+  echo "run.warmup=$warmup_days days ($warmup_dir)" >>"$results"
+else
+  echo "run.warmup=none (cold JVM)" >>"$results"
+fi
 
 run() { # label main-class args...
   local label=$1; shift
@@ -142,19 +157,20 @@ run() { # label main-class args...
 }
 
 run ceiling com.faultlink.bench.ParseCeiling --config "$config"
-run p1 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 1 --out "$data/out/p1"
+run p1 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 1 --out "$data/out/p1" "${warmup[@]}"
 window=()
 if [ "$storm" = 1 ]; then   # the storm's ten minutes, watched at the attributions in both runs
   window=(--window "$(sed -n 's/^stormStart=//p' "$results")" "$(sed -n 's/^stormEnd=//p' "$results")")
 fi
-run p2 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 2 --out "$data/out/p2" "${window[@]}"
+run p2 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 2 --out "$data/out/p2" "${window[@]}" \
+  "${warmup[@]}"
 if [ "$sql" = 1 ]; then
-  run sql com.faultlink.bench.SqlPeer --config "$pipeline_config" --parallelism 2 --out "$data/out/sql"
+  run sql com.faultlink.bench.SqlPeer --config "$pipeline_config" --parallelism 2 --out "$data/out/sql" "${warmup[@]}"
 fi
 if [ "$storm" = 1 ]; then
   storm_dir=$(sed -n 's/^storm=//p' "$results")
   run storm com.faultlink.bench.PipelineBench --config "$(with_interval "$storm_dir/bench.yaml")" --parallelism 2 \
-    --out "$data/out/storm" --storm "${window[@]}"
+    --out "$data/out/storm" --storm "${window[@]}" "${warmup[@]}"
   region=$(sed -n 's/^stormRegion=//p' "$results")
   minute=$(sed -n 's/^stormStart=//p' "$results" | cut -c1-15)   # 2026-10-07T10:0 = the storm's ten minutes
   mass=$(cat "$data/out/storm/alerts/"* 2>/dev/null | grep '"type":"MASS_OUTAGE"' | grep "\"region\":\"$region\"" \

@@ -45,6 +45,11 @@ public final class BenchSummary {
         num("dataBytes") / 1e6, get("run.days"));
     line("machine: %s cores; load average (1, 5, 15 min) before: %s, after: %s", get("run.cores"),
         get("run.loadBefore"), get("run.loadAfter"));
+    String warmup = get("run.warmup");
+    if (warmup != null) {
+      line(warmup.startsWith("none") ? "warm-up: none, every run in a cold JVM"
+          : "warm-up: every pipeline and SQL run ran its job once on %s first, in the same JVM", warmup);
+    }
     line("");
     line("%-34s %12s %9s %8s %13s %10s", "run", "events/s", "wall s", "CPU s", "events/CPU-s", "peak RSS");
     row("pipeline, parallelism 1", "p1", true);

@@ -43,7 +43,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * {@code PipelineBench --config FILE --parallelism N --out DIR --label NAME --results FILE [--storm]
- * [--window FROM UNTIL]}: the whole
+ * [--window FROM UNTIL] [--warmup CONFIG]}: the whole
  * FaultLink job ({@link BenchWiring}: file sources, {@code FaultLinkPipeline}, file sinks) on an embedded
  * MiniCluster in this JVM, as {@code jobs/run-local.sh} runs it (streaming, heap state, checkpoints every
  * {@code checkpointing.interval}, default 2 s). Run it in a JVM of its own: the peak RSS is the process's.
@@ -56,6 +56,9 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * event time passed FROM and UNTIL (ISO-8601 instants): how long the whole pipeline took over those minutes. With
  * {@code --storm}, a probe after the alarm source notes when the first and the last storm line was read, how many
  * lines (of every input) were read in between, and the state size at the checkpoints before, during and after.
+ *
+ * <p>With {@code --warmup}, the job first runs once over CONFIG's files in this JVM (outputs to {@code DIR-warmup}),
+ * unmeasured: the measured run then finds its code compiled.
  *
  * <p>Probes after both file sources count the lines read; from that progress, sampled every 250 ms, the <em>steady
  * state</em>: events/s and CPU seconds between the instants when 20 % and 90 % of the input had been read.
@@ -121,6 +124,7 @@ public final class PipelineBench {
     boolean storm = false;
     long windowFrom = -1;
     long windowUntil = -1;
+    String warmupConfig = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> configFile = args[++i];
@@ -129,12 +133,16 @@ public final class PipelineBench {
         case "--label" -> label = args[++i];
         case "--results" -> results = args[++i];
         case "--storm" -> storm = true;
+        case "--warmup" -> warmupConfig = args[++i];
         case "--window" -> {
           windowFrom = OffsetDateTime.parse(args[++i]).toInstant().toEpochMilli();
           windowUntil = OffsetDateTime.parse(args[++i]).toInstant().toEpochMilli();
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (warmupConfig != null) {
+      warmUp(warmupConfig, parallelism, out == null ? null : out + "-warmup");
     }
     FaultLinkConfig config = ConfigLoader.load(Path.of(configFile)).withParallelism(parallelism);
     if (out != null) {
@@ -156,6 +164,7 @@ public final class PipelineBench {
     graph.setJobName("FaultLink bench (" + label + ")");
 
     Results r = new Results(label);
+    ThreadCpu threadCpu = new ThreadCpu();
     long cpu0 = Memory.processCpuNanos();
     long t0 = System.nanoTime();
     long wall0 = System.currentTimeMillis();
@@ -175,8 +184,10 @@ public final class PipelineBench {
         progress.add(new long[] {System.nanoTime() - t0, LINES_READ.get(), Memory.processCpuNanos() - cpu0});
         peakHeap = Math.max(peakHeap, Memory.heapUsed());
         collect(job.cluster(), client, wall0, checkpoints);
+        threadCpu.sample();
       }
     }
+    threadCpu.sample();
     long t1 = System.nanoTime();
     long cpu1 = Memory.processCpuNanos();
     peakHeap = Math.max(peakHeap, Memory.heapUsed());
@@ -209,8 +220,36 @@ public final class PipelineBench {
     }
     System.err.printf("bench: %s: %,d events in %.1f s = %,.0f events/s, %.1f CPU s, peak RSS %.0f MB%n", label,
         events, seconds, events / seconds, (cpu1 - cpu0) / 1e9, Memory.peakRssKb() / 1024.0);
+    System.err.printf("bench: %s: CPU seconds by Java thread (subtasks together; sampled every 250 ms; of %.1f process CPU s):%n",
+        label, (cpu1 - cpu0) / 1e9);
+    System.err.print(threadCpu.table(16));
     r.appendTo(results);
     System.exit(0);
+  }
+
+  /**
+   * Runs the job once on another input set in this JVM before the measured run, so that the measured run finds the
+   * code compiled, as a long-lived TaskManager would, and as the parse-only ceiling is measured after its warm-up.
+   */
+  private static void warmUp(String configFile, int parallelism, String out) throws Exception {
+    FaultLinkConfig config = ConfigLoader.load(Path.of(configFile)).withParallelism(parallelism);
+    if (out != null) {
+      config = config.withSinksDir(out);
+    }
+    CellTable cells = CellTable.load(Path.of(config.reference().cells()));
+    RegionTable regions = RegionTable.load(Path.of(config.reference().regions()));
+    StreamExecutionEnvironment env = FaultLinkJob.environment(config, true);
+    BenchWiring.build(env, config, cells, regions, new SourceProbe(false), new SourceProbe(false), null);
+    Configuration conf = new Configuration();
+    conf.addAll(Configuration.fromMap(env.getConfiguration().toMap()));
+    StreamGraph graph = env.getStreamGraph();
+    graph.setJobName("FaultLink bench warm-up");
+    long t0 = System.nanoTime();
+    LocalJob job = LocalJob.start(graph, conf);
+    job.client().getJobExecutionResult().get();
+    job.cluster().close();
+    LINES_READ.set(0);
+    System.err.printf("bench: warm-up on %s took %.1f s%n", configFile, (System.nanoTime() - t0) / 1e9);
   }
 
   private static long counter(JobExecutionResult result, String name) {
@@ -386,6 +425,47 @@ public final class PipelineBench {
   }
 
   /** Process memory and CPU, read from the JVM and /proc. */
+  /**
+   * CPU time per thread name, subtask indexes and numbers blanked so that a task's subtasks add up; a thread's time is
+   * its last sample, so a thread that ends between two samples loses up to 250 ms. Shows where a run's CPU went, in
+   * Java threads: the collector's and the JIT compiler's threads are not among them (the rest of the process CPU).
+   */
+  static final class ThreadCpu {
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Map<Long, Long> cpuById = new java.util.HashMap<>();
+    private final Map<Long, String> nameById = new java.util.HashMap<>();
+    private final Map<Long, Long> before = new java.util.HashMap<>();
+
+    /** From now on: the time threads already running (main, a warm-up's leftovers) spent before is left out. */
+    ThreadCpu() {
+      sample();
+      before.putAll(cpuById);
+    }
+
+    void sample() {
+      for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (t == null) {
+          continue;
+        }
+        long cpu = threads.getThreadCpuTime(t.getThreadId());
+        if (cpu > 0) {
+          cpuById.put(t.getThreadId(), cpu);
+          nameById.put(t.getThreadId(), t.getThreadName().replaceAll("[0-9]+", "#"));
+        }
+      }
+    }
+
+    String table(int rows) {
+      Map<String, Long> byName = new java.util.HashMap<>();
+      cpuById.forEach((id, cpu) -> byName.merge(nameById.get(id), cpu - before.getOrDefault(id, 0L), Long::sum));
+      StringBuilder b = new StringBuilder();
+      byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(rows)
+          .forEach(e -> b.append(String.format(java.util.Locale.ROOT, "  %7.1f  %s%n", e.getValue() / 1e9,
+              e.getKey().length() > 120 ? e.getKey().substring(0, 120) + "…" : e.getKey())));
+      return b.toString();
+    }
+  }
+
   static final class Memory {
     private Memory() {}
 

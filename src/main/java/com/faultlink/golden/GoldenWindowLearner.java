@@ -5,6 +5,7 @@ import com.faultlink.metrics.Rounding;
 import com.faultlink.model.ClosedOutage;
 import com.faultlink.model.GoldenWindow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
     List<ChangePointEstimator.Sample> samples = new ArrayList<>(outages.size());
     for (ClosedOutage o : outages) {
       double d = o.durationMinutes();
-      double[] lags = o.lagsMinutes().stream().mapToDouble(Double::doubleValue).filter(l -> l >= 0 && l < d).toArray();
+      double[] lags = whileOpen(o.lagsMinutes(), d);
       complaints += lags.length;
       samples.add(new ChangePointEstimator.Sample(d, lags));
     }
@@ -178,6 +179,18 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
         w.goldenWindowMinutes(), w.ciLowMinutes(), w.ciHighMinutes(), w.rateBeforePerHour(), w.rateAfterPerHour(),
         Rounding.halfUp2(f.likelihoodRatio()), null, w.method()));
     statusChanged("estimated", label + ": golden window learned from " + outages.size() + " outages");
+  }
+
+  /** The lags in {@code [0, d)}: complaints while the outage was open. */
+  private static double[] whileOpen(List<Double> lags, double d) {
+    double[] open = new double[lags.size()];
+    int k = 0;
+    for (Double lag : lags) {
+      if (lag >= 0 && lag < d) {
+        open[k++] = lag;
+      }
+    }
+    return k == open.length ? open : Arrays.copyOf(open, k);
   }
 
   private static String pooledFor(String region, String technology) {
