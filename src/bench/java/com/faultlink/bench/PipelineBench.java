@@ -144,20 +144,14 @@ public final class PipelineBench {
     if (warmupConfig != null) {
       warmUp(warmupConfig, parallelism, out == null ? null : out + "-warmup");
     }
-    FaultLinkConfig config = ConfigLoader.load(Path.of(configFile)).withParallelism(parallelism);
-    if (out != null) {
-      config = config.withSinksDir(out);
-    }
-    CellTable cells = CellTable.load(Path.of(config.reference().cells()));
-    RegionTable regions = RegionTable.load(Path.of(config.reference().regions()));
-
-    StreamExecutionEnvironment env = FaultLinkJob.environment(config, true);
     long from = windowFrom;
     long until = windowUntil;
-    BenchWiring.build(env, config, cells, regions, new SourceProbe(storm), new SourceProbe(false), from < 0 ? null
+    Wired wired = wire(configFile, parallelism, out, new SourceProbe(storm), from < 0 ? null
         : outputs -> outputs.attributions()
             .transform("Bench probe: event time of attributions", Types.STRING, new EventTimeProbe<>(from, until))
             .uid("bench-probe-attributions").sinkTo(new DiscardingSink<>()).name("Bench probe: discard"));
+    FaultLinkConfig config = wired.config();
+    StreamExecutionEnvironment env = wired.env();
     Configuration conf = new Configuration();
     conf.addAll(Configuration.fromMap(env.getConfiguration().toMap()));
     StreamGraph graph = env.getStreamGraph();
@@ -195,13 +189,7 @@ public final class PipelineBench {
 
     long events = counter(result, CounterNames.EVENTS_READ);
     double seconds = (t1 - t0) / 1e9;
-    r.put("parallelism", parallelism);
-    r.put("events", events);
-    r.put("seconds", seconds);
-    r.put("eventsPerSec", events / seconds);
-    r.put("cpuSeconds", (cpu1 - cpu0) / 1e9);
-    r.put("eventsPerCpuSec", events / ((cpu1 - cpu0) / 1e9));
-    r.put("peakRssMb", Memory.peakRssKb() / 1024.0);
+    r.putThroughput(parallelism, events, seconds, (cpu1 - cpu0) / 1e9);
     r.put("peakHeapUsedMb", peakHeap / (1024.0 * 1024));
     r.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024.0 * 1024));
     r.put("checkpointInterval", config.checkpointing().interval().toString());
@@ -227,11 +215,12 @@ public final class PipelineBench {
     System.exit(0);
   }
 
-  /**
-   * Runs the job once on another input set in this JVM before the measured run, so that the measured run finds the
-   * code compiled, as a long-lived TaskManager would, and as the parse-only ceiling is measured after its warm-up.
-   */
-  private static void warmUp(String configFile, int parallelism, String out) throws Exception {
+  /** A job wired for a run: its config (parallelism and sinks set) and its environment. */
+  private record Wired(FaultLinkConfig config, StreamExecutionEnvironment env) {}
+
+  /** The whole job over CONFIG's files at this parallelism, its sinks under {@code out} where given, with the probes. */
+  private static Wired wire(String configFile, int parallelism, String out, SourceProbe alarmProbe,
+      java.util.function.Consumer<com.faultlink.FaultLinkPipeline.Outputs> outputProbes) throws Exception {
     FaultLinkConfig config = ConfigLoader.load(Path.of(configFile)).withParallelism(parallelism);
     if (out != null) {
       config = config.withSinksDir(out);
@@ -239,7 +228,16 @@ public final class PipelineBench {
     CellTable cells = CellTable.load(Path.of(config.reference().cells()));
     RegionTable regions = RegionTable.load(Path.of(config.reference().regions()));
     StreamExecutionEnvironment env = FaultLinkJob.environment(config, true);
-    BenchWiring.build(env, config, cells, regions, new SourceProbe(false), new SourceProbe(false), null);
+    BenchWiring.build(env, config, cells, regions, alarmProbe, new SourceProbe(false), outputProbes);
+    return new Wired(config, env);
+  }
+
+  /**
+   * Runs the job once on another input set in this JVM before the measured run, so that the measured run finds the
+   * code compiled, as a long-lived TaskManager would, and as the parse-only ceiling is measured after its warm-up.
+   */
+  private static void warmUp(String configFile, int parallelism, String out) throws Exception {
+    StreamExecutionEnvironment env = wire(configFile, parallelism, out, new SourceProbe(false), null).env();
     Configuration conf = new Configuration();
     conf.addAll(Configuration.fromMap(env.getConfiguration().toMap()));
     StreamGraph graph = env.getStreamGraph();

@@ -23,6 +23,17 @@ final class Results {
     values.put(key, text.replace('\n', ' '));
   }
 
+  /** The figures every end-to-end run reports: events over wall-clock and CPU seconds, and peak RSS. */
+  void putThroughput(int parallelism, long events, double seconds, double cpuSeconds) {
+    put("parallelism", parallelism);
+    put("events", events);
+    put("seconds", seconds);
+    put("eventsPerSec", events / seconds);
+    put("cpuSeconds", cpuSeconds);
+    put("eventsPerCpuSec", events / cpuSeconds);
+    put("peakRssMb", PipelineBench.Memory.peakRssKb() / 1024.0);
+  }
+
   void appendTo(String file) throws IOException {
     StringBuilder s = new StringBuilder();
     values.forEach((k, v) -> s.append(label).append('.').append(k).append('=').append(v).append('\n'));

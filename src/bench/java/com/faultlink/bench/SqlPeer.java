@@ -73,13 +73,7 @@ public final class SqlPeer {
     }
     double seconds = (t1 - t0) / 1e9;
     Results r = new Results(label);
-    r.put("parallelism", parallelism);
-    r.put("events", events);
-    r.put("seconds", seconds);
-    r.put("eventsPerSec", events / seconds);
-    r.put("cpuSeconds", (cpu1 - cpu0) / 1e9);
-    r.put("eventsPerCpuSec", events / ((cpu1 - cpu0) / 1e9));
-    r.put("peakRssMb", PipelineBench.Memory.peakRssKb() / 1024.0);
+    r.putThroughput(parallelism, events, seconds, (cpu1 - cpu0) / 1e9);
     r.put("rowsWritten", rows);
     System.err.printf("bench: %s: %,d events in %.1f s = %,.0f events/s, %.1f CPU s, %,d attribution rows%n", label,
         events, seconds, events / seconds, (cpu1 - cpu0) / 1e9, rows);
