@@ -11,10 +11,10 @@
 #       pipeline at parallelism 2 over the same set with a 100 000-alarm storm. The pipeline runs take a checkpoint every
 #       2 s (the config's default, as jobs/run-local.sh runs it); --checkpoint-interval D (ISO-8601, e.g. PT10M:
 #       as a replay, one checkpoint at the end) sets another interval for every pipeline run. Each pipeline and SQL
-#       run first runs its job once, in the same JVM, on a 14-day set (generated once) and then the measured run:
-#       the code is compiled by then, as in a long-lived TaskManager and as the ceiling is measured after its
-#       warm-up; --warmup-days N warms up on N days instead, --warmup-days 0 measures a cold JVM (the first
-#       rounds' figures). Prints a table; the raw figures
+#       run first runs its job once over the same set, unmeasured, in the same JVM, then the measured run: the
+#       code is compiled by then, as in a long-lived TaskManager (the ceiling, too, then reads the files once
+#       before its timed pass, and is measured again after the other runs); --warmup-days N warms up on an N-day set instead (generated once), --warmup-days 0 measures a
+#       cold JVM (the first rounds' figures). Prints a table; the raw figures
 #       go to DIR/results-<time>.properties, the table to DIR/results-<time>.txt, each run's log to DIR/logs/.
 #   jobs/bench.sh --jmh [JMH options...]
 #       JMH microbenchmarks of the hot paths (parsing, neighbour lookup, attribution) with short defaults
@@ -37,7 +37,7 @@ data=/tmp/bench-data
 size=(--days 4)
 storm=0
 checkpoint_interval=
-warmup_days=14
+warmup_days=same
 sql=1
 jmh=0
 jmh_args=()
@@ -138,7 +138,12 @@ with_interval() { # CONFIG → the config to run: CONFIG itself, or a copy with 
 }
 pipeline_config=$(with_interval "$config")
 warmup=()
-if [ "$warmup_days" != 0 ]; then   # a smaller set of its own: warming up on a province-month would double each run
+ceiling_warmup=()
+if [ "$warmup_days" = same ]; then
+  warmup=(--warmup "$pipeline_config")
+  ceiling_warmup=(--warmup-lines all)   # as long a warm-up as the pipeline's
+  echo "run.warmup=the same set" >>"$results"
+elif [ "$warmup_days" != 0 ]; then
   warmup_dir=$("${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" --days "$warmup_days" | sed -n 's/^data=//p')
   warmup=(--warmup "$(with_interval "$warmup_dir/bench.yaml")")
   echo "run.warmup=$warmup_days days ($warmup_dir)" >>"$results"
@@ -156,7 +161,7 @@ run() { # label main-class args...
   grep '^bench: ' "$data/logs/$label.log" >&2 || true
 }
 
-run ceiling com.faultlink.bench.ParseCeiling --config "$config"
+run ceiling com.faultlink.bench.ParseCeiling --config "$config" "${ceiling_warmup[@]}"
 run p1 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 1 --out "$data/out/p1" "${warmup[@]}"
 window=()
 if [ "$storm" = 1 ]; then   # the storm's ten minutes, watched at the attributions in both runs
@@ -177,6 +182,9 @@ if [ "$storm" = 1 ]; then
     | grep -c "\"at\":\"$minute" || true)
   echo "storm.massOutageAlertsInRegion=$mass" >>"$results"
 fi
+# The ceiling again at the end: the machine's speed can change during a run of several minutes, and the ratios are
+# taken against the faster of the two (the stricter comparison).
+run ceilingAfter com.faultlink.bench.ParseCeiling --config "$config" "${ceiling_warmup[@]}"
 echo "run.loadAfter=$(load)" >>"$results"
 
 "${jvm[@]}" com.faultlink.bench.BenchSummary "$results" | tee "${results%.properties}.txt"

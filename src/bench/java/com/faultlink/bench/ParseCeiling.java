@@ -21,15 +21,16 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * {@code ParseCeiling --config FILE --label NAME --results FILE}: the parse-only ceiling. One thread, no Flink: reads
+ * {@code ParseCeiling --config FILE --label NAME --results FILE [--warmup-lines N|all]}: the parse-only ceiling. One thread, no Flink: reads
  * the config's input files line by line (UTF-8, malformed bytes replaced, as Flink's {@code TextLineInputFormat}
  * reads them) and parses every line with the parsers the pipeline uses ({@link AlarmParser} with its fast path,
  * {@link ComplaintParser} with the cell table and the customer-key hasher, {@link WorkParser}) into the same event
  * types, building the dead letter of each rejected line as {@link ParseLines} does. Nothing else: no
  * deduplication, no keying, no output.
  *
- * <p>A warm-up pass over the first {@value #WARMUP_LINES} lines of each file lets the JIT compile the parsers; then
- * the timed pass reads every file whole. Events/s = lines / wall seconds of the timed pass (thread CPU seconds
+ * <p>A warm-up pass over the first {@value #WARMUP_LINES} lines of each file ({@code --warmup-lines N}; {@code all}:
+ * the files whole, as long a warm-up as the pipeline's when it runs once over the same set first) lets the JIT
+ * compile the parsers; then the timed pass reads every file whole. Events/s = lines / wall seconds of the timed pass (thread CPU seconds
  * beside it: on a shared machine the two differ).
  */
 public final class ParseCeiling {
@@ -65,11 +66,16 @@ public final class ParseCeiling {
     String configFile = null;
     String label = "ceiling";
     String results = null;
+    long warmupLines = WARMUP_LINES;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> configFile = args[++i];
         case "--label" -> label = args[++i];
         case "--results" -> results = args[++i];
+        case "--warmup-lines" -> {
+          String n = args[++i];
+          warmupLines = n.equals("all") ? Long.MAX_VALUE : Long.parseLong(n);
+        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -83,8 +89,8 @@ public final class ParseCeiling {
     Path workFile = config.sources().works() == null ? null : Path.of(config.sources().works().file());
 
     Tally warm = new Tally();
-    read(alarmFile, WARMUP_LINES, line -> warm.parse(line, alarms::parse, "alarms"));
-    read(complaintFile, WARMUP_LINES, line -> warm.parse(line, complaints::parse, "complaints"));
+    read(alarmFile, warmupLines, line -> warm.parse(line, alarms::parse, "alarms"));
+    read(complaintFile, warmupLines, line -> warm.parse(line, complaints::parse, "complaints"));
 
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Tally a = new Tally();
@@ -105,6 +111,7 @@ public final class ParseCeiling {
     long events = a.lines + c.lines + w.lines;
     double seconds = (t3 - t0) / 1e9;
     Results r = new Results(label);
+    r.put("warmupLines", warm.lines);
     r.put("events", events);
     r.put("seconds", seconds);
     r.put("eventsPerSec", events / seconds);
