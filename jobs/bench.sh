@@ -56,7 +56,7 @@ while [ $# -gt 0 ]; do
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
     --latency) latency=1; shift ;;
     --rate|--seconds|--warmup|--out-of-orderness) latency_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done
