@@ -8,13 +8,14 @@
 #       about 74 000 lines a day), of about N lines, or the province-month (10 M lines, 4 GB: the size at which
 #       a steady state is reached), then measures, each run in a JVM of its own:
 #       the pipeline at parallelism 1 and 2, the parse-only ceiling, the Flink SQL peer and, with --storm, the
-#       pipeline at parallelism 2 over the same set with a 100 000-alarm storm. The pipeline runs take a checkpoint every
-#       2 s (the config's default, as jobs/run-local.sh runs it); --checkpoint-interval D (ISO-8601, e.g. PT10M:
+#       pipeline at parallelism 2 over the same set with a 100 000-alarm storm. The pipeline runs take a
+#       checkpoint every 2 s (the config's default, as jobs/run-local.sh runs it); --checkpoint-interval D (ISO-8601, e.g. PT10M:
 #       as a replay, one checkpoint at the end) sets another interval for every pipeline run. Each pipeline and SQL
 #       run first runs its job once over the same set, unmeasured, in the same JVM, then the measured run: the
 #       code is compiled by then, as in a long-lived TaskManager (the ceiling, too, then reads the files once
-#       before its timed pass, and is measured again after the other runs); --warmup-days N warms up on an N-day set instead (generated once), --warmup-days 0 measures a
-#       cold JVM (the first rounds' figures). Prints a table; the raw figures
+#       before its timed pass, and is measured again after the other runs); --warmup-days N warms up on an
+#       N-day set instead (generated once), --warmup-days 0 measures a cold JVM (the first rounds' figures).
+#       Prints a table; the raw figures
 #       go to DIR/results-<time>.properties, the table to DIR/results-<time>.txt, each run's log to DIR/logs/.
 #   jobs/bench.sh --jmh [JMH options...]
 #       JMH microbenchmarks of the hot paths (parsing, neighbour lookup, attribution) with short defaults
@@ -56,7 +57,7 @@ while [ $# -gt 0 ]; do
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
     --latency) latency=1; shift ;;
     --rate|--seconds|--warmup|--out-of-orderness) latency_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done

@@ -21,8 +21,8 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * {@code ParseCeiling --config FILE --label NAME --results FILE [--warmup-lines N|all]}: the parse-only ceiling. One thread, no Flink: reads
- * the config's input files line by line (UTF-8, malformed bytes replaced, as Flink's {@code TextLineInputFormat}
+ * {@code ParseCeiling --config FILE --label NAME --results FILE [--warmup-lines N|all]}: the parse-only ceiling.
+ * One thread, no Flink: reads the config's input files line by line (UTF-8, malformed bytes replaced, as Flink's {@code TextLineInputFormat}
  * reads them) and parses every line with the parsers the pipeline uses ({@link AlarmParser} with its fast path,
  * {@link ComplaintParser} with the cell table and the customer-key hasher, {@link WorkParser}) into the same event
  * types, building the dead letter of each rejected line as {@link ParseLines} does. Nothing else: no
@@ -30,8 +30,8 @@ import java.util.function.Function;
  *
  * <p>A warm-up pass over the first {@value #WARMUP_LINES} lines of each file ({@code --warmup-lines N}; {@code all}:
  * the files whole, as long a warm-up as the pipeline's when it runs once over the same set first) lets the JIT
- * compile the parsers; then the timed pass reads every file whole. Events/s = lines / wall seconds of the timed pass (thread CPU seconds
- * beside it: on a shared machine the two differ).
+ * compile the parsers; then the timed pass reads every file whole. Events/s = lines / wall seconds of the timed
+ * pass (thread CPU seconds beside it: on a shared machine the two differ).
  */
 public final class ParseCeiling {
   static final int WARMUP_LINES = 100_000;

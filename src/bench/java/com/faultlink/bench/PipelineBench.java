@@ -146,23 +146,18 @@ public final class PipelineBench {
     }
     long from = windowFrom;
     long until = windowUntil;
-    Wired wired = wire(configFile, parallelism, out, new SourceProbe(storm), from < 0 ? null
-        : outputs -> outputs.attributions()
+    Wired wired = wire(configFile, parallelism, out, "FaultLink bench (" + label + ")", new SourceProbe(storm),
+        from < 0 ? null : outputs -> outputs.attributions()
             .transform("Bench probe: event time of attributions", Types.STRING, new EventTimeProbe<>(from, until))
             .uid("bench-probe-attributions").sinkTo(new DiscardingSink<>()).name("Bench probe: discard"));
     FaultLinkConfig config = wired.config();
-    StreamExecutionEnvironment env = wired.env();
-    Configuration conf = new Configuration();
-    conf.addAll(Configuration.fromMap(env.getConfiguration().toMap()));
-    StreamGraph graph = env.getStreamGraph();
-    graph.setJobName("FaultLink bench (" + label + ")");
 
     Results r = new Results(label);
     ThreadCpu threadCpu = new ThreadCpu();
     long cpu0 = Memory.processCpuNanos();
     long t0 = System.nanoTime();
     long wall0 = System.currentTimeMillis();
-    LocalJob job = LocalJob.start(graph, conf);
+    LocalJob job = LocalJob.start(wired.graph(), wired.conf());
     JobClient client = job.client();
 
     TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
@@ -215,11 +210,11 @@ public final class PipelineBench {
     System.exit(0);
   }
 
-  /** A job wired for a run: its config (parallelism and sinks set) and its environment. */
-  private record Wired(FaultLinkConfig config, StreamExecutionEnvironment env) {}
+  /** A job wired for a run: its config (parallelism and sinks set), its graph and the configuration to start it with. */
+  private record Wired(FaultLinkConfig config, StreamGraph graph, Configuration conf) {}
 
   /** The whole job over CONFIG's files at this parallelism, its sinks under {@code out} where given, with the probes. */
-  private static Wired wire(String configFile, int parallelism, String out, SourceProbe alarmProbe,
+  private static Wired wire(String configFile, int parallelism, String out, String jobName, SourceProbe alarmProbe,
       java.util.function.Consumer<com.faultlink.FaultLinkPipeline.Outputs> outputProbes) throws Exception {
     FaultLinkConfig config = ConfigLoader.load(Path.of(configFile)).withParallelism(parallelism);
     if (out != null) {
@@ -229,21 +224,21 @@ public final class PipelineBench {
     RegionTable regions = RegionTable.load(Path.of(config.reference().regions()));
     StreamExecutionEnvironment env = FaultLinkJob.environment(config, true);
     BenchWiring.build(env, config, cells, regions, alarmProbe, new SourceProbe(false), outputProbes);
-    return new Wired(config, env);
-  }
-
-  /**
-   * Runs the job once on another input set in this JVM before the measured run, so that the measured run finds the
-   * code compiled, as a long-lived TaskManager would, and as the parse-only ceiling is measured after its warm-up.
-   */
-  private static void warmUp(String configFile, int parallelism, String out) throws Exception {
-    StreamExecutionEnvironment env = wire(configFile, parallelism, out, new SourceProbe(false), null).env();
     Configuration conf = new Configuration();
     conf.addAll(Configuration.fromMap(env.getConfiguration().toMap()));
     StreamGraph graph = env.getStreamGraph();
-    graph.setJobName("FaultLink bench warm-up");
+    graph.setJobName(jobName);
+    return new Wired(config, graph, conf);
+  }
+
+  /**
+   * Runs the job once over CONFIG's files in this JVM before the measured run, unmeasured, so that the measured run
+   * finds the code compiled, as on a long-lived TaskManager.
+   */
+  private static void warmUp(String configFile, int parallelism, String out) throws Exception {
+    Wired wired = wire(configFile, parallelism, out, "FaultLink bench warm-up", new SourceProbe(false), null);
     long t0 = System.nanoTime();
-    LocalJob job = LocalJob.start(graph, conf);
+    LocalJob job = LocalJob.start(wired.graph(), wired.conf());
     job.client().getJobExecutionResult().get();
     job.cluster().close();
     LINES_READ.set(0);
@@ -422,7 +417,6 @@ public final class PipelineBench {
     r.put("stateAfterStormMaxMb", after < 0 ? -1.0 : after / (1024.0 * 1024));
   }
 
-  /** Process memory and CPU, read from the JVM and /proc. */
   /**
    * CPU time per thread name, subtask indexes and numbers blanked so that a task's subtasks add up; a thread's time is
    * its last sample, so a thread that ends between two samples loses up to 250 ms. Shows where a run's CPU went, in
@@ -464,6 +458,7 @@ public final class PipelineBench {
     }
   }
 
+  /** Process memory and CPU, read from the JVM and /proc. */
   static final class Memory {
     private Memory() {}
 

@@ -15,8 +15,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 /**
- * {@code SqlPeer --config FILE --parallelism N --out DIR --label NAME --results FILE [--warmup CONFIG]}: the peer a user would
- * otherwise write — same-cell complaint-to-outage attribution as Flink SQL interval joins over the same files, on
+ * {@code SqlPeer --config FILE --parallelism N --out DIR --label NAME --results FILE [--warmup CONFIG]}: the
+ * peer a user would otherwise write — same-cell complaint-to-outage attribution as Flink SQL interval joins over the same files, on
  * an embedded MiniCluster like the pipeline (streaming, heap state, checkpoints every 2 s, which the file sink needs
  * to commit).
  *
@@ -59,11 +59,6 @@ public final class SqlPeer {
     }
     Path outDir = Path.of(out).toAbsolutePath();
     Run run = attribute(configFile, parallelism, outDir);
-    long events = run.events();
-    long t0 = run.t0();
-    long t1 = run.t1();
-    long cpu0 = run.cpu0();
-    long cpu1 = run.cpu1();
     long rows = 0;
     try (Stream<Path> files = Files.walk(outDir)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
@@ -71,12 +66,14 @@ public final class SqlPeer {
         rows += BenchData.lines(f);
       }
     }
-    double seconds = (t1 - t0) / 1e9;
+    long events = run.events();
+    double seconds = (run.t1() - run.t0()) / 1e9;
+    double cpuSeconds = (run.cpu1() - run.cpu0()) / 1e9;
     Results r = new Results(label);
-    r.putThroughput(parallelism, events, seconds, (cpu1 - cpu0) / 1e9);
+    r.putThroughput(parallelism, events, seconds, cpuSeconds);
     r.put("rowsWritten", rows);
     System.err.printf("bench: %s: %,d events in %.1f s = %,.0f events/s, %.1f CPU s, %,d attribution rows%n", label,
-        events, seconds, events / seconds, (cpu1 - cpu0) / 1e9, rows);
+        events, seconds, events / seconds, cpuSeconds, rows);
     r.appendTo(results);
     // At the end, not after each run: the embedded cluster may still be cleaning up a finished job's checkpoints.
     deleteTree(run.checkpoints());
