@@ -31,7 +31,8 @@
 #       outOfOrderness and checkpointing.interval, what the latency is made of, can be changed. Figures
 #       to DIR/latency-<time>.properties, the table to DIR/latency-<time>.txt, the log to DIR/logs/latency.log.
 #
-# Environment: FAULTLINK_HEAP (default 2g) is each run's heap, as for jobs/run-local.sh.
+# Environment, as for jobs/run-local.sh: FAULTLINK_HEAP (default 2g) is each run's heap, FAULTLINK_JAVA_OPTS each
+# run's further JVM options (default -XX:+UseParallelGC; e.g. -XX:+UseG1GC to compare collectors).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=/tmp/bench-data
@@ -57,7 +58,7 @@ while [ $# -gt 0 ]; do
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
     --latency) latency=1; shift ;;
     --rate|--seconds|--warmup|--out-of-orderness) latency_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -73,7 +74,8 @@ if ! (cd "$here" && mvn -o -q -B -Pbench process-classes >"$log" 2>&1); then
   fi
 fi
 cp="$here/target/bench/classes:$(cat "$here/target/bench/bench-classpath.txt")"
-jvm=(java -Xmx"${FAULTLINK_HEAP:-2g}"
+# shellcheck disable=SC2206
+jvm=(java -Xmx"${FAULTLINK_HEAP:-2g}" ${FAULTLINK_JAVA_OPTS--XX:+UseParallelGC}
   --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED
   --add-opens java.base/java.time=ALL-UNNAMED
   -Dlog4j.configurationFile="$here/jobs/log4j2-local.properties" -cp "$cp")

@@ -56,6 +56,10 @@ archive="$dir/completed-jobs"
 # flink-dist's env.java.opts.all for Java 17 (flink-dist/src/main/resources/config.yaml).
 java_opts_all="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"
 
+# TaskManagers run the throughput collector, as jobs/run-local.sh: the job's pauses (at most half a second at
+# full speed) are small beside its event-time latency (README "The collector").
+java_opts_taskmanager="-XX:+UseParallelGC"
+
 say() { echo "cluster-local: $*" >&2; }
 die() { say "$*"; exit 1; }
 
@@ -94,6 +98,7 @@ write_config() {
   cat >"$conf/config.yaml" <<EOF
 # Written by jobs/cluster-local.sh: a standalone Flink cluster on 127.0.0.1.
 env.java.opts.all: $java_opts_all
+env.java.opts.taskmanager: $java_opts_taskmanager
 jobmanager.rpc.address: 127.0.0.1
 jobmanager.rpc.port: $rpc_port
 jobmanager.bind-host: 127.0.0.1
@@ -159,7 +164,7 @@ application_mode() { [ "$(cat "$pids/mode" 2>/dev/null)" = application ]; }
 launch() { # launch NAME MAIN PARAMS CLASSPATH [ARGUMENTS after the process's own settings]
   local name=$1 main=$2 params=$3 cp=$4
   shift 4
-  local jvm dynamic
+  local jvm dynamic own=
   jvm=$(echo "$params" | head -n 1)
   dynamic=$(echo "$params" | tail -n 1)
   (
@@ -169,8 +174,9 @@ launch() { # launch NAME MAIN PARAMS CLASSPATH [ARGUMENTS after the process's ow
       cd "$app_home"
       export FLINK_LIB_DIR="$app_home/lib"
     fi
+    case $name in taskmanager-*) own=$java_opts_taskmanager ;; esac
     # shellcheck disable=SC2086 # the flag lists are meant to split
-    nohup java $jvm $java_opts_all \
+    nohup java $jvm $java_opts_all $own \
       -Dlog.file="$logs/$name.log" -Dlog4j.configurationFile="file:$conf/log4j.properties" \
       -cp "$cp" "$main" --configDir "$conf" $dynamic "$@" >"$logs/$name.out" 2>&1 </dev/null &
     echo $! >"$pids/$name.pid"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole FaultLink pipeline on an embedded Flink MiniCluster over the file inputs of CONFIG.
 #   jobs/run-local.sh CONFIG [--restore CHECKPOINT_OR_SAVEPOINT] [JVM options...]
+# JVM: FAULTLINK_HEAP (default 2g); FAULTLINK_JAVA_OPTS (default -XX:+UseParallelGC, the throughput collector:
+# README "The collector"; set it, even empty, to replace).
 # Builds the project once if needed (quietly). Exit 0 when every output is written; otherwise one line
 # saying why, and a non-zero exit.
 set -euo pipefail
@@ -31,7 +33,8 @@ if needs_build; then
 fi
 
 # The job's own classes come first; Flink and logging (provided scope) from the local classpath.
-exec java -Xmx${FAULTLINK_HEAP:-2g} \
+# shellcheck disable=SC2086
+exec java -Xmx${FAULTLINK_HEAP:-2g} ${FAULTLINK_JAVA_OPTS--XX:+UseParallelGC} \
   --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
   --add-opens java.base/java.time=ALL-UNNAMED \
   -Dlog4j.configurationFile="$here/jobs/log4j2-local.properties" \

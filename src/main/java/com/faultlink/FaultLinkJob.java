@@ -26,6 +26,7 @@ import com.faultlink.reference.ReferenceDataException;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.LineThrottle;
+import com.faultlink.runtime.ScratchCheckpoints;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -315,7 +316,7 @@ public final class FaultLinkJob {
     }
     String checkpoints = config.checkpointing().dir();
     if (checkpoints == null && local) {
-      checkpoints = Files.createTempDirectory("faultlink-checkpoints").toString();
+      checkpoints = ScratchCheckpoints.create().toString();
     }
     if (checkpoints != null) {
       conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");

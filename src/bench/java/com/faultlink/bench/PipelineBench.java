@@ -115,7 +115,11 @@ public final class PipelineBench {
   /** One completed checkpoint: when (ns since submission, from its last acknowledgement), its full state size, and state per vertex. */
   record Checkpoint(long id, long atNanos, long stateSize, Map<String, Long> perVertex) {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchCluster.exitAfter(() -> run(args));
+  }
+
+  private static void run(String[] args) throws Exception {
     String configFile = null;
     String out = null;
     String label = "pipeline";
@@ -141,9 +145,8 @@ public final class PipelineBench {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    if (warmupConfig != null) {
-      warmUp(warmupConfig, parallelism, out == null ? null : out + "-warmup");
-    }
+    MiniCluster warmCluster = warmupConfig == null ? null
+        : warmUp(warmupConfig, parallelism, out == null ? null : out + "-warmup");
     long from = windowFrom;
     long until = windowUntil;
     Wired wired = wire(configFile, parallelism, out, "FaultLink bench (" + label + ")", new SourceProbe(storm),
@@ -157,7 +160,8 @@ public final class PipelineBench {
     long cpu0 = Memory.processCpuNanos();
     long t0 = System.nanoTime();
     long wall0 = System.currentTimeMillis();
-    LocalJob job = LocalJob.start(wired.graph(), wired.conf());
+    LocalJob job = warmCluster == null ? LocalJob.start(wired.graph(), wired.conf())
+        : BenchCluster.submit(warmCluster, wired.graph());
     JobClient client = job.client();
 
     TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
@@ -232,17 +236,17 @@ public final class PipelineBench {
   }
 
   /**
-   * Runs the job once over CONFIG's files in this JVM before the measured run, unmeasured, so that the measured run
-   * finds the code compiled, as on a long-lived TaskManager.
+   * Runs the job once over CONFIG's files, unmeasured, on the cluster the measured run will use, so that the measured
+   * run finds the code compiled, as on a long-lived TaskManager.
    */
-  private static void warmUp(String configFile, int parallelism, String out) throws Exception {
+  private static MiniCluster warmUp(String configFile, int parallelism, String out) throws Exception {
     Wired wired = wire(configFile, parallelism, out, "FaultLink bench warm-up", new SourceProbe(false), null);
     long t0 = System.nanoTime();
-    LocalJob job = LocalJob.start(wired.graph(), wired.conf());
-    job.client().getJobExecutionResult().get();
-    job.cluster().close();
+    MiniCluster cluster = BenchCluster.start(wired.conf(), parallelism);
+    BenchCluster.submit(cluster, wired.graph()).client().getJobExecutionResult().get();
     LINES_READ.set(0);
     System.err.printf("bench: warm-up on %s took %.1f s%n", configFile, (System.nanoTime() - t0) / 1e9);
+    return cluster;
   }
 
   private static long counter(JobExecutionResult result, String name) {

@@ -11,6 +11,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
@@ -28,12 +29,17 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * one outage, the cell table (unknown cells), site and neighbour levels, the one best outage per complaint (a
  * complaint matching two outages is written twice; one matching none is not written), planned works, dead letters,
  * every other output stream. It is the floor a hand-written SQL job starts from, not an equivalent. With
- * {@code --warmup}, the same job runs once over CONFIG's files first, unmeasured, as the pipeline's does.
+ * {@code --warmup}, the same job runs once over CONFIG's files first, unmeasured, on the same embedded cluster, as
+ * the pipeline's does.
  */
 public final class SqlPeer {
   private SqlPeer() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchCluster.exitAfter(() -> run(args));
+  }
+
+  private static void run(String[] args) throws Exception {
     String configFile = null;
     String out = "/tmp/bench-data/out/sql";
     String label = "sql";
@@ -52,13 +58,15 @@ public final class SqlPeer {
       }
     }
     Run warmup = null;
+    MiniCluster cluster = null;
     if (warmupConfig != null) {
       long w0 = System.nanoTime();
-      warmup = attribute(warmupConfig, parallelism, Path.of(out + "-warmup").toAbsolutePath());
+      cluster = BenchCluster.start(new Configuration(), parallelism);
+      warmup = attribute(cluster, warmupConfig, parallelism, Path.of(out + "-warmup").toAbsolutePath());
       System.err.printf("bench: warm-up on %s took %.1f s%n", warmupConfig, (System.nanoTime() - w0) / 1e9);
     }
     Path outDir = Path.of(out).toAbsolutePath();
-    Run run = attribute(configFile, parallelism, outDir);
+    Run run = attribute(cluster, configFile, parallelism, outDir);
     long rows = 0;
     try (Stream<Path> files = Files.walk(outDir)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
@@ -76,6 +84,9 @@ public final class SqlPeer {
         events, seconds, events / seconds, cpuSeconds, rows);
     r.appendTo(results);
     // At the end, not after each run: the embedded cluster may still be cleaning up a finished job's checkpoints.
+    if (cluster != null) {
+      cluster.close();
+    }
     deleteTree(run.checkpoints());
     if (warmup != null) {
       deleteTree(warmup.checkpoints());
@@ -86,8 +97,12 @@ public final class SqlPeer {
   /** One run of the SQL job: its input lines, the wall-clock and process CPU instants around it, its checkpoints. */
   record Run(long events, long t0, long t1, long cpu0, long cpu1, Path checkpoints) {}
 
-  /** Runs the SQL attribution over the files of {@code configFile} into {@code outDir} (emptied first). */
-  private static Run attribute(String configFile, int parallelism, Path outDir) throws Exception {
+  /**
+   * Runs the SQL attribution over the files of {@code configFile} into {@code outDir} (emptied first), on {@code
+   * cluster} or, where null, on an embedded cluster of its own.
+   */
+  private static Run attribute(MiniCluster cluster, String configFile, int parallelism, Path outDir)
+      throws Exception {
     FaultLinkConfig config = ConfigLoader.load(Path.of(configFile));
     Path alarms = Path.of(config.sources().alarms().file()).toAbsolutePath();
     Path complaints = Path.of(config.sources().complaints().file()).toAbsolutePath();
@@ -100,7 +115,8 @@ public final class SqlPeer {
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    StreamExecutionEnvironment env = cluster == null ? StreamExecutionEnvironment.getExecutionEnvironment(conf)
+        : BenchCluster.environment(cluster, conf);
     env.setParallelism(parallelism);
     StreamTableEnvironment t = StreamTableEnvironment.create(env);
 
@@ -162,7 +178,7 @@ public final class SqlPeer {
     }
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
+        Files.deleteIfExists(p); // one the cluster was still cleaning up may be gone by now
       }
     }
   }

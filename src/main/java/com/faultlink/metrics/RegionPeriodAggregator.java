@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -55,6 +56,10 @@ public final class RegionPeriodAggregator
   private transient MapState<String, Outage> outages;
   private transient MapState<String, String> lastEmitted;
   private transient RunCounter lateAfterClose;
+  /** Per kind, the period the last event fell in: events come nearly in time order, so mostly the next one's too. */
+  private transient Period[] recent;
+  /** Parsed {@code last-emitted-period} values: a handful of distinct dates, read for every event. */
+  private transient Map<String, LocalDate> parsedDates;
 
   public RegionPeriodAggregator(ZoneId zone, long settleMillis) {
     this.zone = zone;
@@ -85,6 +90,32 @@ public final class RegionPeriodAggregator
     lastEmitted = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("last-emitted-period", Types.STRING, Types.STRING));
     lateAfterClose = RunCounter.register(getRuntimeContext(), CounterNames.LATE_AFTER_PERIOD_CLOSED);
+    recent = new Period[KINDS.length];
+    parsedDates = new HashMap<>();
+  }
+
+  /** A period with what each event needs of it, worked out once. */
+  private record Period(LocalDate start, String key, long fromMillis, long toMillis) {
+    boolean contains(long time) {
+      return fromMillis <= time && time < toMillis;
+    }
+  }
+
+  private Period periodOf(PeriodKind kind, long time) {
+    Period p = recent[kind.ordinal()];
+    if (p == null || !p.contains(time)) {
+      LocalDate start = calendar.periodStart(kind, time);
+      p = new Period(start, periodKey(kind, start), calendar.startMillis(kind, start), calendar.endMillis(kind, start));
+      recent[kind.ordinal()] = p;
+    }
+    return p;
+  }
+
+  private LocalDate date(String isoDate) {
+    if (parsedDates.size() > 4096) {
+      parsedDates.clear();
+    }
+    return parsedDates.computeIfAbsent(isoDate, LocalDate::parse);
   }
 
   static String periodKey(PeriodKind kind, LocalDate start) {
@@ -202,28 +233,22 @@ public final class RegionPeriodAggregator
   private void countInPeriods(long time, Context ctx, PeriodUpdate update) throws Exception {
     boolean late = false;
     for (PeriodKind kind : KINDS) {
-      LocalDate p = calendar.periodStart(kind, time);
-      if (alreadyEmitted(kind, p)) {
+      Period p = periodOf(kind, time);
+      if (alreadyEmitted(kind, p.start())) {
         late = true;
         continue;
       }
-      String key = periodKey(kind, p);
-      PeriodCounts c = countsFor(key, kind, p, ctx);
-      update.apply(kind, p, c);
-      counts.put(key, c);
+      PeriodCounts c = counts.get(p.key());
+      if (c == null) {
+        c = new PeriodCounts();
+        ctx.timerService().registerEventTimeTimer(p.toMillis() + settleMillis);
+      }
+      update.apply(kind, p.start(), c);
+      counts.put(p.key(), c);
     }
     if (late) {
       lateAfterClose.inc();
     }
-  }
-
-  private PeriodCounts countsFor(String key, PeriodKind kind, LocalDate p, Context ctx) throws Exception {
-    PeriodCounts c = counts.get(key);
-    if (c == null) {
-      c = new PeriodCounts();
-      ctx.timerService().registerEventTimeTimer(closesAt(kind, p));
-    }
-    return c;
   }
 
   private long closesAt(PeriodKind kind, LocalDate p) {
@@ -232,7 +257,7 @@ public final class RegionPeriodAggregator
 
   private boolean alreadyEmitted(PeriodKind kind, LocalDate p) throws Exception {
     String last = lastEmitted.get(kind.name());
-    return last != null && !p.isAfter(LocalDate.parse(last));
+    return last != null && !p.isAfter(date(last));
   }
 
   @Override

@@ -74,6 +74,24 @@ class RegionPeriodAggregatorTest {
   }
 
   @Test
+  void complaintsGoingBackAndForthAcrossAMonthsEndCountInTheirOwnDayAndMonthAndTheSameWeek() throws Exception {
+    complaint(t("2026-10-31T23:59"), "a", false);
+    complaint(t("2026-11-01T00:00"), "b", false);
+    complaint(t("2026-10-31T23:58"), "c", false);
+    complaint(t("2026-11-01T00:01"), "a", false);
+    complaint(t("2026-10-31T00:00"), "a", false);
+    harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+    assertThat(harness.extractOutputValues()).extracting(PeriodTotals::kind, PeriodTotals::periodStart,
+            PeriodTotals::complaints, PeriodTotals::repeatComplainants)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(PeriodKind.DAY, "2026-10-31", 3L, 1L),
+            org.assertj.core.groups.Tuple.tuple(PeriodKind.DAY, "2026-11-01", 2L, 0L),
+            org.assertj.core.groups.Tuple.tuple(PeriodKind.WEEK, "2026-10-26", 5L, 1L),
+            org.assertj.core.groups.Tuple.tuple(PeriodKind.MONTH, "2026-10-01", 3L, 1L),
+            org.assertj.core.groups.Tuple.tuple(PeriodKind.MONTH, "2026-11-01", 2L, 0L));
+  }
+
+  @Test
   void anOutageRunningOverMidnightCountsItsHoursInBothDaysAndStartsOnlyInTheFirst() throws Exception {
     long start = t("2026-10-05T22:00");
     Outage open = new Outage("O-1", "C1a", "S1", "Yinchuan", "4G", start, null, null, false, null);
