@@ -10,7 +10,10 @@ public enum MatchLevel {
   REGION,
   NONE;
 
+  /** The name as output streams write it (once: it is written for every complaint). */
+  private final String json = name().toLowerCase(Locale.ROOT);
+
   public String json() {
-    return name().toLowerCase(Locale.ROOT);
+    return json;
   }
 }

@@ -1,0 +1,70 @@
+package com.faultlink.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.faultlink.model.Attribution;
+import com.faultlink.model.Category;
+import com.faultlink.model.MatchLevel;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class OutputJsonTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** How every other stream is written, and attributions were: a tree, then the mapper. */
+  private static String asTree(Attribution a) throws Exception {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("complaintId", a.complaintId());
+    n.put("outageId", a.outageId());
+    n.put("region", a.region());
+    n.put("cellId", a.cellId());
+    n.put("matchLevel", a.matchLevel().json());
+    n.put("lagMinutes", a.lagMinutes());
+    n.put("complaintTime", Timestamps.format(a.complaintTime(), ZONE));
+    n.put("category", a.category().json());
+    n.put("planned", a.planned());
+    n.put("workId", a.workId());
+    n.put("late", a.late());
+    return MAPPER.writeValueAsString(n);
+  }
+
+  @Test
+  void anAttributionIsWrittenAsItsTreeWouldBeCharacterForCharacter() throws Exception {
+    String[] texts = {null, "", "TT-1", "O-\"quoted\"\\back", "新城区-基站\u0001", "tab\tnew\nline", "C1a"};
+    Double[] lags = {null, 0.0, -0.0, 0.1, 12.5, 1.0 / 3, 1e-7, 123456789.25, Double.MIN_VALUE};
+    SplittableRandom random = new SplittableRandom(7);
+    List<Attribution> cases = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      cases.add(new Attribution(texts[random.nextInt(texts.length)], texts[random.nextInt(texts.length)],
+          texts[random.nextInt(texts.length)], texts[random.nextInt(texts.length)],
+          MatchLevel.values()[random.nextInt(MatchLevel.values().length)], lags[random.nextInt(lags.length)],
+          1_790_000_000_000L + random.nextLong(1_000_000_000L), Category.values()[random.nextInt(4)],
+          "0123456789abcdef", random.nextBoolean(), random.nextBoolean(), texts[random.nextInt(texts.length)]));
+    }
+    for (Attribution a : cases) {
+      assertThat(OutputJson.attribution(a, ZONE)).isEqualTo(asTree(a));
+    }
+  }
+
+  @Test
+  void anAttributionLineHasTheContractsFieldsAndNamesNoCustomer() {
+    Attribution a = new Attribution("TT-1", "O-1", "Yinchuan", "C1a", MatchLevel.CELL, 3.5, 1_790_000_000_000L,
+        Category.VOICE, "0123456789abcdef", false, false, null);
+    assertThat(OutputJson.attribution(a, ZONE)).doesNotContain("0123456789abcdef").isEqualTo("{\"complaintId\":\"TT-1\",\"outageId\":\"O-1\","
+        + "\"region\":\"Yinchuan\",\"cellId\":\"C1a\",\"matchLevel\":\"cell\",\"lagMinutes\":3.5,"
+        + "\"complaintTime\":\"2026-09-21T22:13:20+08:00\",\"category\":\"voice\",\"planned\":false,\"workId\":null,"
+        + "\"late\":false}");
+  }
+
+  @Test
+  void enumsAreWrittenInLowerCase() {
+    assertThat(MatchLevel.NEIGHBOR.json()).isEqualTo("neighbor");
+    assertThat(Category.MESSAGING.json()).isEqualTo("messaging");
+  }
+}
