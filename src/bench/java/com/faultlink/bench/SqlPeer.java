@@ -91,7 +91,6 @@ public final class SqlPeer {
     if (warmup != null) {
       deleteTree(warmup.checkpoints());
     }
-    System.exit(0);
   }
 
   /** One run of the SQL job: its input lines, the wall-clock and process CPU instants around it, its checkpoints. */

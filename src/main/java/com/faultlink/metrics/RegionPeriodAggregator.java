@@ -58,7 +58,7 @@ public final class RegionPeriodAggregator
   private transient RunCounter lateAfterClose;
   /** Per kind, the period the last event fell in: events come nearly in time order, so mostly the next one's too. */
   private transient Period[] recent;
-  /** Parsed {@code last-emitted-period} values: a handful of distinct dates, read for every event. */
+  /** Parsed {@code last-emitted-period} values: a handful of distinct dates, read for every event and timer. */
   private transient Map<String, LocalDate> parsedDates;
 
   public RegionPeriodAggregator(ZoneId zone, long settleMillis) {
@@ -328,7 +328,7 @@ public final class RegionPeriodAggregator
     for (PeriodKind kind : KINDS) {
       String last = lastEmitted.get(kind.name());
       reportedUntil = Math.min(reportedUntil,
-          last == null ? Long.MIN_VALUE : calendar.endMillis(kind, LocalDate.parse(last)));
+          last == null ? Long.MIN_VALUE : calendar.endMillis(kind, date(last)));
     }
     Iterator<Map.Entry<String, Outage>> it = outages.iterator();
     while (it.hasNext()) {
