@@ -271,7 +271,7 @@ public final class FaultLinkPipeline {
             .uid("golden-outcome-scopes").name("Golden-window outcomes per region and *"));
     DataStream<PeriodTotals> totals = complaintFacts.keyBy(ComplaintFact::scope)
         .connect(outageFacts.keyBy(ScopedOutage::scope))
-        .process(new RegionPeriodAggregator(config.timezone(), closeDelay))
+        .process(new RegionPeriodAggregator(config.timezone(), closeDelay, config.state().rocksDb()))
         .uid("period-totals").name("Count per region and period");
     DataStream<RegionMetrics> metrics = totals
         .keyBy(t -> "report")

@@ -20,7 +20,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -40,17 +39,18 @@ public final class RegionPeriodAggregator
 
   private final ZoneId zone;
   private final long settleMillis;
+  private final ComplainantStore.Layout layout;
 
   private transient PeriodCalendar calendar;
   private transient MapState<String, PeriodCounts> counts;
   /**
-   * Complaints per customer and period, one map per period kind: closing a day scans only the open days'
-   * customers, not the open weeks' and month's as well (a province's month holds some 200 000). Keyed by
-   * {@link #complainant}: two longs, not text, because the heap backend writes every entry of it at every checkpoint
-   * and writes text a character at a time (as text, this map was a third of a province-month's checkpoint cost).
+   * Complaints per customer and period, one collection per period kind: closing a day scans only the open days'
+   * customers, not the open weeks' and month's as well (a province's month holds some 200 000). Customers are
+   * numbers ({@link #customerNumber}), in the layout that suits the state backend ({@link ComplainantStore}).
    */
-  private transient MapState<Tuple2<Long, Long>, Integer>[] complaintsPerCustomer;
-  /** The same, as savepoints taken before the keys were numbers hold it; emptied into the maps above on first use. */
+  private transient ComplainantStore complainants;
+  /** The other layout, as a savepoint taken on the other backend holds it; emptied into the one above on first use. */
+  private transient ComplainantStore otherLayout;
   private transient MapState<String, Integer>[] textKeyedBefore;
   private transient Set<String> scopesMigrated;
   private transient MapState<String, Outage> outages;
@@ -61,9 +61,16 @@ public final class RegionPeriodAggregator
   /** Parsed {@code last-emitted-period} values: a handful of distinct dates, read for every event and timer. */
   private transient Map<String, LocalDate> parsedDates;
 
+  /** Complainants in the heap backend's layout. */
   public RegionPeriodAggregator(ZoneId zone, long settleMillis) {
+    this(zone, settleMillis, false);
+  }
+
+  /** @param rocksDb whether state is on RocksDB: complainants kept as a map entry each, not as a table */
+  public RegionPeriodAggregator(ZoneId zone, long settleMillis, boolean rocksDb) {
     this.zone = zone;
     this.settleMillis = settleMillis;
+    this.layout = rocksDb ? ComplainantStore.Layout.ENTRIES : ComplainantStore.Layout.TABLE;
   }
 
   @Override
@@ -71,18 +78,15 @@ public final class RegionPeriodAggregator
     calendar = new PeriodCalendar(zone);
     counts = getRuntimeContext().getMapState(new MapStateDescriptor<>("period-counts", Types.STRING,
         TypeInformation.of(PeriodCounts.class)));
-    @SuppressWarnings("unchecked")
-    MapState<Tuple2<Long, Long>, Integer>[] perKind = new MapState[KINDS.length];
+    ComplainantStore[] stores = ComplainantStore.open(getRuntimeContext(), layout);
+    complainants = stores[0];
+    otherLayout = stores[1];
     @SuppressWarnings("unchecked")
     MapState<String, Integer>[] before = new MapState[KINDS.length];
     for (PeriodKind kind : KINDS) {
-      String name = kind.name().toLowerCase(Locale.ROOT);
-      perKind[kind.ordinal()] = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-          "complainants-" + name, Types.TUPLE(Types.LONG, Types.LONG), Types.INT));
       before[kind.ordinal()] = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-          "complaints-per-customer-" + name, Types.STRING, Types.INT));
+          "complaints-per-customer-" + kind.name().toLowerCase(Locale.ROOT), Types.STRING, Types.INT));
     }
-    complaintsPerCustomer = perKind;
     textKeyedBefore = before;
     scopesMigrated = new HashSet<>();
     outages = getRuntimeContext().getMapState(
@@ -123,14 +127,9 @@ public final class RegionPeriodAggregator
   }
 
   /**
-   * A customer in a period: the period's first day (epoch day) and the customer key as the number it spells. The
-   * keys are {@link com.faultlink.io.CustomerKeyHasher}'s 16 hex digits, 64 bits, so the number is the key itself,
-   * not a hash of it; anything else (never produced by the parsers) is folded to 64 bits.
+   * A customer as a number: the keys are {@link com.faultlink.io.CustomerKeyHasher}'s 16 hex digits, 64 bits, so the
+   * number is the key itself, not a hash of it; anything else (never produced by the parsers) is folded to 64 bits.
    */
-  static Tuple2<Long, Long> complainant(LocalDate periodStart, String customerKey) {
-    return Tuple2.of(periodStart.toEpochDay(), customerNumber(customerKey));
-  }
-
   static long customerNumber(String customerKey) {
     if (customerKey.length() == 16) {
       try {
@@ -147,13 +146,14 @@ public final class RegionPeriodAggregator
   }
 
   /**
-   * Moves a scope's complainants from the text-keyed maps of older savepoints into the number-keyed ones; a no-op
-   * after the first call for the scope in this task, and where nothing was restored.
+   * Moves a scope's complainants from where older savepoints, or savepoints of the other backend, hold them into
+   * the store in use; a no-op after the first call for the scope in this task, and where nothing was restored.
    */
-  private void migrateTextKeys(String scope) throws Exception {
+  private void migrateComplainants(String scope) throws Exception {
     if (!scopesMigrated.add(scope)) {
       return;
     }
+    complainants.absorb(otherLayout);
     for (PeriodKind kind : KINDS) {
       MapState<String, Integer> old = textKeyedBefore[kind.ordinal()];
       if (old.isEmpty()) {
@@ -161,7 +161,8 @@ public final class RegionPeriodAggregator
       }
       for (Map.Entry<String, Integer> e : old.entries()) {
         String[] kpc = e.getKey().split("\\|", 3); // KIND|period start|customer key
-        complaintsPerCustomer[kind.ordinal()].put(complainant(LocalDate.parse(kpc[1]), kpc[2]), e.getValue());
+        complainants.add(kind, Math.toIntExact(LocalDate.parse(kpc[1]).toEpochDay()), customerNumber(kpc[2]),
+            e.getValue());
       }
       old.clear();
     }
@@ -169,15 +170,11 @@ public final class RegionPeriodAggregator
 
   @Override
   public void processElement1(ComplaintFact f, Context ctx, Collector<PeriodTotals> out) throws Exception {
-    migrateTextKeys(ctx.getCurrentKey());
+    migrateComplainants(ctx.getCurrentKey());
     countInPeriods(f.time(), ctx, (kind, period, c) -> {
       c.addComplaint(f.category(), f.faultCaused(), f.planned());
       if (f.customerKey() != null) {
-        Tuple2<Long, Long> customer = complainant(period, f.customerKey());
-        MapState<Tuple2<Long, Long>, Integer> perCustomer = complaintsPerCustomer[kind.ordinal()];
-        Integer before = perCustomer.get(customer);
-        int n = before == null ? 1 : before + 1;
-        perCustomer.put(customer, n);
+        int n = complainants.increment(kind, Math.toIntExact(period.toEpochDay()), customerNumber(f.customerKey()));
         if (n == 1) {
           c.complainants++;
         } else if (n == 2) {
@@ -262,7 +259,7 @@ public final class RegionPeriodAggregator
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<PeriodTotals> out) throws Exception {
-    migrateTextKeys(ctx.getCurrentKey());
+    migrateComplainants(ctx.getCurrentKey());
     List<String[]> due = new ArrayList<>();
     for (String key : counts.keys()) {
       String[] kp = key.split("\\|");
@@ -296,13 +293,7 @@ public final class RegionPeriodAggregator
         c.complaints, c.faultComplaints, c.plannedComplaints, c.voice, c.data, c.messaging, c.other,
         c.complainants, c.repeatComplainants, c.goldenOutcomes, c.restoredInWindow));
     counts.remove(key);
-    long periodDay = p.toEpochDay();
-    Iterator<Tuple2<Long, Long>> customers = complaintsPerCustomer[kind.ordinal()].keys().iterator();
-    while (customers.hasNext()) {
-      if (customers.next().f0 == periodDay) {
-        customers.remove();
-      }
-    }
+    complainants.removePeriod(kind, Math.toIntExact(p.toEpochDay()));
     lastEmitted.put(kind.name(), p.toString());
   }
 

@@ -233,4 +233,114 @@ class RegionPeriodAggregatorTest {
       assertThat(h.extractOutputValues()).extracting(PeriodTotals::complaints).containsExactly(0L);
     }
   }
+
+  /** Emits, per complaint, the complainant entries each layout holds for the scope (as complaints, complainants). */
+  static final class LayoutEntries extends KeyedCoProcessFunction<String, ComplaintFact, ScopedOutage, PeriodTotals> {
+    private static final long serialVersionUID = 1L;
+    private transient ComplainantStore table;
+    private transient ComplainantStore entries;
+
+    @Override
+    public void open(org.apache.flink.api.common.functions.OpenContext context) {
+      ComplainantStore[] stores = ComplainantStore.open(getRuntimeContext(), ComplainantStore.Layout.TABLE);
+      table = stores[0];
+      entries = stores[1];
+    }
+
+    @Override
+    public void processElement1(ComplaintFact f, Context ctx, Collector<PeriodTotals> out) throws Exception {
+      out.collect(new PeriodTotals(f.scope(), PeriodKind.DAY, "left", 0, 0, 0, count(table), 0, 0, 0, 0, 0, 0,
+          count(entries), 0, 0, 0));
+    }
+
+    private static long count(ComplainantStore store) throws Exception {
+      long[] n = {0};
+      for (PeriodKind kind : PeriodKind.values()) {
+        store.forEach(kind, (day, customer, complaints) -> n[0] += complaints);
+      }
+      return n[0];
+    }
+
+    @Override
+    public void processElement2(ScopedOutage o, Context ctx, Collector<PeriodTotals> out) {
+      // only complainants
+    }
+  }
+
+  @Test
+  void complainantsFollowASavepointRestoredOnTheOtherBackendAndTheLayoutLeftIsEmptied() throws Exception {
+    for (boolean fromRocksDb : new boolean[] {false, true}) {
+      OperatorSubtaskState before;
+      try (var h = restored(new RegionPeriodAggregator(ZONE, SETTLE, fromRocksDb), null)) {
+        h.processElement1(fact(t("2026-10-05T09:00"), "0123456789abcdef"), t("2026-10-05T09:00"));
+        h.processElement1(fact(t("2026-10-05T09:30"), "0123456789abcdef"), t("2026-10-05T09:30"));
+        before = h.snapshot(1, t("2026-10-05T10:00"));
+      }
+      OperatorSubtaskState after;
+      try (var h = restored(new RegionPeriodAggregator(ZONE, SETTLE, !fromRocksDb), before)) {
+        h.processElement1(fact(t("2026-10-05T12:00"), "0123456789abcdef"), t("2026-10-05T12:00"));
+        h.processElement1(fact(t("2026-10-05T12:30"), "fedcba9876543210"), t("2026-10-05T12:30"));
+        after = h.snapshot(2, t("2026-10-05T13:00"));
+        h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+        PeriodTotals day = h.extractOutputValues().stream().filter(p -> p.kind() == PeriodKind.DAY).findFirst().get();
+        assertThat(day.complaints()).as("from rocksdb: " + fromRocksDb).isEqualTo(4);
+        assertThat(day.complainants()).as("from rocksdb: " + fromRocksDb).isEqualTo(2);
+        assertThat(day.repeatComplainants()).as("from rocksdb: " + fromRocksDb).isEqualTo(1);
+      }
+      try (var h = restored(new LayoutEntries(), after)) {
+        h.processElement1(fact(t("2026-10-05T13:00"), "0123456789abcdef"), t("2026-10-05T13:00"));
+        // 4 complaints in each of the day, week and month, all in the layout of the new backend
+        long inTable = fromRocksDb ? 12 : 0;
+        assertThat(h.extractOutputValues()).extracting(PeriodTotals::complaints, PeriodTotals::complainants)
+            .as("from rocksdb: " + fromRocksDb)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(inTable, 12 - inTable));
+      }
+    }
+  }
+
+  @Test
+  void bothComplainantLayoutsCountTheSameAsAPlainCountAcrossACheckpoint() throws Exception {
+    java.util.Random random = new java.util.Random(42);
+    long first = t("2026-10-01T00:00");
+    List<ComplaintFact> facts = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String customer = String.format("%016x", random.nextInt(400) * 0x9E3779B97F4A7C15L);
+      facts.add(new ComplaintFact("Yinchuan", first + (long) (random.nextDouble() * 12 * 24 * 60) * 60_000L,
+          Category.DATA, customer, false, false));
+    }
+    facts.sort(java.util.Comparator.comparingLong(ComplaintFact::time));
+    java.util.Map<String, java.util.Map<String, Integer>> perDay = new java.util.TreeMap<>();
+    for (ComplaintFact f : facts) {
+      String day = java.time.Instant.ofEpochMilli(f.time()).atZone(ZONE).toLocalDate().toString();
+      perDay.computeIfAbsent(day, d -> new java.util.HashMap<>()).merge(f.customerKey(), 1, Integer::sum);
+    }
+    List<org.assertj.core.groups.Tuple> expected = perDay.entrySet().stream()
+        .map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), (long) e.getValue().size(),
+            e.getValue().values().stream().filter(n -> n >= 2).count()))
+        .toList();
+    for (boolean rocksDb : new boolean[] {false, true}) {
+      List<PeriodTotals> out = new java.util.ArrayList<>();
+      OperatorSubtaskState checkpoint;
+      try (var h = restored(new RegionPeriodAggregator(ZONE, SETTLE, rocksDb), null)) {
+        for (ComplaintFact f : facts.subList(0, 1500)) {
+          h.processElement1(f, f.time());
+          h.processBothWatermarks(new Watermark(f.time() - 1));
+        }
+        checkpoint = h.snapshot(1, facts.get(1499).time());
+        out.addAll(h.extractOutputValues());
+      }
+      try (var h = restored(new RegionPeriodAggregator(ZONE, SETTLE, rocksDb), checkpoint)) {
+        for (ComplaintFact f : facts.subList(1500, facts.size())) {
+          h.processElement1(f, f.time());
+          h.processBothWatermarks(new Watermark(f.time() - 1));
+        }
+        h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+        out.addAll(h.extractOutputValues());
+      }
+      assertThat(out.stream().filter(p -> p.kind() == PeriodKind.DAY).toList())
+          .extracting(PeriodTotals::periodStart, PeriodTotals::complainants, PeriodTotals::repeatComplainants)
+          .as("rocksdb layout: " + rocksDb)
+          .containsExactlyElementsOf(expected);
+    }
+  }
 }
