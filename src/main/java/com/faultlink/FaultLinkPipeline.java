@@ -206,7 +206,7 @@ public final class FaultLinkPipeline {
         .uid("assemble-outages").name("Assemble outages per cell");
 
     // 4. Complaints → attributions: one per ticket; keyed by site, against the outages of the complaint's
-    //    cell, its site and its neighbours. Complaints naming no known cell are not attributed.
+    //    cell, its site and its neighbours. Complaints naming no known cell are not attributed (one key).
     DataStream<Complaint> complaints = complaintsTimed
         .keyBy(Complaint::eventId)
         .process(new DuplicateFilter<Complaint>(config.dedupRetention(), CounterNames.DUPLICATE_EVENTS, true))
@@ -219,17 +219,12 @@ public final class FaultLinkPipeline {
         .flatMap(new OutageFanOut(cells, radius))
         .uid("fan-out-outages").name("Send outages to nearby sites");
     long tail = config.attribution().tail().toMillis();
-    DataStream<Attribution> attributedOnCells = complaints
-        .filter(Complaint::onKnownCell).uid("complaints-on-cells").name("Complaints on known cells")
+    DataStream<Attribution> attributions = complaints
         .keyBy(ComplaintAttributor.siteOf(cells), Types.STRING)
         .connect(outagesNearSites.keyBy(OutageNearSite::siteId))
         .process(new ComplaintAttributor(cells, radius, tail, config.decisionDelayMillis(),
             config.lateRetention().toMillis()))
         .uid("attribute-complaints-by-site").name("Attribute complaints to outages");
-    DataStream<Attribution> unlocated = complaints
-        .filter(c -> !c.onKnownCell()).uid("complaints-off-cells").name("Complaints without a known cell")
-        .map(ComplaintAttributor::unattributable).uid("attribute-unlocated").name("No cell: not attributed");
-    DataStream<Attribution> attributions = attributedOnCells.union(unlocated);
 
     // 5. Per outage: duration, complaints caused, time to the first complaint.
     SingleOutputStreamOperator<OutageImpact> impacts = outages

@@ -25,6 +25,7 @@ import org.apache.flink.util.Collector;
 /**
  * Attributes the complaints of one site (the key) to the outages that may explain them (first input:
  * complaints on the site's cells; second: outage snapshots fanned out to the site by {@link OutageFanOut}).
+ * Complaints naming no known cell (key {@link #NO_SITE}) are not attributed, by the contract's default.
  * Per complaint, an outage of its own cell is at level {@code cell}, of another cell of its site at
  * {@code site}, of a neighbour of its cell at {@code neighbor}; an outage sent to the site for another of its
  * cells' neighbours does not concern it. The same decisions as keying by cell and sending every outage to each
@@ -62,9 +63,16 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     this.retentionMillis = retentionMillis;
   }
 
-  /** The key of a complaint on a cell of the table: its site. */
+  /**
+   * The key of a complaint that names no cell of the table: all of them, decided on arrival. They come through
+   * this operator rather than beside it so that every attribution leaves one operator, and the attributions'
+   * output (JSON, sink) runs in its task instead of behind a network hop.
+   */
+  public static final String NO_SITE = "";
+
+  /** The key of a complaint: its cell's site, or {@link #NO_SITE}. */
   public static KeySelector<Complaint, String> siteOf(CellTable cells) {
-    return complaint -> cells.get(complaint.cellId()).siteId();
+    return complaint -> complaint.onKnownCell() ? cells.get(complaint.cellId()).siteId() : NO_SITE;
   }
 
   @Override
@@ -80,6 +88,10 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
 
   @Override
   public void processElement1(Complaint complaint, Context ctx, Collector<Attribution> out) throws Exception {
+    if (!complaint.onKnownCell()) {
+      out.collect(unattributable(complaint));
+      return;
+    }
     long decideAt = complaint.time() + decisionDelayMillis;
     if (decideAt <= ctx.timerService().currentWatermark()) {
       lateDecided.inc();

@@ -92,6 +92,18 @@ class ComplaintAttributorTest {
   }
 
   @Test
+  void aComplaintNamingNoKnownCellIsNotAttributedAndDecidedOnArrivalUnderOneKey() throws Exception {
+    Complaint nowhere = new Complaint("ev-TT-0", "TT-0", T0, Category.DATA, "NO-SUCH-CELL", false, "Yinchuan", "k1");
+    assertThat(ComplaintAttributor.siteOf(CELLS).getKey(nowhere)).isEqualTo(ComplaintAttributor.NO_SITE);
+    harness.processElement2(outage("O-1", MatchLevel.CELL, T0 - minutes(5), null), T0);
+    harness.processElement1(nowhere, T0);
+    assertThat(harness.extractOutputValues()).extracting(Attribution::complaintId, Attribution::matchLevel,
+            Attribution::outageId, Attribution::late)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("TT-0", MatchLevel.NONE, null, false));
+    assertThat(harness.numEventTimeTimers()).as("nothing waits for it").isZero();
+  }
+
+  @Test
   void aLateComplaintIsDecidedOnArrivalAndMarkedLate() throws Exception {
     harness.processElement2(outage("O-1", MatchLevel.SITE, T0, null), T0);
     harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + minutes(60)));
