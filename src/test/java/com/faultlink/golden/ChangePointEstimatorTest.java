@@ -152,4 +152,18 @@ class ChangePointEstimatorTest {
     }
     assertThat(compared).isGreaterThan(5);
   }
+
+  @Test
+  void theRoughLogarithmIsWithinItsStatedErrorOfTheExactOneFromMillionthsToBillions() {
+    SplittableRandom random = new SplittableRandom(3);
+    double worst = 0;
+    for (int i = 0; i < 200_000; i++) {
+      double y = Math.exp(random.nextDouble(-14, 22));
+      worst = Math.max(worst, Math.abs(ChangePointEstimator.roughLog(y) - Math.log(y)));
+    }
+    for (double y : new double[] {1, 2, 0.5, 1 + 1.0 / 1024, Math.nextDown(2.0), 1e-6, 3e9}) {
+      worst = Math.max(worst, Math.abs(ChangePointEstimator.roughLog(y) - Math.log(y)));
+    }
+    assertThat(worst).isLessThan(1.2e-7).isGreaterThan(1e-9); // interpolated, not exact
+  }
 }
