@@ -35,10 +35,10 @@ public final class ComplainantCounts {
     counts = new int[capacity];
   }
 
-  /** One entry, as {@link #forEach} hands it out. */
+  /** One entry, as {@link #forEach} hands it out; may throw what its caller's work throws. */
   @FunctionalInterface
-  public interface EntryVisitor {
-    void visit(int periodDay, long customer, int complaints);
+  public interface EntryVisitor<E extends Exception> {
+    void visit(int periodDay, long customer, int complaints) throws E;
   }
 
   /** Counts one more complaint of {@code customer} in the period starting on {@code periodDay}; returns its count. */
@@ -104,7 +104,7 @@ public final class ComplainantCounts {
   }
 
   /** Every entry, in no particular order. */
-  public void forEach(EntryVisitor visitor) {
+  public <E extends Exception> void forEach(EntryVisitor<E> visitor) throws E {
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] != 0) {
         visitor.visit(days[i], customers[i], counts[i]);

@@ -1,7 +1,6 @@
 package com.faultlink.metrics;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -51,28 +50,20 @@ public final class ComplainantCountsSerializer extends TypeSerializerSingleton<C
     int size = record.size();
     target.writeInt(size);
     ByteBuffer block = ByteBuffer.allocate(Math.min(size, BLOCK_ENTRIES) * ENTRY_BYTES);
-    try {
-      record.forEach((day, customer, complaints) -> {
-        block.putInt(day).putLong(customer).putInt(complaints);
-        if (!block.hasRemaining()) {
-          flush(block, target);
-        }
-      });
-      flush(block, target);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    record.<IOException>forEach((day, customer, complaints) -> {
+      block.putInt(day).putLong(customer).putInt(complaints);
+      if (!block.hasRemaining()) {
+        flush(block, target);
+      }
+    });
+    flush(block, target);
   }
 
-  private static void flush(ByteBuffer block, DataOutputView target) {
+  private static void flush(ByteBuffer block, DataOutputView target) throws IOException {
     if (block.position() == 0) {
       return;
     }
-    try {
-      target.write(block.array(), 0, block.position());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    target.write(block.array(), 0, block.position());
     block.clear();
   }
 

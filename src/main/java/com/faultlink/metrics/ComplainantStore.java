@@ -1,6 +1,7 @@
 package com.faultlink.metrics;
 
 import com.faultlink.model.PeriodKind;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -14,10 +15,11 @@ import org.apache.flink.api.java.tuple.Tuple2;
 
 /**
  * The current key's (a scope's) complaints per customer and period, one collection per period kind, in the layout
- * that suits the state backend. Both layouts are registered by every task, so a savepoint taken on one backend
- * restores on the other: {@link #absorb} moves what the other layout holds into this one.
+ * that suits the state backend. Every task registers every layout a savepoint may hold them in — the other
+ * backend's, and the text keys of savepoints before customers were numbers — and {@link #absorb}s what the
+ * savepoint left there into the one in use.
  */
-abstract class ComplainantStore {
+abstract class ComplainantStore implements ComplainantSource {
   /** Which layout to keep complainants in. */
   enum Layout {
     /** One {@link ComplainantCounts} per kind: for the heap backend, which copies a state entry whole. */
@@ -34,41 +36,43 @@ abstract class ComplainantStore {
         : new ComplainantStore[] {entries, table};
   }
 
-  /** Counts one more complaint of {@code customer} in the {@code kind} period starting on {@code day}; its count. */
-  abstract int increment(PeriodKind kind, int day, long customer) throws Exception;
+  /**
+   * What savepoints taken before customers were numbers hold: state {@code complaints-per-customer-<kind>}, keyed
+   * {@code KIND|period start|customer key}.
+   */
+  static ComplainantSource textKeyed(RuntimeContext context) {
+    return new TextKeyedSource(context);
+  }
 
-  /** Forgets the customers of the {@code kind} period starting on {@code day}. */
-  abstract void removePeriod(PeriodKind kind, int day) throws Exception;
+  /** Counts one more complaint of {@code customer} in the {@code kind} period starting on {@code start}; its count. */
+  final int increment(PeriodKind kind, LocalDate start, long customer) throws Exception {
+    return add(kind, day(start), customer, 1);
+  }
 
-  /** Adds {@code complaints} to an entry (moving entries between layouts). */
-  abstract void add(PeriodKind kind, int day, long customer, int complaints) throws Exception;
+  /** Forgets the customers of the {@code kind} period starting on {@code start}. */
+  final void removePeriod(PeriodKind kind, LocalDate start) throws Exception {
+    removePeriod(kind, day(start));
+  }
 
-  /** Every entry of {@code kind}. */
-  abstract void forEach(PeriodKind kind, ComplainantCounts.EntryVisitor visitor) throws Exception;
-
-  abstract boolean isEmpty(PeriodKind kind) throws Exception;
-
-  abstract void clear(PeriodKind kind) throws Exception;
-
-  /** Moves every entry of {@code other} into this store and empties it. */
-  void absorb(ComplainantStore other) throws Exception {
+  /** Moves every entry of {@code source} into this store and empties it. */
+  final void absorb(ComplainantSource source) throws Exception {
     for (PeriodKind kind : PeriodKind.values()) {
-      if (other.isEmpty(kind)) {
+      if (source.isEmpty(kind)) {
         continue;
       }
-      Exception[] failed = {null};
-      other.forEach(kind, (day, customer, complaints) -> {
-        try {
-          add(kind, day, customer, complaints);
-        } catch (Exception e) {
-          failed[0] = e;
-        }
-      });
-      if (failed[0] != null) {
-        throw failed[0];
-      }
-      other.clear(kind);
+      source.forEach(kind, (day, customer, complaints) -> add(kind, day, customer, complaints));
+      source.clear(kind);
     }
+  }
+
+  /** Adds {@code complaints} to the entry of the {@code kind} period starting on epoch day {@code day}; its count. */
+  abstract int add(PeriodKind kind, int day, long customer, int complaints) throws Exception;
+
+  abstract void removePeriod(PeriodKind kind, int day) throws Exception;
+
+  /** A period's start as the epoch day the layouts keep. */
+  private static int day(LocalDate start) {
+    return Math.toIntExact(start.toEpochDay());
   }
 
   private static String name(PeriodKind kind) {
@@ -88,24 +92,15 @@ abstract class ComplainantStore {
       }
     }
 
-    private ComplainantCounts table(PeriodKind kind) throws Exception {
-      ComplainantCounts t = tables[kind.ordinal()].value();
-      return t == null ? new ComplainantCounts() : t;
-    }
-
     @Override
-    int increment(PeriodKind kind, int day, long customer) throws Exception {
-      ComplainantCounts t = table(kind);
-      int n = t.increment(day, customer);
+    int add(PeriodKind kind, int day, long customer, int complaints) throws Exception {
+      ComplainantCounts t = tables[kind.ordinal()].value();
+      if (t == null) {
+        t = new ComplainantCounts();
+      }
+      int n = t.add(day, customer, complaints);
       tables[kind.ordinal()].update(t);
       return n;
-    }
-
-    @Override
-    void add(PeriodKind kind, int day, long customer, int complaints) throws Exception {
-      ComplainantCounts t = table(kind);
-      t.add(day, customer, complaints);
-      tables[kind.ordinal()].update(t);
     }
 
     @Override
@@ -122,7 +117,7 @@ abstract class ComplainantStore {
     }
 
     @Override
-    void forEach(PeriodKind kind, ComplainantCounts.EntryVisitor visitor) throws Exception {
+    public void forEach(PeriodKind kind, ComplainantCounts.EntryVisitor<Exception> visitor) throws Exception {
       ComplainantCounts t = tables[kind.ordinal()].value();
       if (t != null) {
         t.forEach(visitor);
@@ -130,13 +125,13 @@ abstract class ComplainantStore {
     }
 
     @Override
-    boolean isEmpty(PeriodKind kind) throws Exception {
+    public boolean isEmpty(PeriodKind kind) throws Exception {
       ComplainantCounts t = tables[kind.ordinal()].value();
       return t == null || t.isEmpty();
     }
 
     @Override
-    void clear(PeriodKind kind) {
+    public void clear(PeriodKind kind) {
       tables[kind.ordinal()].clear();
     }
   }
@@ -158,19 +153,12 @@ abstract class ComplainantStore {
     }
 
     @Override
-    int increment(PeriodKind kind, int day, long customer) throws Exception {
+    int add(PeriodKind kind, int day, long customer, int complaints) throws Exception {
       Tuple2<Long, Long> key = Tuple2.of((long) day, customer);
       Integer before = maps[kind.ordinal()].get(key);
-      int n = before == null ? 1 : before + 1;
+      int n = before == null ? complaints : before + complaints;
       maps[kind.ordinal()].put(key, n);
       return n;
-    }
-
-    @Override
-    void add(PeriodKind kind, int day, long customer, int complaints) throws Exception {
-      Tuple2<Long, Long> key = Tuple2.of((long) day, customer);
-      Integer before = maps[kind.ordinal()].get(key);
-      maps[kind.ordinal()].put(key, before == null ? complaints : before + complaints);
     }
 
     @Override
@@ -184,19 +172,51 @@ abstract class ComplainantStore {
     }
 
     @Override
-    void forEach(PeriodKind kind, ComplainantCounts.EntryVisitor visitor) throws Exception {
+    public void forEach(PeriodKind kind, ComplainantCounts.EntryVisitor<Exception> visitor) throws Exception {
       for (Map.Entry<Tuple2<Long, Long>, Integer> e : maps[kind.ordinal()].entries()) {
         visitor.visit(Math.toIntExact(e.getKey().f0), e.getKey().f1, e.getValue());
       }
     }
 
     @Override
-    boolean isEmpty(PeriodKind kind) throws Exception {
+    public boolean isEmpty(PeriodKind kind) throws Exception {
       return maps[kind.ordinal()].isEmpty();
     }
 
     @Override
-    void clear(PeriodKind kind) {
+    public void clear(PeriodKind kind) {
+      maps[kind.ordinal()].clear();
+    }
+  }
+
+  /** See {@link #textKeyed}. */
+  private static final class TextKeyedSource implements ComplainantSource {
+    private final MapState<String, Integer>[] maps;
+
+    @SuppressWarnings("unchecked")
+    TextKeyedSource(RuntimeContext context) {
+      maps = new MapState[PeriodKind.values().length];
+      for (PeriodKind kind : PeriodKind.values()) {
+        maps[kind.ordinal()] = context.getMapState(
+            new MapStateDescriptor<>("complaints-per-customer-" + name(kind), Types.STRING, Types.INT));
+      }
+    }
+
+    @Override
+    public void forEach(PeriodKind kind, ComplainantCounts.EntryVisitor<Exception> visitor) throws Exception {
+      for (Map.Entry<String, Integer> e : maps[kind.ordinal()].entries()) {
+        String[] kpc = e.getKey().split("\\|", 3); // KIND|period start|customer key
+        visitor.visit(day(LocalDate.parse(kpc[1])), RegionPeriodAggregator.customerNumber(kpc[2]), e.getValue());
+      }
+    }
+
+    @Override
+    public boolean isEmpty(PeriodKind kind) throws Exception {
+      return maps[kind.ordinal()].isEmpty();
+    }
+
+    @Override
+    public void clear(PeriodKind kind) {
       maps[kind.ordinal()].clear();
     }
   }

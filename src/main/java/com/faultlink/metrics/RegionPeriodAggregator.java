@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -49,9 +48,11 @@ public final class RegionPeriodAggregator
    * numbers ({@link #customerNumber}), in the layout that suits the state backend ({@link ComplainantStore}).
    */
   private transient ComplainantStore complainants;
-  /** The other layout, as a savepoint taken on the other backend holds it; emptied into the one above on first use. */
-  private transient ComplainantStore otherLayout;
-  private transient MapState<String, Integer>[] textKeyedBefore;
+  /**
+   * Where savepoints of the other backend, or from before customers were numbers, hold them; emptied into the store
+   * above per scope on first use.
+   */
+  private transient ComplainantSource[] leftBehind;
   private transient Set<String> scopesMigrated;
   private transient MapState<String, Outage> outages;
   private transient MapState<String, String> lastEmitted;
@@ -80,14 +81,7 @@ public final class RegionPeriodAggregator
         TypeInformation.of(PeriodCounts.class)));
     ComplainantStore[] stores = ComplainantStore.open(getRuntimeContext(), layout);
     complainants = stores[0];
-    otherLayout = stores[1];
-    @SuppressWarnings("unchecked")
-    MapState<String, Integer>[] before = new MapState[KINDS.length];
-    for (PeriodKind kind : KINDS) {
-      before[kind.ordinal()] = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-          "complaints-per-customer-" + kind.name().toLowerCase(Locale.ROOT), Types.STRING, Types.INT));
-    }
-    textKeyedBefore = before;
+    leftBehind = new ComplainantSource[] {stores[1], ComplainantStore.textKeyed(getRuntimeContext())};
     scopesMigrated = new HashSet<>();
     outages = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("outages", Types.STRING, TypeInformation.of(Outage.class)));
@@ -153,18 +147,8 @@ public final class RegionPeriodAggregator
     if (!scopesMigrated.add(scope)) {
       return;
     }
-    complainants.absorb(otherLayout);
-    for (PeriodKind kind : KINDS) {
-      MapState<String, Integer> old = textKeyedBefore[kind.ordinal()];
-      if (old.isEmpty()) {
-        continue;
-      }
-      for (Map.Entry<String, Integer> e : old.entries()) {
-        String[] kpc = e.getKey().split("\\|", 3); // KIND|period start|customer key
-        complainants.add(kind, Math.toIntExact(LocalDate.parse(kpc[1]).toEpochDay()), customerNumber(kpc[2]),
-            e.getValue());
-      }
-      old.clear();
+    for (ComplainantSource source : leftBehind) {
+      complainants.absorb(source);
     }
   }
 
@@ -174,7 +158,7 @@ public final class RegionPeriodAggregator
     countInPeriods(f.time(), ctx, (kind, period, c) -> {
       c.addComplaint(f.category(), f.faultCaused(), f.planned());
       if (f.customerKey() != null) {
-        int n = complainants.increment(kind, Math.toIntExact(period.toEpochDay()), customerNumber(f.customerKey()));
+        int n = complainants.increment(kind, period, customerNumber(f.customerKey()));
         if (n == 1) {
           c.complainants++;
         } else if (n == 2) {
@@ -293,7 +277,7 @@ public final class RegionPeriodAggregator
         c.complaints, c.faultComplaints, c.plannedComplaints, c.voice, c.data, c.messaging, c.other,
         c.complainants, c.repeatComplainants, c.goldenOutcomes, c.restoredInWindow));
     counts.remove(key);
-    complainants.removePeriod(kind, Math.toIntExact(p.toEpochDay()));
+    complainants.removePeriod(kind, p);
     lastEmitted.put(kind.name(), p.toString());
   }
 
