@@ -72,8 +72,18 @@ public final class ChangePointEstimator {
    * of weights per outage, small enough that a scope's rows stay in the CPU's caches.
    */
   private static final int RESAMPLES_TOGETHER = 64;
-  /** The bootstrap's work arrays, kept from one estimate to the next (a learner re-estimates thousands of times). */
-  private final Buffers buffers = new Buffers();
+  /*
+   * The bootstrap's work arrays (Prepared#scanTogether), kept from one estimate to the next: a learner re-estimates
+   * thousands of times. Per grid point a row of RESAMPLES_TOGETHER (or fewer) cells; the weights drawn, per outage.
+   */
+  private final int together;
+  private final int[] countFromTogether;
+  private final int[] closesAtTogether;
+  private final double[] closedDurationAtTogether;
+  private final double[] roughAt;
+  private final double[] exposureAt;
+  private final long[] countAt;
+  private int[] drawn = new int[0];
   /** The largest count the resamples scanned together may reach ({@code int}); tests lower it. */
   int batchedCountLimit = Integer.MAX_VALUE;
 
@@ -100,6 +110,13 @@ public final class ChangePointEstimator {
     this.confidence = confidence;
     this.chiSquared = new ChiSquaredDistribution(1).inverseCumulativeProbability(confidence);
     this.minOpen = minOpen;
+    together = Math.min(bootstrap, RESAMPLES_TOGETHER);
+    countFromTogether = new int[(n + 1) * together];
+    closesAtTogether = new int[(n + 1) * together];
+    closedDurationAtTogether = new double[(n + 1) * together];
+    roughAt = new double[n * together];
+    exposureAt = new double[n * together];
+    countAt = new long[n * together];
   }
 
   /** The estimate with its interval, or null where the data show no rise at any candidate window. */
@@ -162,8 +179,8 @@ public final class ChangePointEstimator {
    * lie below its duration.
    *
    * <p>{@link #scan} (one weighting) and {@link #bootstrapBest} (the resamples, the hot loop of a replay: about
-   * 200 per re-estimation) cost one pass over the outages and one over the grid, not one per pair: every per-grid-point sum is a running
-   * sum over difference arrays indexed by where each outage's contribution changes (its complaints' first grid
+   * 200 per re-estimation) cost one pass over the outages and one over the grid, not one per pair: every
+   * per-grid-point sum is a running sum over difference arrays indexed by where each outage's contribution changes (its complaints' first grid
    * point, the grid point its duration ends before). The exposure before a window, {@code Σ w·min(D, τ)}, is
    * {@code τ} times the weight of the outages still open at {@code τ} plus the durations of those closed by
    * then, so it is summed in a different order than outage by outage: the same up to rounding (exactly the
@@ -192,6 +209,7 @@ public final class ChangePointEstimator {
       openBelow = new int[n];
       double[][] lagsWhileOpen = new double[n][];
       int complaints = 0;
+      int most = 0;
       for (int i = 0; i < n; i++) {
         Sample s = samples.get(i);
         double d = Math.max(0, s.durationMinutes());
@@ -199,10 +217,7 @@ public final class ChangePointEstimator {
         lagsWhileOpen[i] = sortedWhileOpen(s.lagsMinutes(), d);
         total[i] = lagsWhileOpen[i].length;
         complaints += total[i];
-      }
-      int most = 0;
-      for (int t : total) {
-        most = Math.max(most, t);
+        most = Math.max(most, total[i]);
       }
       maxTotal = most;
       complaintFrom = new int[complaints];
@@ -258,9 +273,10 @@ public final class ChangePointEstimator {
      * {@code n} outages from {@code random} after resample {@code b - 1}, as one resample at a time would.
      *
      * <p>Resamples are scanned {@link #RESAMPLES_TOGETHER} at a time: their weights lie side by side per outage
-     * ({@code drawn[i·B + b]}), so each complaint adds a run of {@code B} weights to a run of {@code B} counts — a
-     * loop the JIT turns into vector additions — instead of {@code B} scans each adding one weight per complaint. Every resample's sums
-     * are still added outage by outage in the same order, so the same bits come out as scanning one at a time.
+     * ({@code drawn[i·B + b]}), so each complaint adds a run of {@code B} weights to a run of {@code B} counts (a
+     * loop the JIT can turn into vector additions) instead of {@code B} scans each adding one weight per complaint.
+     * Every resample's sums are still added outage by outage in the same order, so the same bits come out as
+     * scanning one at a time.
      */
     int[] bootstrapBest(SplittableRandom random) {
       int[] best = new int[bootstrap];
@@ -272,7 +288,11 @@ public final class ChangePointEstimator {
 
     /** Resamples {@code first .. first + b0 - 1}: drawn, scanned, their best grid indices into {@code best}. */
     private void scanTogether(SplittableRandom random, int first, int b0, int[] best) {
-      int[] drawn = buffers.drawn(n * b0);
+      if (drawn.length < n * b0) {
+        drawn = new int[n * b0];
+      } else {
+        Arrays.fill(drawn, 0, n * b0, 0);
+      }
       for (int b = 0; b < b0; b++) {
         for (int k = 0; k < n; k++) {
           drawn[random.nextInt(n) * b0 + b]++;
@@ -289,9 +309,9 @@ public final class ChangePointEstimator {
         return;
       }
       int gridSize = grid.length;
-      int[] countFromB = buffers.countFrom((gridSize + 1) * b0);
-      int[] closesAtB = buffers.closesAt((gridSize + 1) * b0);
-      double[] closedDurationAtB = buffers.closedDurationAt((gridSize + 1) * b0);
+      Arrays.fill(countFromTogether, 0);
+      Arrays.fill(closesAtTogether, 0);
+      Arrays.fill(closedDurationAtTogether, 0);
       double[] exposure = new double[b0];
       long[] complaints = new long[b0];
       int[] open = new int[b0];
@@ -306,24 +326,20 @@ public final class ChangePointEstimator {
           exposure[b] += weightedDuration;
           complaints[b] += (long) w * t;
           open[b] += w;
-          closesAtB[at + b] += w;
-          closedDurationAtB[at + b] += weightedDuration;
+          closesAtTogether[at + b] += w;
+          closedDurationAtTogether[at + b] += weightedDuration;
         }
       }
       for (int c = 0; c < complaintFrom.length; c++) {
         int to = complaintFrom[c] * b0;
         int from = complaintOf[c] * b0;
         for (int b = 0; b < b0; b++) {
-          countFromB[to + b] += drawn[from + b];
+          countFromTogether[to + b] += drawn[from + b];
         }
       }
       // First the profile with a cheap logarithm, known to within a bound, at every candidate window; then the
       // exact one only where, within that bound, it could reach the best: the others lie below some window's
       // exact value whatever their own is, so the exact maximum, and its first window, come out the same.
-      int cells = gridSize * b0;
-      double[] rough = buffers.rough(cells);
-      double[] before1 = buffers.exposureBefore(cells);
-      long[] count1 = buffers.countBefore(cells);
       double[] closedDuration = new double[b0];
       long[] before = new long[b0];
       boolean[] none = new boolean[b0];
@@ -335,21 +351,21 @@ public final class ChangePointEstimator {
       for (int g = 0; g < gridSize; g++) {
         int row = g * b0;
         for (int b = 0; b < b0; b++) {
-          open[b] -= closesAtB[row + b];
-          closedDuration[b] += closedDurationAtB[row + b];
-          before[b] += countFromB[row + b];
+          open[b] -= closesAtTogether[row + b];
+          closedDuration[b] += closedDurationAtTogether[row + b];
+          before[b] += countFromTogether[row + b];
           long c = before[b];
           double e = grid[g] * open[b] + closedDuration[b];
           double e2 = exposure[b] - e;
           long n2 = complaints[b] - c;
-          if (none[b] || open[b] < minOpen || e <= 0 || e2 <= 1e-9 || n2 == 0 || n2 / e2 <= c / e) {
-            rough[row + b] = Double.NaN; // no candidate
+          if (none[b] || !isCandidate(open[b], c, e, n2, e2)) {
+            roughAt[row + b] = Double.NaN;
             continue;
           }
-          double l = roughXLogY(c, c / e) + roughXLogY(n2, n2 / e2) - complaints[b];
-          rough[row + b] = l;
-          before1[row + b] = e;
-          count1[row + b] = c;
+          double l = roughLogLikelihood(c, e, n2, e2, complaints[b]);
+          roughAt[row + b] = l;
+          exposureAt[row + b] = e;
+          countAt[row + b] = c;
           floor[b] = Math.max(floor[b], l - roughError(complaints[b]));
         }
       }
@@ -358,15 +374,13 @@ public final class ChangePointEstimator {
         double bestL = 0;
         double margin = roughError(complaints[b]);
         for (int g = 0, cell = b; g < gridSize; g++, cell += b0) {
-          double r = rough[cell];
+          double r = roughAt[cell];
           if (Double.isNaN(r) || r + margin < floor[b]) {
             continue;
           }
-          long c = count1[cell];
-          double e = before1[cell];
-          double e2 = exposure[b] - e;
-          long n2 = complaints[b] - c;
-          double l = xLogY(c, c / e) + xLogY(n2, n2 / e2) - complaints[b];
+          long c = countAt[cell];
+          double e = exposureAt[cell];
+          double l = logLikelihood(c, e, complaints[b] - c, exposure[b] - e, complaints[b]);
           if (chosen < 0 || l > bestL) {
             chosen = g;
             bestL = l;
@@ -425,13 +439,13 @@ public final class ChangePointEstimator {
         double e = grid[g] * open + closedDuration;
         double e2 = exposure - e;
         long n2 = complaints - c;
-        if (open < minOpen || e <= 0 || e2 <= 1e-9 || n2 == 0 || n2 / e2 <= c / e) {
+        if (!isCandidate(open, c, e, n2, e2)) {
           if (logL != null) {
             logL[g] = Double.NaN;
           }
           continue;
         }
-        double l = xLogY(c, c / e) + xLogY(n2, n2 / e2) - complaints;
+        double l = logLikelihood(c, e, n2, e2, complaints);
         if (logL != null) {
           logL[g] = l;
         }
@@ -441,71 +455,6 @@ public final class ChangePointEstimator {
         }
       }
       return bestIndex;
-    }
-  }
-
-  /** Work arrays of {@link Prepared#bootstrapBest}, handed out zeroed; not for two estimates at once. */
-  private static final class Buffers {
-    private int[] drawn = new int[0];
-    private int[] countFrom = new int[0];
-    private int[] closesAt = new int[0];
-    private double[] closedDurationAt = new double[0];
-    private double[] rough = new double[0];
-    private double[] exposureBefore = new double[0];
-    private long[] countBefore = new long[0];
-
-    /** Written at every cell before it is read: handed out as they are. */
-    double[] rough(int length) {
-      if (rough.length < length) {
-        rough = new double[length];
-      }
-      return rough;
-    }
-
-    double[] exposureBefore(int length) {
-      if (exposureBefore.length < length) {
-        exposureBefore = new double[length];
-      }
-      return exposureBefore;
-    }
-
-    long[] countBefore(int length) {
-      if (countBefore.length < length) {
-        countBefore = new long[length];
-      }
-      return countBefore;
-    }
-
-    int[] drawn(int length) {
-      drawn = zeroed(drawn, length);
-      return drawn;
-    }
-
-    int[] countFrom(int length) {
-      countFrom = zeroed(countFrom, length);
-      return countFrom;
-    }
-
-    int[] closesAt(int length) {
-      closesAt = zeroed(closesAt, length);
-      return closesAt;
-    }
-
-    double[] closedDurationAt(int length) {
-      if (closedDurationAt.length < length) {
-        closedDurationAt = new double[length];
-      } else {
-        Arrays.fill(closedDurationAt, 0, length, 0.0);
-      }
-      return closedDurationAt;
-    }
-
-    private static int[] zeroed(int[] a, int length) {
-      if (a.length < length) {
-        return new int[length];
-      }
-      Arrays.fill(a, 0, length, 0);
-      return a;
     }
   }
 
@@ -541,6 +490,24 @@ public final class ChangePointEstimator {
     }
   }
 
+  /**
+   * Whether a window is a candidate: enough outages still open at it, exposure on both sides, complaints after it,
+   * and a rise ({@code c} complaints over exposure {@code e} before it, {@code n2} over {@code e2} after).
+   */
+  private boolean isCandidate(int open, long c, double e, long n2, double e2) {
+    return !(open < minOpen || e <= 0 || e2 <= 1e-9 || n2 == 0 || n2 / e2 <= c / e);
+  }
+
+  /** The profile log-likelihood at a candidate window, of {@code complaints} in all. */
+  private static double logLikelihood(long c, double e, long n2, double e2, long complaints) {
+    return xLogY(c, c / e) + xLogY(n2, n2 / e2) - complaints;
+  }
+
+  /** {@link #logLikelihood} with {@link #roughLog}: within {@link #roughError} of it. */
+  private static double roughLogLikelihood(long c, double e, long n2, double e2, long complaints) {
+    return roughXLogY(c, c / e) + roughXLogY(n2, n2 / e2) - complaints;
+  }
+
   private static double xLogY(long x, double y) {
     return x == 0 ? 0 : x * Math.log(y);
   }
@@ -559,7 +526,7 @@ public final class ChangePointEstimator {
   /**
    * {@code ln y} for a positive, normal {@code y}, interpolated linearly between {@link #LN_AT}'s points: off by at
    * most {@code h²/8} for steps {@code h = 1/1024} on {@code [1, 2]} (ln's curvature is at most 1 there), about
-   * 1.2e-7, plus rounding. Three to four times cheaper than {@link Math#log}.
+   * 1.2e-7, plus rounding.
    */
   static double roughLog(double y) {
     long bits = Double.doubleToRawLongBits(y);
