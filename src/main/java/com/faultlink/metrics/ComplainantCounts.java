@@ -41,11 +41,6 @@ public final class ComplainantCounts {
     void visit(int periodDay, long customer, int complaints) throws E;
   }
 
-  /** Counts one more complaint of {@code customer} in the period starting on {@code periodDay}; returns its count. */
-  public int increment(int periodDay, long customer) {
-    return add(periodDay, customer, 1);
-  }
-
   /** Adds {@code complaints} (at least 1) to the entry; returns its new count. */
   public int add(int periodDay, long customer, int complaints) {
     if (complaints < 1) {

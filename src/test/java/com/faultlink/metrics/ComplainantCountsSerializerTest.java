@@ -62,7 +62,7 @@ class ComplainantCountsSerializerTest {
   void aCopyIsDeep() {
     ComplainantCounts original = filled(10, 3);
     ComplainantCounts copy = SERIALIZER.copy(original);
-    copy.increment(1, 1L);
+    copy.add(1, 1L, 1);
     assertThat(original.get(1, 1L)).isZero();
     assertThat(SERIALIZER.copy(original, new ComplainantCounts())).isEqualTo(original).isNotSameAs(original);
   }

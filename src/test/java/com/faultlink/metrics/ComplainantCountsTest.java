@@ -29,7 +29,7 @@ class ComplainantCountsTest {
         // customers that collide in their low bits, and the same customer on neighbouring days
         long customer = random.nextInt(3_000) * 1024L;
         int day = today - random.nextInt(2);
-        int n = counts.increment(day, customer);
+        int n = counts.add(day, customer, 1);
         assertThat(n).isEqualTo(reference.merge(new Entry(day, customer), 1, Integer::sum));
       }
       int closed = today - 1;
@@ -49,9 +49,9 @@ class ComplainantCountsTest {
   void removingAPeriodShrinksTheTableAndRemovingNoneChangesNothing() {
     ComplainantCounts counts = new ComplainantCounts();
     for (long c = 0; c < 10_000; c++) {
-      counts.increment(1, c);
+      counts.add(1, c, 1);
     }
-    counts.increment(2, 5L);
+    counts.add(2, 5L, 1);
     int grown = counts.capacity();
     assertThat(counts.removePeriod(3)).isZero();
     assertThat(counts.capacity()).isEqualTo(grown);
@@ -63,11 +63,11 @@ class ComplainantCountsTest {
   @Test
   void aCopyIsIndependentOfItsOriginalBothWays() {
     ComplainantCounts original = new ComplainantCounts();
-    original.increment(1, 10L);
+    original.add(1, 10L, 1);
     ComplainantCounts copy = original.copy();
     assertThat(copy).isEqualTo(original).hasSameHashCodeAs(original);
-    copy.increment(1, 10L);
-    copy.increment(1, 11L);
+    copy.add(1, 10L, 1);
+    copy.add(1, 11L, 1);
     original.removePeriod(1);
     assertThat(original.isEmpty()).isTrue();
     assertThat(contents(copy)).containsOnly(Map.entry(new Entry(1, 10L), 2), Map.entry(new Entry(1, 11L), 1));
@@ -79,10 +79,10 @@ class ComplainantCountsTest {
     ComplainantCounts a = new ComplainantCounts();
     ComplainantCounts b = new ComplainantCounts();
     List<Long> customers = List.of(3L, 1L, 2L, 1L);
-    customers.forEach(c -> a.increment(4, c));
-    List.of(1L, 2L, 1L, 3L).forEach(c -> b.increment(4, c));
+    customers.forEach(c -> a.add(4, c, 1));
+    List.of(1L, 2L, 1L, 3L).forEach(c -> b.add(4, c, 1));
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-    b.increment(4, 3L);
+    b.add(4, 3L, 1);
     assertThat(a).isNotEqualTo(b);
   }
 
