@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 
@@ -79,6 +80,17 @@ abstract class ComplainantStore implements ComplainantSource {
     return kind.name().toLowerCase(Locale.ROOT);
   }
 
+  /** One map state of complaints per period kind, named {@code prefix} and the kind. */
+  @SuppressWarnings("unchecked")
+  private static <K> MapState<K, Integer>[] countsPerKind(RuntimeContext context, String prefix,
+      TypeInformation<K> keys) {
+    MapState<K, Integer>[] maps = new MapState[PeriodKind.values().length];
+    for (PeriodKind kind : PeriodKind.values()) {
+      maps[kind.ordinal()] = context.getMapState(new MapStateDescriptor<>(prefix + name(kind), keys, Types.INT));
+    }
+    return maps;
+  }
+
   /** {@link Layout#TABLE}: state {@code complainant-table-<kind>}. */
   private static final class TableStore extends ComplainantStore {
     private final ValueState<ComplainantCounts>[] tables;
@@ -143,13 +155,8 @@ abstract class ComplainantStore implements ComplainantSource {
   private static final class EntryStore extends ComplainantStore {
     private final MapState<Tuple2<Long, Long>, Integer>[] maps;
 
-    @SuppressWarnings("unchecked")
     EntryStore(RuntimeContext context) {
-      maps = new MapState[PeriodKind.values().length];
-      for (PeriodKind kind : PeriodKind.values()) {
-        maps[kind.ordinal()] = context.getMapState(new MapStateDescriptor<>(
-            "complainants-" + name(kind), Types.TUPLE(Types.LONG, Types.LONG), Types.INT));
-      }
+      maps = countsPerKind(context, "complainants-", Types.TUPLE(Types.LONG, Types.LONG));
     }
 
     @Override
@@ -193,13 +200,8 @@ abstract class ComplainantStore implements ComplainantSource {
   private static final class TextKeyedSource implements ComplainantSource {
     private final MapState<String, Integer>[] maps;
 
-    @SuppressWarnings("unchecked")
     TextKeyedSource(RuntimeContext context) {
-      maps = new MapState[PeriodKind.values().length];
-      for (PeriodKind kind : PeriodKind.values()) {
-        maps[kind.ordinal()] = context.getMapState(
-            new MapStateDescriptor<>("complaints-per-customer-" + name(kind), Types.STRING, Types.INT));
-      }
+      maps = countsPerKind(context, "complaints-per-customer-", Types.STRING);
     }
 
     @Override
