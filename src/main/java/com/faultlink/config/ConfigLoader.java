@@ -18,6 +18,13 @@ public final class ConfigLoader {
   /** Where the customer-key secret comes from when the config does not name one. */
   public static final String SECRET_ENV = "FAULTLINK_CUSTOMER_KEY_SECRET";
 
+  /**
+   * The contract's subscriber number: an optional {@code +86}/{@code 86}, then 11 digits starting with 1, with
+   * spaces or dashes allowed between digits; not inside a longer run of digits.
+   */
+  public static final String DEFAULT_SUBSCRIBER_PATTERN =
+      "(?<![0-9])(?:\\+?86[ -]?)?1(?:[ -]?[0-9]){10}(?![0-9])";
+
   static final String DEVELOPMENT_SECRET = "faultlink-development-secret-change-me";
 
   private ConfigLoader() {}
@@ -47,6 +54,7 @@ public final class ConfigLoader {
       throw new ConfigException("config is not valid YAML: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     }
+    tree = EnvReferences.expand(tree, env);
     ConfigNode root = new ConfigNode(tree, "");
     FaultLinkConfig config = build(root, env);
     root.rejectUnknownKeys();
@@ -76,10 +84,12 @@ public final class ConfigLoader {
 
     Duration outOfOrderness = root.duration("outOfOrderness", Duration.ofMinutes(5), true);
     WatermarkConfig watermarks = WatermarkConfig.read(root.child("watermarks"));
+    InputLimits input = InputLimits.read(root.child("input"));
 
     ConfigNode out = root.child("outages");
     FaultLinkConfig.Outages outages = new FaultLinkConfig.Outages(
-        out.strings("causes", List.of("cellOutage")), out.duration("mergeGap", Duration.ofMinutes(5), true));
+        out.strings("causes", List.of("cellOutage")), out.duration("mergeGap", Duration.ofMinutes(5), true),
+        out.duration("maxOpen", Duration.ofDays(30), false));
 
     ConfigNode att = root.child("attribution");
     FaultLinkConfig.Attribution attribution = new FaultLinkConfig.Attribution(
@@ -107,6 +117,14 @@ public final class ConfigLoader {
       secret = DEVELOPMENT_SECRET;
     }
 
+    String subscriberPattern = privacy.string("subscriberPattern", DEFAULT_SUBSCRIBER_PATTERN);
+    try {
+      java.util.regex.Pattern.compile(subscriberPattern);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new ConfigException("config key 'privacy.subscriberPattern': not a regular expression: "
+          + e.getDescription());
+    }
+
     CheckpointingConfig checkpointing = CheckpointingConfig.read(root.child("checkpointing"));
     StateConfig state = StateConfig.read(root.child("state"));
     RestartConfig restart = RestartConfig.read(root.child("restart"));
@@ -118,8 +136,8 @@ public final class ConfigLoader {
           + " once per checkpoint");
     }
 
-    return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, outages,
-        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, checkpointing,
+    return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, subscriberPattern, checkpointing,
         state, restart, planned);
   }
 

@@ -18,6 +18,7 @@ public record FaultLinkConfig(
     SinksConfig sinks,
     Duration outOfOrderness,
     WatermarkConfig watermarks,
+    InputLimits input,
     Outages outages,
     Attribution attribution,
     GoldenConfig golden,
@@ -26,6 +27,7 @@ public record FaultLinkConfig(
     Duration dedupRetention,
     Duration lateRetention,
     String customerKeySecret,
+    String subscriberPattern,
     CheckpointingConfig checkpointing,
     StateConfig state,
     RestartConfig restart,
@@ -42,7 +44,10 @@ public record FaultLinkConfig(
   public record Reference(String cells, String regions) implements Serializable {}
 
 
-  public record Outages(List<String> causes, Duration mergeGap) implements Serializable {}
+  /**
+   * @param maxOpen an outage still open this long after its start is closed then as stale
+   */
+  public record Outages(List<String> causes, Duration mergeGap, Duration maxOpen) implements Serializable {}
 
   public record Attribution(double neighborRadiusKm, Duration tail) implements Serializable {}
 
@@ -56,29 +61,43 @@ public record FaultLinkConfig(
 
   /** The same config with other sinks (tests: a receiver, a database). */
   public FaultLinkConfig withSinks(SinksConfig newSinks) {
-    return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, watermarks, outages,
-        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
         state, restart, planned);
   }
 
   /** The same config with other planned-works settings (tests, what-if replays). */
   public FaultLinkConfig withPlanned(PlannedConfig p) {
-    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, outages,
-        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
         state, restart, p);
   }
 
   /** The same config with other golden-window settings (tests, analysts' what-if replays). */
   public FaultLinkConfig withGolden(GoldenConfig g) {
-    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, outages,
-        attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
         state, restart, planned);
+  }
+
+  /** The same config with other input limits (tests). */
+  public FaultLinkConfig withInput(InputLimits i) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, i, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
+        checkpointing, state, restart, planned);
+  }
+
+  /** The same config with other outage settings (tests). */
+  public FaultLinkConfig withOutages(Outages o) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, o,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
+        checkpointing, state, restart, planned);
   }
 
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
-    return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, watermarks, outages,
-        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, checkpointing,
+    return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
         state, restart, planned);
   }
 
