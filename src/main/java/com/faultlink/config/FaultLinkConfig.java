@@ -80,6 +80,13 @@ public record FaultLinkConfig(
         state, restart, planned);
   }
 
+  /** The same config reading other inputs (tests, replays of edited copies). */
+  public FaultLinkConfig withSources(Sources newSources) {
+    return new FaultLinkConfig(timezone, parallelism, newSources, reference, sinks, outOfOrderness, watermarks, input,
+        outages, attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret,
+        subscriberPattern, checkpointing, state, restart, planned);
+  }
+
   /** The same config with other input limits (tests). */
   public FaultLinkConfig withInput(InputLimits i) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, i, outages,
