@@ -1,9 +1,6 @@
 package com.faultlink.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +44,7 @@ public final class ConfigLoader {
   }
 
   public static FaultLinkConfig parse(String yaml, Map<String, String> env) {
-    JsonNode tree;
-    try {
-      tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException("config is not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-    }
+    JsonNode tree = ConfigBase.resolve(ConfigBase.readYaml(yaml, "config"));
     tree = EnvReferences.expand(tree, env);
     ConfigNode root = new ConfigNode(tree, "");
     FaultLinkConfig config = build(root, env);

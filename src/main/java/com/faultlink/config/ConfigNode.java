@@ -41,21 +41,43 @@ final class ConfigNode {
   }
 
   boolean has(String key) {
-    JsonNode v = node.get(key);
+    JsonNode v = node.get(spelling(key));
     return v != null && !v.isNull();
   }
 
   ConfigNode child(String key) {
+    String k = spelling(key);
     read.add(key);
-    ConfigNode c = new ConfigNode(node.get(key), keyPath(key));
+    read.add(k);
+    ConfigNode c = new ConfigNode(node.get(k), keyPath(k));
     children.add(c);
     return c;
   }
 
   private JsonNode value(String key) {
+    String k = spelling(key);
     read.add(key);
-    JsonNode v = node.get(key);
+    read.add(k);
+    JsonNode v = node.get(k);
     return v == null || v.isNull() ? null : v;
+  }
+
+  /**
+   * The spelling of {@code key} this mapping uses: British and American spellings of "neighbour" are both
+   * accepted (the keys mix them: {@code attribution.neighborRadiusKm}, {@code burst.neighbourSlots}); both at once
+   * is an error.
+   */
+  private String spelling(String key) {
+    String other = key.contains("neighbour") ? key.replace("neighbour", "neighbor")
+        : key.contains("neighbor") ? key.replace("neighbor", "neighbour") : null;
+    if (other == null || !node.has(other)) {
+      return key;
+    }
+    if (node.has(key)) {
+      throw new ConfigException("config key '" + keyPath(key) + "' is also written as '" + keyPath(other)
+          + "': keep one");
+    }
+    return other;
   }
 
   private ConfigException bad(String key, String problem) {
@@ -267,11 +289,47 @@ final class ConfigNode {
     while (names.hasNext()) {
       String k = names.next();
       if (!read.contains(k)) {
-        throw new ConfigException("config key '" + keyPath(k) + "' is not a FaultLink setting (see config/faultlink.yaml for every key)");
+        String near = closest(k, read);
+        throw new ConfigException("config key '" + keyPath(k) + "' is not a FaultLink setting"
+            + (near == null ? "" : "; did you mean '" + keyPath(near) + "'?")
+            + " (see config/faultlink.yaml for every key)");
       }
     }
     for (ConfigNode c : children) {
       c.rejectUnknownKeys();
     }
+  }
+
+  /** The known key closest to a misspelt one, if it is close enough to be what was meant. */
+  static String closest(String key, Set<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = k.equalsIgnoreCase(key) ? 0 : editDistance(key.toLowerCase(), k.toLowerCase());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, key.length() / 4) ? best : null;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 }
