@@ -53,6 +53,27 @@ public final class RegionTable implements Serializable {
     return new RegionTable(Collections.unmodifiableMap(map));
   }
 
+  /**
+   * Refuses a cell table naming a region this table lacks: its complaints would count against no subscribers
+   * and its metrics rows would be missing. Names the first such region (in cell-table order) and how many
+   * cells it has.
+   */
+  public void requireEveryRegionOf(CellTable cells, Path cellFile, Path regionFile) {
+    Map<String, Integer> missing = new LinkedHashMap<>();
+    for (Cell c : cells.cells()) {
+      if (!subscribers.containsKey(c.region())) {
+        missing.merge(c.region(), 1, Integer::sum);
+      }
+    }
+    if (!missing.isEmpty()) {
+      Map.Entry<String, Integer> first = missing.entrySet().iterator().next();
+      throw new ReferenceDataException(cellFile + ": region " + first.getKey() + " (" + first.getValue()
+          + " cells) is not in " + regionFile + (missing.size() > 1 ? " (nor are " + (missing.size() - 1)
+          + " more regions: " + String.join(", ", missing.keySet().stream().skip(1).limit(5).toList()) + ")" : "")
+          + "; every region of the cell table needs its subscribers");
+    }
+  }
+
   /** Regions in table order. */
   public List<String> regions() {
     return new ArrayList<>(subscribers.keySet());
