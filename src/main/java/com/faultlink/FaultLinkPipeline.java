@@ -152,7 +152,8 @@ public final class FaultLinkPipeline {
     //    or too late among included, before they are timed, so they move no watermark and open no period.
     TimeSanity sanity = timeSanity(config, in.unbounded());
     SingleOutputStreamOperator<AlarmEvent> alarmsParsed = in.alarms()
-        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(), maxRaw, EventTimes.alarms(), sanity))
+        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(), maxRaw,
+            EventTimes.alarms(OutageAlarmFilter.rule(config.outages().causes(), cells)), sanity))
         .returns(AlarmEvent.class).uid("parse-alarms").name("Parse alarms (TMF642)");
     SingleOutputStreamOperator<Complaint> complaintsParsed = in.complaints()
         .process(new ParseLines<Complaint>("complaints", complaintParsers(config, cells), maxRaw,

@@ -4,6 +4,7 @@ import com.faultlink.model.AlarmEvent;
 import com.faultlink.model.AlarmKind;
 import com.faultlink.model.Complaint;
 import java.io.Serializable;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * The times of a parsed event that the time checks ({@link TimeSanity}) look at, and what becomes of an event
@@ -40,6 +41,14 @@ public interface EventTimes<T> extends Serializable {
 
   /** Alarms: a raise's {@code alarmRaisedTime}, a clear's {@code alarmClearedTime}; a too-late clear goes on. */
   static EventTimes<AlarmEvent> alarms() {
+    return alarms(a -> true);
+  }
+
+  /**
+   * Alarms, where a too-late clear goes on only if {@code mayEndOutage} (the outage filter's rule): a clear of
+   * noise cannot be the clear of an outage still open, so it is rejected at once like any too-late line.
+   */
+  static EventTimes<AlarmEvent> alarms(SerializableFunction<AlarmEvent, Boolean> mayEndOutage) {
     return new EventTimes<>() {
       private static final long serialVersionUID = 1L;
 
@@ -66,7 +75,7 @@ public interface EventTimes<T> extends Serializable {
 
       @Override
       public AlarmEvent tooLateButPending(AlarmEvent a, String line) {
-        return a.kind() == AlarmKind.CLEAR ? a.tooLate(line) : null;
+        return a.kind() == AlarmKind.CLEAR && mayEndOutage.apply(a) ? a.tooLate(line) : null;
       }
     };
   }

@@ -185,6 +185,23 @@ class ParseLinesTimeTest {
   }
 
   @Test
+  void aTooLateClearThatCanEndNoOutageIsRejectedAtOnce() throws Exception {
+    var h = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new ParseLines<>("alarms",
+        FaultLinkPipeline.alarmParsers(), 1000,
+        EventTimes.alarms(com.faultlink.correlate.OutageAlarmFilter.rule(List.of("cellOutage"),
+            ComplaintParserTest.CELLS)),
+        new TimeSanity(InputLimits.defaults(), false, START))));
+    h.open();
+    harness = h;
+    String outageClear = clear("ev-2", "A-7", "2026-10-01T00:00:00Z");
+    String noiseClear = clear("ev-3", "A-8", "2026-10-01T00:00:00Z").replace("cellOutage", "powerProblem");
+    feed(h, raise("ev-1", "2026-10-10T00:00:00Z"), outageClear, noiseClear);
+    assertThat(h.extractOutputValues()).extracting(AlarmEvent::eventId).containsExactly("ev-1", "ev-2");
+    assertThat(deadLetters(h)).extracting(DeadLetter::raw).containsExactly(noiseClear);
+    assertThat(deadLetters(h).get(0).reason()).startsWith("too late: alarmClearedTime 2026-10-01T00:00:00Z");
+  }
+
+  @Test
   void anAcceptedClearKeepsItsLineForThePairing_aRaiseDoesNot() throws Exception {
     var h = alarms(InputLimits.defaults());
     String clearLine = clear("ev-2", "A-ev-1", "2026-10-05T01:00:00Z");
