@@ -12,7 +12,9 @@ import com.faultlink.io.FileReadPacing;
 import com.faultlink.io.KafkaInputs;
 import com.faultlink.io.KafkaOutputs;
 import com.faultlink.io.KeyedLine;
+import com.faultlink.io.EventTimes;
 import com.faultlink.io.LineEventTime;
+import com.faultlink.io.TimeSanity;
 import com.faultlink.io.ParseLines;
 import com.faultlink.model.AlarmEvent;
 import com.faultlink.model.Complaint;
@@ -45,7 +47,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.util.function.SerializableFunction;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
@@ -230,13 +231,15 @@ public final class FaultLinkJob {
     boolean unbounded = unbounded(sources.alarms()) || unbounded(sources.complaints());
     ParseLines.ParserFactory<AlarmEvent> alarmParsers = FaultLinkPipeline.alarmParsers();
     ParseLines.ParserFactory<Complaint> complaintParsers = FaultLinkPipeline.complaintParsers(config, cells);
+    // Lines dated implausibly take no part in timing: they are rejected after parsing.
+    TimeSanity sanity = FaultLinkPipeline.timeSanity(config, unbounded);
     return new FaultLinkPipeline.Inputs(
         readLines(env, "alarms", sources.alarms(), throttle,
-            timedAtSource(config, unbounded, alarmParsers, AlarmEvent::time),
-            FileReadPacing.of(alarmParsers, AlarmEvent::time, config.outOfOrderness())),
+            timedAtSource(config, unbounded, alarmParsers, EventTimes.alarms(), sanity),
+            FileReadPacing.of(alarmParsers, EventTimes.alarms(), sanity, config.outOfOrderness())),
         readLines(env, "complaints", sources.complaints(), throttle,
-            timedAtSource(config, unbounded, complaintParsers, Complaint::time),
-            FileReadPacing.of(complaintParsers, Complaint::time, config.outOfOrderness())),
+            timedAtSource(config, unbounded, complaintParsers, EventTimes.complaints(), sanity),
+            FileReadPacing.of(complaintParsers, EventTimes.complaints(), sanity, config.outOfOrderness())),
         sources.works() == null ? null
             : readLines(env, "works", sources.works(), throttle, WatermarkStrategy.noWatermarks(),
                 WatermarkStrategy.noWatermarks()),
@@ -266,10 +269,13 @@ public final class FaultLinkJob {
     return input.isKafka() && !input.kafka().bounded();
   }
 
-  /** A Kafka input's watermarks: the pipeline's, with each line's domain time as its timestamp. */
+  /**
+   * A Kafka input's watermarks: the pipeline's, with each line's domain time as its timestamp ({@link
+   * Long#MIN_VALUE}, moving nothing, for a line dated implausibly).
+   */
   private static <T> WatermarkStrategy<String> timedAtSource(FaultLinkConfig config, boolean unbounded,
-      ParseLines.ParserFactory<T> parsers, SerializableFunction<T, Long> time) {
-    return FaultLinkPipeline.<String>watermarks(config, unbounded, new LineEventTime<>(parsers, time));
+      ParseLines.ParserFactory<T> parsers, EventTimes<T> times, TimeSanity sanity) {
+    return FaultLinkPipeline.<String>watermarks(config, unbounded, new LineEventTime<>(parsers, times, sanity));
   }
 
   /** Alerts to Alertmanager, tables to the database, where configured. */

@@ -24,7 +24,9 @@ import com.faultlink.golden.WindowInForce;
 import com.faultlink.io.AlarmParser;
 import com.faultlink.io.ComplaintParser;
 import com.faultlink.io.CustomerKeyHasher;
+import com.faultlink.io.EventTimes;
 import com.faultlink.io.ParseLines;
+import com.faultlink.io.TimeSanity;
 import com.faultlink.io.WorkParser;
 import com.faultlink.metrics.ComplaintFact;
 import com.faultlink.metrics.ComplaintScopes;
@@ -126,6 +128,14 @@ public final class FaultLinkPipeline {
   }
 
   /**
+   * The time checks of an input (the contract's "Implausible times"), with the wall clock read now: at job
+   * start. {@code unbounded}: live inputs, whose latest plausible time moves on with the clock.
+   */
+  public static TimeSanity timeSanity(FaultLinkConfig config, boolean unbounded) {
+    return TimeSanity.startingNow(config.input(), unbounded);
+  }
+
+  /**
    * The event-time watermarks of every timed input, wherever they are assigned (after parsing, or per Kafka
    * partition in the source): bounded out-of-orderness. The one place to change how event time advances.
    */
@@ -138,12 +148,16 @@ public final class FaultLinkPipeline {
   public Outputs build(Inputs in) {
     int maxRaw = config.deadLetters().maxRawChars();
 
-    // 1. Parse each input; rejected lines go to the dead letters whole, with a reason.
+    // 1. Parse each input; rejected lines go to the dead letters whole, with a reason: lines dated implausibly
+    //    or too late among included, before they are timed, so they move no watermark and open no period.
+    TimeSanity sanity = timeSanity(config, in.unbounded());
     SingleOutputStreamOperator<AlarmEvent> alarmsParsed = in.alarms()
-        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(), maxRaw))
+        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(), maxRaw,
+            EventTimes.alarms(OutageAlarmFilter.rule(config.outages().causes(), cells)), sanity))
         .returns(AlarmEvent.class).uid("parse-alarms").name("Parse alarms (TMF642)");
     SingleOutputStreamOperator<Complaint> complaintsParsed = in.complaints()
-        .process(new ParseLines<Complaint>("complaints", complaintParsers(config, cells), maxRaw))
+        .process(new ParseLines<Complaint>("complaints", complaintParsers(config, cells), maxRaw,
+            EventTimes.complaints(), sanity))
         .returns(Complaint.class).uid("parse-complaints").name("Parse complaints (TMF621)");
     DataStream<DeadLetter> deadLetters = alarmsParsed.getSideOutput(ParseLines.DEAD_LETTERS)
         .union(complaintsParsed.getSideOutput(ParseLines.DEAD_LETTERS));
@@ -190,7 +204,7 @@ public final class FaultLinkPipeline {
     // 3. Alarms → outages: outage alarms on known cells (noise — nine alarms in ten — is counted and dropped
     //    where it is read, before any shuffle), one event per eventId, raise paired with clear, then per cell
     //    in event-time order, flapping merged.
-    DataStream<Outage> outages = alarmsTimed
+    SingleOutputStreamOperator<CellAlarm> alarmsPaired = alarmsTimed
         .filter(new OutageAlarmFilter(config.outages().causes(), cells))
         .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
         .keyBy(BucketedDuplicateFilter.keyOf(AlarmEvent::eventId), Types.INT)
@@ -199,7 +213,12 @@ public final class FaultLinkPipeline {
         .returns(AlarmEvent.class).uid("dedup-alarm-ids").name("Drop duplicate alarm events")
         .keyBy(AlarmEvent::alarmKey)
         .process(new AlarmPairer(config.dedupRetention(), config.state().ttl()))
-        .uid("pair-alarms").name("Pair raise and clear")
+        .uid("pair-alarms").name("Pair raise and clear");
+    // Clears that only their raise shows to be wrong (before it, or too late for a raise no longer open).
+    deadLetters = deadLetters.union(alarmsPaired.getSideOutput(AlarmPairer.REJECTED_CLEARS)
+        .map(d -> ParseLines.deadLetter(d.source(), d.reason(), d.raw(), maxRaw)).returns(DeadLetter.class)
+        .uid("rejected-clears").name("Clears rejected by their raise"));
+    DataStream<Outage> outages = alarmsPaired
         .keyBy(CellAlarm::cellId)
         .connect(horizonAndWorks)
         .process(new OutageAssembler(cells, config.outages().mergeGap(), config.planned()))

@@ -122,6 +122,8 @@ public final class BenchData {
         "  regions: " + set.resolve("regions.csv"),
         "sinks:",
         "  dir: " + set.resolve("out"),
+        "input:",
+        "  notAfter: '2100-01-01T00:00:00Z'   # long synthetic sets run past today: not implausible here",
         ""));
   }
 

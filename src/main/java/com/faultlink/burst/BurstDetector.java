@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -43,6 +44,10 @@ import org.apache.flink.util.OutputTag;
  * a later window is, or, while an episode is open, by a timer of its own, so episodes end on time). At the
  * end of a bounded input the windows after the region's last complaint are not judged. A complaint whose
  * window was already judged is counted ({@code lateForBurstWindow}) and otherwise ignored.
+ *
+ * <p>Work follows the complaints, not the span of time: a silence longer than {@link
+ * BurstModel#forgetAfterMillis} (outside an episode) is not judged window by window; the region's history
+ * starts again, warm-up included, at the window of its next complaint.
  */
 public final class BurstDetector extends KeyedCoProcessFunction<String, Attribution, Outage, Alert> {
   private static final long serialVersionUID = 1L;
@@ -60,6 +65,8 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
   private transient MapState<String, Outage> outages;
   private transient ValueState<Alert> openAlert;
   private transient RunCounter late;
+  /** Windows judged by this instance (tests: the work follows the complaints, not the span of time). */
+  private transient long windowsJudged;
 
   /**
    * @param decisionDelayMillis how long after a complaint's time its attribution may still be emitted
@@ -118,12 +125,12 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
     RegionBurstState s = regionState.value();
-    long firstPending = Long.MAX_VALUE;
-    long lastPending = Long.MIN_VALUE;
+    TreeSet<Long> pending = new TreeSet<>();
     for (Long start : counts.keys()) {
-      firstPending = Math.min(firstPending, start);
-      lastPending = Math.max(lastPending, start);
+      pending.add(start);
     }
+    long firstPending = pending.isEmpty() ? Long.MAX_VALUE : pending.first();
+    long lastPending = pending.isEmpty() ? Long.MIN_VALUE : pending.last();
     boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
     if (s == null) {
       if (firstPending == Long.MAX_VALUE) {
@@ -139,11 +146,21 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
         w = model.calendar().next(w);
         continue;
       }
+      Long nextComplaint = pending.ceiling(w.start());
+      if (!s.inEpisode && nextComplaint != null && nextComplaint - w.start() > model.forgetAfterMillis()) {
+        // Silence long enough to have forgotten the history: its windows are not judged one by one (a region
+        // quiet for years would cost a judgement per window); the next complaint's window starts it again.
+        s = model.newState();
+        w = model.calendar().windowOf(nextComplaint);
+        judged = true;
+        continue;
+      }
       Long n = counts.get(w.start());
       if (n != null) {
         counts.remove(w.start());
       }
       BurstModel.Verdict v = model.judge(s, region, w, n == null ? 0L : n);
+      windowsJudged++;
       if (v.published() != null) {
         ctx.output(THRESHOLDS, v.published());
       }
@@ -173,6 +190,10 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
       Window next = model.calendar().windowOf(s.nextWindow);
       ctx.timerService().registerEventTimeTimer(decidedAt(next));
     }
+  }
+
+  long windowsJudged() {
+    return windowsJudged;
   }
 
   private List<Outage> openDuring(Window w) throws Exception {

@@ -78,6 +78,11 @@ public final class BurstModel implements Serializable {
   static final double LEVEL_HALF_LIFE = 3 * 3_600_000.0;
   static final double CAP_SD = 3.0;
   static final double MIN_MEAN_FOR_DISPERSION = 2.0;
+  /**
+   * A region quiet for this many half-lives has forgotten its history (what is left of it weighs 2^-16): its next
+   * complaint starts it again, warm-up included, rather than every window of the silence being judged empty.
+   */
+  public static final int FORGET_AFTER_HALF_LIVES = 16;
 
   private final BurstCalendar calendar;
   private final BurstConfig config;
@@ -91,6 +96,11 @@ public final class BurstModel implements Serializable {
     this.warmupMillis = config.warmup().toMillis();
     this.halfLifeMillis = config.halfLife().toMillis();
     this.relearnAfterWindows = (int) Math.max(1, config.relearnAfter().toMillis() / calendar.windowMillis());
+  }
+
+  /** How long a region must be quiet to forget its history ({@link #FORGET_AFTER_HALF_LIVES} half-lives). */
+  public long forgetAfterMillis() {
+    return (long) (FORGET_AFTER_HALF_LIVES * halfLifeMillis);
   }
 
   public BurstCalendar calendar() {

@@ -2,6 +2,7 @@ package com.faultlink.correlate;
 
 import com.faultlink.model.AlarmEvent;
 import com.faultlink.model.AlarmKind;
+import com.faultlink.model.DeadLetter;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.RunCounter;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Pairs each alarm's raise with its clear, keyed by source system and {@code alarm.id}, whatever order they
@@ -20,9 +22,17 @@ import org.apache.flink.util.Collector;
  * <p>Event-time timers clear every paired alarm. A raise that is never cleared (a stuck alarm) would stay
  * forever, one per alarm id: the state therefore also has a processing-time TTL ({@code state.ttl}, default
  * 30 days since it was written). A clear that arrives after its raise expired counts as a clear without raise.
+ *
+ * <p>Two clears are rejected here, where the raise is known, to {@link #REJECTED_CLEARS} with their line (the
+ * contract's "Implausible times"): a clear stated before its raise (the alarm stays open), and a clear that the
+ * parse stage found too late on its input, unless its raise is still open (a clear of an outage still open is
+ * never too late).
  */
 public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, CellAlarm> {
   private static final long serialVersionUID = 1L;
+
+  /** Clears rejected by their raise (see above), as dead letters of the alarms input, lines uncut. */
+  public static final OutputTag<DeadLetter> REJECTED_CLEARS = new OutputTag<>("rejected-clears") {};
 
   private final long retentionMillis;
   private final Duration ttl;
@@ -33,6 +43,9 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
   private transient RunCounter duplicateRaises;
   private transient RunCounter clearsWithoutRaise;
   private transient RunCounter clearsBeforeRaise;
+  private transient RunCounter deadLetters;
+  private transient RunCounter tooLate;
+  private transient RunCounter lateClearsApplied;
 
   public AlarmPairer(Duration retention) {
     this(retention, Duration.ofDays(30));
@@ -56,6 +69,9 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
     duplicateRaises = RunCounter.register(getRuntimeContext(), CounterNames.DUPLICATE_RAISES);
     clearsWithoutRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_WITHOUT_RAISE);
     clearsBeforeRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_BEFORE_RAISE);
+    deadLetters = RunCounter.register(getRuntimeContext(), CounterNames.DEAD_LETTERS);
+    tooLate = RunCounter.register(getRuntimeContext(), CounterNames.TOO_LATE_LINES);
+    lateClearsApplied = RunCounter.register(getRuntimeContext(), CounterNames.LATE_CLEARS_OF_OPEN_OUTAGES);
   }
 
   @Override
@@ -84,6 +100,16 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
 
   private void onClear(AlarmEvent clear, Context ctx, Collector<CellAlarm> out) throws Exception {
     AlarmEvent raised = raise.value();
+    if (clear.tooLate()) {
+      if (raised == null || cleared.value() != null) {
+        tooLate.inc();
+        reject(clear, "too late: alarmClearedTime " + java.time.Instant.ofEpochMilli(clear.time())
+            + " is more than input.maxLateness before the newest time read before it on this input,"
+            + " and its raise is not open", ctx);
+        return;
+      }
+      lateClearsApplied.inc();
+    }
     if (raised == null) {
       if (waitingClear.value() == null) {
         waitingClear.update(clear);
@@ -103,9 +129,11 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
   private void emitClear(AlarmEvent raised, AlarmEvent clear, Context ctx, Collector<CellAlarm> out) {
     long time = clear.time();
     if (time < raised.time()) {
-      // A clock error at the source: the outage lasted no time rather than negative time.
+      // A clock error at the source: the clear is rejected and the alarm stays open for a clear that fits.
       clearsBeforeRaise.inc();
-      time = raised.time();
+      reject(clear, "clear before its raise: alarmClearedTime " + java.time.Instant.ofEpochMilli(time)
+          + " is before alarmRaisedTime " + java.time.Instant.ofEpochMilli(raised.time()), ctx);
+      return;
     }
     try {
       cleared.update(Boolean.TRUE);
@@ -114,6 +142,14 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
     }
     out.collect(new CellAlarm(raised.objectId(), raised.alarmKey(), AlarmKind.CLEAR, time, false));
     ctx.timerService().registerEventTimeTimer(saturatedAdd(time, retentionMillis));
+  }
+
+  /** A clear parsed without its line (tests, tools) is counted only. */
+  private void reject(AlarmEvent clear, String reason, Context ctx) {
+    if (clear.line() != null) {
+      deadLetters.inc();
+      ctx.output(REJECTED_CLEARS, new DeadLetter("alarms", reason, clear.line(), false));
+    }
   }
 
   @Override

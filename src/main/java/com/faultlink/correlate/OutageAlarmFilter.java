@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * Keeps the alarms that can make an outage: a configured outage cause on a cell of the cell table. Others
@@ -44,6 +45,15 @@ public final class OutageAlarmFilter extends RichFilterFunction<AlarmEvent> {
       ignored.inc();
     }
     return keep;
+  }
+
+  /**
+   * The rule alone, without counting: whether an alarm can make or end an outage. The parse stage passes a
+   * too-late clear on to the pairing only if it can end one; any other too-late line is rejected there.
+   */
+  public static SerializableFunction<AlarmEvent, Boolean> rule(List<String> causes, CellTable cells) {
+    Rule rule = new Rule(causes, cells);
+    return rule::mayMakeOutage;
   }
 
   /** Which alarms can make (or end) an outage. */

@@ -93,7 +93,8 @@ public final class ComplaintParser implements Serializable {
             + (cellId != null ? " (servingCell " + Reasons.quote(cellId) + " is not in the cell table)" : ""));
       }
       return ParseResult.accepted(
-          new Complaint(env.eventId(), id, time, category, cellId, cell != null, region, customerKey(ticket)));
+          new Complaint(env.eventId(), id, time, category, cellId, cell != null, region, customerKey(ticket),
+              env.eventTime()));
     } catch (Rejection r) {
       return ParseResult.rejected(r.reason());
     } catch (RuntimeException e) {

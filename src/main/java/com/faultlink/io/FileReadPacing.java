@@ -37,12 +37,22 @@ public final class FileReadPacing {
 
   private FileReadPacing() {}
 
+  /** Watermarks for a file of lines that {@code parsers} read and {@code times} times, implausible ones excepted. */
+  public static <T> WatermarkStrategy<String> of(ParseLines.ParserFactory<T> parsers, EventTimes<T> times,
+      TimeSanity sanity, Duration outOfOrderness) {
+    return of(new LineEventTime<>(parsers, times, sanity), outOfOrderness);
+  }
+
   /** Watermarks for a file of lines that {@code parsers} read and {@code time} times. */
   public static <T> WatermarkStrategy<String> of(ParseLines.ParserFactory<T> parsers,
       SerializableFunction<T, Long> time, Duration outOfOrderness) {
+    return of(new LineEventTime<>(parsers, time), outOfOrderness);
+  }
+
+  private static WatermarkStrategy<String> of(LineEventTime<?> lineTime, Duration outOfOrderness) {
     long lag = outOfOrderness.toMillis();
     return WatermarkStrategy.<String>forGenerator(context -> new AsTimeAdvances(lag))
-        .withTimestampAssigner(new Sampled(new LineEventTime<>(parsers, time), SAMPLE_EVERY))
+        .withTimestampAssigner(new Sampled(lineTime, SAMPLE_EVERY))
         .withWatermarkAlignment(GROUP, MAX_DRIFT, UPDATE_INTERVAL);
   }
 

@@ -32,16 +32,33 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   private final String source;
   private final ParserFactory<T> factory;
   private final int maxRawChars;
+  /** The time checks, or null for an input whose lines carry no event time (planned works). */
+  private final EventTimes<T> times;
+  private final TimeSanity sanity;
 
   private transient LineParser<T> parser;
   private transient RunCounter read;
   private transient RunCounter rejected;
   private transient RunCounter skipped;
+  private transient RunCounter implausible;
+  private transient RunCounter tooLate;
 
+  /** Lines without time checks (planned works). */
   public ParseLines(String source, ParserFactory<T> factory, int maxRawChars) {
+    this(source, factory, maxRawChars, null, null);
+  }
+
+  /**
+   * Lines whose accepted events must also have plausible times, and come no later than {@code
+   * input.maxLateness} behind the earlier lines of this input (the contract's "Implausible times").
+   */
+  public ParseLines(String source, ParserFactory<T> factory, int maxRawChars, EventTimes<T> times,
+      TimeSanity sanity) {
     this.source = source;
     this.factory = factory;
     this.maxRawChars = maxRawChars;
+    this.times = times;
+    this.sanity = sanity;
   }
 
   @Override
@@ -50,6 +67,8 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
     read = RunCounter.register(getRuntimeContext(), CounterNames.EVENTS_READ);
     rejected = RunCounter.register(getRuntimeContext(), CounterNames.DEAD_LETTERS);
     skipped = RunCounter.register(getRuntimeContext(), CounterNames.SKIPPED_EVENT_TYPES);
+    implausible = RunCounter.register(getRuntimeContext(), CounterNames.IMPLAUSIBLE_TIMES);
+    tooLate = RunCounter.register(getRuntimeContext(), CounterNames.TOO_LATE_LINES);
   }
 
   @Override
@@ -63,13 +82,49 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
       result = ParseResult.rejected("internal parser error: " + e.getClass().getSimpleName());
     }
     if (result.isAccepted()) {
-      out.collect(result.value());
+      if (times == null) {
+        out.collect(result.value());
+      } else {
+        checkTimes(result.value(), line, ctx, out);
+      }
     } else if (result.isSkipped()) {
       skipped.inc();
     } else {
-      rejected.inc();
-      ctx.output(DEAD_LETTERS, deadLetter(source, result.reason(), line, maxRawChars));
+      reject(result.reason(), line, ctx);
     }
+  }
+
+  /**
+   * An implausible or too-late event is rejected here, before it is timed, so it moves no watermark and opens no
+   * period. Only accepted events move the newest time that lateness is measured from.
+   */
+  private void checkTimes(T event, String line, Context ctx, Collector<T> out) {
+    long domainTime = times.domainTime(event);
+    String field = times.domainTimeField(event);
+    String reason = sanity.implausible(times.eventTime(event), domainTime, field);
+    if (reason != null) {
+      implausible.inc();
+      reject(reason, line, ctx);
+      return;
+    }
+    reason = sanity.tooLate(domainTime, field);
+    if (reason != null) {
+      T pending = times.tooLateButPending(event, line);
+      if (pending == null) {
+        tooLate.inc();
+        reject(reason, line, ctx);
+      } else {
+        out.collect(pending); // a clear: too late unless its outage is still open, which the pairing knows
+      }
+      return;
+    }
+    sanity.accepted(domainTime);
+    out.collect(times.withLine(event, line));
+  }
+
+  private void reject(String reason, String line, Context ctx) {
+    rejected.inc();
+    ctx.output(DEAD_LETTERS, deadLetter(source, reason, line, maxRawChars));
   }
 
   /** The quarantined line, cut at {@code maxRawChars} (never inside a surrogate pair). */

@@ -11,6 +11,7 @@ package com.faultlink.model;
  * @param onKnownCell whether {@code cellId} is a cell of the cell table
  * @param region the cell's region from the table, else the complaint's own {@code region} entity
  * @param customerKey keyed hash of the subscriber number (never the number itself), or null
+ * @param eventTime the notification's {@code eventTime} (epoch ms): checked for plausibility only
  */
 public record Complaint(
     String eventId,
@@ -20,4 +21,12 @@ public record Complaint(
     String cellId,
     boolean onKnownCell,
     String region,
-    String customerKey) {}
+    String customerKey,
+    long eventTime) {
+
+  /** A complaint whose notification was sent at its creation (tests, tools). */
+  public Complaint(String eventId, String ticketId, long time, Category category, String cellId, boolean onKnownCell,
+      String region, String customerKey) {
+    this(eventId, ticketId, time, category, cellId, onKnownCell, region, customerKey, time);
+  }
+}

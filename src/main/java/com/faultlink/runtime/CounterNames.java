@@ -7,6 +7,12 @@ public final class CounterNames {
   public static final String EVENTS_READ = "eventsRead";
   public static final String DEAD_LETTERS = "deadLetters";
   public static final String SKIPPED_EVENT_TYPES = "skippedEventTypes";
+  /** Lines dead-lettered for a time outside input.notBefore / input.notAfter. */
+  public static final String IMPLAUSIBLE_TIMES = "implausibleTimes";
+  /** Lines dead-lettered as more than input.maxLateness behind their input (clears included). */
+  public static final String TOO_LATE_LINES = "tooLateLines";
+  /** Too-late clears applied all the same: their outage was still open. */
+  public static final String LATE_CLEARS_OF_OPEN_OUTAGES = "lateClearsOfOpenOutages";
   public static final String DUPLICATE_EVENTS = "duplicateEvents";
   public static final String DUPLICATE_TICKETS = "duplicateTickets";
   public static final String LATE_EVENTS = "lateEvents";
@@ -39,7 +45,8 @@ public final class CounterNames {
   public static final String WATERMARK_LAG_MILLIS = "watermarkLagMillis";
 
   public static final String[] ALL = {
-    EVENTS_READ, DEAD_LETTERS, SKIPPED_EVENT_TYPES, DUPLICATE_EVENTS, DUPLICATE_TICKETS, LATE_EVENTS,
+    EVENTS_READ, DEAD_LETTERS, SKIPPED_EVENT_TYPES, IMPLAUSIBLE_TIMES, TOO_LATE_LINES, LATE_CLEARS_OF_OPEN_OUTAGES,
+    DUPLICATE_EVENTS, DUPLICATE_TICKETS, LATE_EVENTS,
     NON_OUTAGE_ALARMS, DUPLICATE_RAISES, CLEARS_WITHOUT_RAISE, CLEARS_BEFORE_RAISE, OUTAGES_OPENED, FLAPS_MERGED,
     COMPLAINTS_ATTRIBUTED, LATE_COMPLAINTS, LATE_AFTER_PERIOD_CLOSED, LATE_AFTER_IMPACT,
     COMPLAINTS_OUTSIDE_REGION_TABLE, LATE_FOR_BURST_WINDOW, ALERTS_EMITTED, PLANNED_OUTAGES, LATE_FOR_WORK_IMPACT

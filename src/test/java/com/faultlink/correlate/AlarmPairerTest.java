@@ -64,9 +64,14 @@ class AlarmPairerTest {
   }
 
   @Test
-  void aClearStampedBeforeItsRaiseEndsTheOutageAtTheRaise() throws Exception {
+  void aClearStampedBeforeItsRaiseIsRejectedAndTheAlarmStaysOpen() throws Exception {
+    // The contract ("Implausible times"): a clear stated before its raise is rejected, not clamped to the raise.
     harness.processElement(raise("A-1", T0), T0);
     harness.processElement(clear("A-1", T0 - minutes(5)), T0 - minutes(5));
-    assertThat(harness.extractOutputValues().get(1).time()).isEqualTo(T0);
+    assertThat(harness.extractOutputValues()).extracting(CellAlarm::kind).containsExactly(AlarmKind.RAISE);
+    harness.processElement(clear("A-1", T0 + minutes(5)), T0 + minutes(5));
+    assertThat(harness.extractOutputValues()).extracting(CellAlarm::kind, CellAlarm::time)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(AlarmKind.RAISE, T0),
+            org.assertj.core.groups.Tuple.tuple(AlarmKind.CLEAR, T0 + minutes(5)));
   }
 }

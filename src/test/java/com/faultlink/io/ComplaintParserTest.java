@@ -64,7 +64,7 @@ class ComplaintParserTest {
   void readsAComplaint() {
     assertThat(accepted(TICKET)).isEqualTo(new Complaint("ev-9", "TT-9",
         Instant.parse("2011-09-05T00:12:00Z").toEpochMilli(), Category.VOICE, "NX-YC-0001-1", true, "Yinchuan",
-        hasher.keyOf(NUMBER)));
+        hasher.keyOf(NUMBER), Instant.parse("2011-09-05T00:12:30Z").toEpochMilli()));
   }
 
   @Test
