@@ -7,7 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertStatus;
 import com.faultlink.model.AlertType;
+import com.faultlink.config.AlertmanagerConfig;
+import com.faultlink.config.ConfigLoader;
+import com.faultlink.runtime.LogCapture;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,6 +128,83 @@ class AlertDeliveryFaultsTest {
       } finally {
         d.close();
       }
+    }
+  }
+
+  @Test
+  void credentialsInTheUrlAreSentAsBasicAuthAndShownInNoLogNorThreadName() throws Exception {
+    AtomicInteger posts = new AtomicInteger();
+    try (AlertReceiver receiver = new AlertReceiver().start(); LogCapture logs = new LogCapture()) {
+      receiver.answering(body -> posts.incrementAndGet() <= 2 ? 500 : 200); // a fault first: it is logged
+      String url = receiver.url().replace("http://", "http://alice:s3cr%40t@");
+      AlertDelivery.Counts counts = new AlertDelivery.Counts();
+      AlertDelivery d = new AlertDelivery(url, Duration.ofMinutes(1), Duration.ofMillis(50), Duration.ofMillis(100),
+          Duration.ofSeconds(2), 1000, counts).start();
+      try {
+        d.fire(breach("OMC/1", T0).alertId(), payload(breach("OMC/1", T0)));
+        await(() -> receiver.alertsById().size() == 1, "the alert accepted");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+            .anyMatch(n -> n.startsWith("faultlink-alertmanager-127.0.0.1:"))
+            .noneMatch(n -> n.contains("alice") || n.contains("s3cr"));
+      } finally {
+        d.close(Duration.ofSeconds(1));
+      }
+      String basic = "Basic " + Base64.getEncoder().encodeToString("alice:s3cr@t".getBytes(StandardCharsets.UTF_8));
+      assertThat(receiver.authorizations()).hasSizeGreaterThanOrEqualTo(3).containsOnly(basic);
+      assertThat(logs.text()).contains("not accepting alerts (HTTP 500)").contains("accepting alerts again")
+          .contains("0 alerts never accepted").doesNotContain("alice").doesNotContain("s3cr");
+    }
+  }
+
+  @Test
+  void aBearerTokenComesFromTheEnvironmentAndIsShownNowhere() throws Exception {
+    try (AlertReceiver receiver = new AlertReceiver().start(); LogCapture logs = new LogCapture()) {
+      String yaml = String.join("\n", "timezone: UTC", "sources:", "  alarms: {file: sample-data/alarms.jsonl}",
+          "  complaints: {file: sample-data/complaints.jsonl}",
+          "reference: {cells: sample-data/cells.csv, regions: sample-data/regions.csv}",
+          "sinks: {dir: out, alertmanager: {url: '" + receiver.url() + "', initialBackoff: PT0.05S}}");
+      AlertmanagerConfig byEnv = ConfigLoader.parse(yaml, Map.of(AlertmanagerConfig.TOKEN_ENV, "tok-123"))
+          .sinks().alertmanager();
+      assertThat(byEnv.authorization()).isEqualTo("Bearer tok-123");
+      assertThat(byEnv.toString()).doesNotContain("tok-123");
+      AlertmanagerConfig byReference = ConfigLoader.parse(yaml.replace("initialBackoff", "bearerToken: '${AM_T}', x"
+          .replace(", x", ", initialBackoff")), Map.of("AM_T", "tok-456")).sinks().alertmanager();
+      assertThat(byReference.authorization()).isEqualTo("Bearer tok-456");
+      AlertmanagerConfig basic = ConfigLoader.parse(yaml, Map.of(AlertmanagerConfig.USER_ENV, "bob",
+          AlertmanagerConfig.PASSWORD_ENV, "pw")).sinks().alertmanager();
+      assertThat(basic.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString("bob:pw".getBytes(
+          StandardCharsets.UTF_8)));
+
+      AlertmanagerSink.Writer writer = new AlertmanagerSink.Writer(byEnv, ZONE, new UnregisteredMetricsGroup(),
+          List.of());
+      writer.write(breach("OMC/1", T0), null);
+      await(() -> receiver.alertsById().size() == 1, "the alert accepted");
+      writer.flush(true);
+      writer.close();
+      assertThat(receiver.authorizations()).containsOnly("Bearer tok-123");
+      assertThat(logs.text()).doesNotContain("tok-123");
+    }
+  }
+
+  @Test
+  void whatANeverAcceptingReceiverDidNotGetIsCountedAtTheEnd() throws Exception {
+    try (AlertReceiver receiver = new AlertReceiver().start(); LogCapture logs = new LogCapture()) {
+      receiver.answering(body -> 500);
+      AlertDelivery.Counts counts = new AlertDelivery.Counts();
+      AlertDelivery d = new AlertDelivery(receiver.url(), Duration.ofMinutes(1), Duration.ofMillis(50),
+          Duration.ofMillis(100), Duration.ofSeconds(2), 3, counts).start();
+      for (int i = 1; i <= 5; i++) {
+        d.fire(breach("OMC/" + i, T0).alertId(), payload(breach("OMC/" + i, T0)));
+      }
+      d.resolve(breach("OMC/5", T0).alertId(), payload(breach("OMC/5", T0)), T0 + 60_000L);
+      d.close(Duration.ofMillis(300));
+      // five alerts, at most three pending: OMC/1 and OMC/2 dropped, OMC/3..5 unsent at the end
+      assertThat(counts.dropped.get()).isEqualTo(2);
+      assertThat(counts.unsentAtEnd.get()).isEqualTo(3);
+      assertThat(counts.undelivered()).isEqualTo(5);
+      assertThat(receiver.alertsById()).isEmpty();
+      assertThat(logs.text()).contains("5 alerts never accepted (0 refused as invalid, 2 dropped beyond maxPending, "
+          + "3 unsent at the end of the run)");
     }
   }
 }
