@@ -306,6 +306,9 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
           failed(e);
           return false;
         }
+      } catch (RuntimeException | AssertionError e) {
+        // the driver on a connection that broke mid-batch (an assertion where -ea is on): the database's fault
+        return unexpected(e);
       }
       // one row (at least) is refused: row by row, each in its own transaction, to give up only those
       for (Map.Entry<Long, T> row : batch) {
@@ -321,9 +324,17 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
             return false;
           }
           giveUp(row, e);
+        } catch (RuntimeException | AssertionError e) {
+          return unexpected(e);
         }
       }
       return true;
+    }
+
+    private boolean unexpected(Throwable e) {
+      rollback();
+      failed(new SQLException(e.getClass().getSimpleName(), (String) null, e));
+      return false;
     }
 
     private void written(List<Map.Entry<Long, T>> rows) {
@@ -403,7 +414,7 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
         if (connection != null) {
           connection.rollback();
         }
-      } catch (SQLException ignored) {
+      } catch (SQLException | RuntimeException | AssertionError ignored) {
         closeConnection(); // a broken connection: the next try opens a new one
       }
     }
@@ -412,7 +423,7 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
       if (connection != null) {
         try {
           connection.close();
-        } catch (SQLException ignored) {
+        } catch (SQLException | RuntimeException | AssertionError ignored) {
           // closing a broken connection
         }
         connection = null;
