@@ -85,9 +85,10 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
   @Override
   public SimpleVersionedSerializer<byte[]> getWriterStateSerializer() {
     return new SimpleVersionedSerializer<>() {
+      // 2: Flink's JdbcSink wrote version 1 under the same uids before; its state holds no rows and is skipped
       @Override
       public int getVersion() {
-        return 1;
+        return 2;
       }
 
       @Override
@@ -97,7 +98,7 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
 
       @Override
       public byte[] deserialize(int version, byte[] serialized) {
-        return serialized;
+        return version == 2 ? serialized : new byte[0];
       }
     };
   }
@@ -226,6 +227,9 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
     }
 
     void restore(byte[] state) {
+      if (state.length == 0) {
+        return;
+      }
       try {
         DataInputDeserializer in = new DataInputDeserializer(state);
         int n = in.readInt();
