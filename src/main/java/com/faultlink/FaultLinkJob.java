@@ -29,6 +29,7 @@ import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.LineThrottle;
 import com.faultlink.runtime.ScratchCheckpoints;
+import com.faultlink.runtime.SinkReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -195,6 +196,8 @@ public final class FaultLinkJob {
       Object v = result.getAllAccumulatorResults().get(name);
       counters.put(name, v instanceof Number ? ((Number) v).longValue() : 0L);
     }
+    // what Alertmanager and the database did not get, where configured (sink writers have no accumulators)
+    counters.putAll(SinkReport.take(client.getJobID().toString()));
     return counters;
   }
 

@@ -62,7 +62,7 @@ public record SinksConfig(String dir, KafkaSink kafka, AlertmanagerConfig alertm
     if (kafka == null) {
       node.child("kafka");
     }
-    AlertmanagerConfig am = node.has("alertmanager") ? AlertmanagerConfig.read(node.child("alertmanager")) : null;
+    AlertmanagerConfig am = node.has("alertmanager") ? AlertmanagerConfig.read(node.child("alertmanager"), env) : null;
     if (am == null) {
       node.child("alertmanager");
     }

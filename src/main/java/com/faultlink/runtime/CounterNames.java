@@ -35,6 +35,19 @@ public final class CounterNames {
   public static final String ALERTMANAGER_POSTS = "alertmanagerPosts";
   public static final String ALERTMANAGER_FAILURES = "alertmanagerFailures";
   public static final String ALERTMANAGER_DROPPED = "alertmanagerDropped";
+  /** Alerts Alertmanager never accepted: refused alone as invalid, dropped beyond maxPending, unsent at the end. */
+  public static final String ALERTMANAGER_UNDELIVERED = "alertmanagerUndelivered";
+  public static final String ALERTMANAGER_REJECTED = "alertmanagerRejected";
+  public static final String ALERTMANAGER_UNSENT_AT_END = "alertmanagerUnsentAtEnd";
+
+  /** Database rows never written: dropped beyond maxBufferedRows, refused as invalid, unwritten at the end. */
+  public static final String JDBC_UNWRITTEN = "jdbcUnwritten";
+  public static final String JDBC_DROPPED = "jdbcDropped";
+  public static final String JDBC_REJECTED = "jdbcRejected";
+  public static final String JDBC_UNWRITTEN_AT_END = "jdbcUnwrittenAtEnd";
+  /** Metric-only: failed database writes (each retried), rows buffered now. */
+  public static final String JDBC_FAILURES = "jdbcFailures";
+  public static final String JDBC_BUFFERED = "jdbcBuffered";
 
   /** Alerts written (every status); a counter of the output stage. */
   public static final String ALERTS_EMITTED = "alertsEmitted";
@@ -43,6 +56,15 @@ public final class CounterNames {
   public static final String OPEN_OUTAGES = "openOutages";
   public static final String RECORDS_WRITTEN = "recordsWritten";
   public static final String WATERMARK_LAG_MILLIS = "watermarkLagMillis";
+
+  /**
+   * What the external sinks did not deliver: in the run summary after {@link #ALL}, where the sink is configured
+   * (runtime/SinkReport).
+   */
+  public static final String[] SINK_REPORT = {
+    ALERTMANAGER_UNDELIVERED, ALERTMANAGER_REJECTED, ALERTMANAGER_DROPPED, ALERTMANAGER_UNSENT_AT_END,
+    JDBC_UNWRITTEN, JDBC_REJECTED, JDBC_DROPPED, JDBC_UNWRITTEN_AT_END
+  };
 
   public static final String[] ALL = {
     EVENTS_READ, DEAD_LETTERS, SKIPPED_EVENT_TYPES, IMPLAUSIBLE_TIMES, TOO_LATE_LINES, LATE_CLEARS_OF_OPEN_OUTAGES,

@@ -1,5 +1,6 @@
 package com.faultlink.io.alertmanager;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.io.Timestamps;
@@ -58,10 +59,19 @@ public final class AlertmanagerPayload {
     return n;
   }
 
-  /** The same alert, resolved at {@code endsAtMillis}. */
+  /**
+   * The same alert, resolved at {@code endsAtMillis}, but never before its {@code startsAt}: Alertmanager refuses
+   * an alert ending before it starts (a resolution can be timed before its firing when the clear of a corrected
+   * alarm arrives, or when the resolution is capped at the sending time of an alert dated ahead).
+   */
   public static ObjectNode resolved(ObjectNode firing, long endsAtMillis) {
     ObjectNode n = firing.deepCopy();
-    n.put("endsAt", Instant.ofEpochMilli(endsAtMillis).toString());
+    long ends = endsAtMillis;
+    JsonNode starts = firing.get("startsAt");
+    if (starts != null) {
+      ends = Math.max(ends, Instant.parse(starts.asText()).toEpochMilli());
+    }
+    n.put("endsAt", Instant.ofEpochMilli(ends).toString());
     return n;
   }
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.config.AlertmanagerConfig;
 import com.faultlink.model.Alert;
 import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.SinkReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -14,14 +16,18 @@ import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Sends every alert record to a Prometheus Alertmanager ({@code sinks.alertmanager}) through an {@link AlertDelivery}:
  * a firing record starts (or continues) an alert that is re-sent periodically, a {@code resolved} record ends it
- * with an {@code endsAt}. {@code write} never waits for the receiver; failures are metrics
- * ({@code alertmanagerPosts}, {@code alertmanagerFailures}, {@code alertmanagerDropped}, gauges
- * {@code alertmanagerFiring}, {@code alertmanagerUnsent}), never exceptions.
+ * with an {@code endsAt}. {@code write} never waits for the receiver; failures are metrics, never exceptions:
+ * the counter {@code alertmanagerUndelivered} (alerts never accepted: refused alone as invalid, dropped beyond
+ * {@code maxPending}, unsent at the end of a bounded run), gauges {@code alertmanagerPosts},
+ * {@code alertmanagerFailures}, {@code alertmanagerDropped}, {@code alertmanagerRejected},
+ * {@code alertmanagerFiring}, {@code alertmanagerUnsent}. A local run's summary has the undelivered counts too
+ * ({@link SinkReport}).
  *
  * <p>The firing and unsent alerts are the writer's checkpointed state, so a restarted job goes on re-sending what
  * fired before its checkpoint; records replayed since the checkpoint are sent again under the same {@code alertId}
@@ -41,12 +47,13 @@ public final class AlertmanagerSink implements Sink<Alert>, SupportsWriterState<
 
   @Override
   public Writer createWriter(WriterInitContext context) {
-    return new Writer(config, zone, context.metricGroup(), List.of());
+    return new Writer(config, zone, context.metricGroup(), List.of(), context.getJobInfo().getJobId().toString());
   }
 
   @Override
   public StatefulSinkWriter<Alert, String> restoreWriter(WriterInitContext context, Collection<String> recoveredState) {
-    return new Writer(config, zone, context.metricGroup(), recoveredState);
+    return new Writer(config, zone, context.metricGroup(), recoveredState,
+        context.getJobInfo().getJobId().toString());
   }
 
   @Override
@@ -74,19 +81,30 @@ public final class AlertmanagerSink implements Sink<Alert>, SupportsWriterState<
     private final AlertmanagerConfig config;
     private final ZoneId zone;
     private final AlertDelivery delivery;
+    private final AlertDelivery.Counts counts = new AlertDelivery.Counts();
+    private final String jobId;
+    private boolean endOfInput;
 
     Writer(AlertmanagerConfig config, ZoneId zone, MetricGroup metrics, Collection<String> recovered) {
+      this(config, zone, metrics, recovered, null);
+    }
+
+    Writer(AlertmanagerConfig config, ZoneId zone, MetricGroup metrics, Collection<String> recovered,
+        String jobId) {
       this.config = config;
       this.zone = zone;
-      AlertDelivery.Counts counts = new AlertDelivery.Counts();
-      this.delivery = new AlertDelivery(config.url(), config.resendInterval(), config.initialBackoff(),
-          config.maxBackoff(), config.requestTimeout(), config.maxPending(), counts);
+      this.jobId = jobId;
+      this.delivery = new AlertDelivery(config.url(), config.authorization(), config.resendInterval(),
+          config.initialBackoff(), config.maxBackoff(), config.requestTimeout(), config.maxPending(), counts);
       for (String state : recovered) {
         delivery.restore(state);
       }
       metrics.gauge(CounterNames.ALERTMANAGER_POSTS, counts.posts::get);
       metrics.gauge(CounterNames.ALERTMANAGER_FAILURES, counts.failures::get);
       metrics.gauge(CounterNames.ALERTMANAGER_DROPPED, counts.dropped::get);
+      metrics.gauge(CounterNames.ALERTMANAGER_REJECTED, counts.rejected::get);
+      metrics.counter(CounterNames.ALERTMANAGER_UNDELIVERED, new UndeliveredCounter(counts));
+      SinkReport.add(jobId, CounterNames.ALERTMANAGER_UNDELIVERED, 0);
       metrics.gauge("alertmanagerFiring", delivery::firingCount);
       metrics.gauge("alertmanagerUnsent", delivery::unsentCount);
       delivery.start();
@@ -105,6 +123,7 @@ public final class AlertmanagerSink implements Sink<Alert>, SupportsWriterState<
     @Override
     public void flush(boolean endOfInput) {
       // nothing to wait for: delivery is asynchronous and its state is checkpointed
+      this.endOfInput |= endOfInput;
     }
 
     @Override
@@ -114,7 +133,34 @@ public final class AlertmanagerSink implements Sink<Alert>, SupportsWriterState<
 
     @Override
     public void close() throws IOException {
-      delivery.close(config.closeTimeout());
+      // A close without the end of input is a cancel or a restart: what is unsent is in the checkpoint.
+      delivery.close(endOfInput ? config.closeTimeout() : Duration.ZERO, endOfInput);
+      if (endOfInput) {
+        SinkReport.add(jobId, CounterNames.ALERTMANAGER_UNDELIVERED, counts.undelivered());
+        SinkReport.add(jobId, CounterNames.ALERTMANAGER_REJECTED, counts.rejected.get());
+        SinkReport.add(jobId, CounterNames.ALERTMANAGER_DROPPED, counts.dropped.get());
+        SinkReport.add(jobId, CounterNames.ALERTMANAGER_UNSENT_AT_END, counts.unsentAtEnd.get());
+      }
+    }
+
+    /** Flink counter over the delivery's counts (they are kept by the sending thread). */
+    private record UndeliveredCounter(AlertDelivery.Counts counts) implements Counter {
+      @Override
+      public void inc() {}
+
+      @Override
+      public void inc(long n) {}
+
+      @Override
+      public void dec() {}
+
+      @Override
+      public void dec(long n) {}
+
+      @Override
+      public long getCount() {
+        return counts.undelivered();
+      }
     }
   }
 }

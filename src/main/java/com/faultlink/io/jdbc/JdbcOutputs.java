@@ -14,18 +14,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
-import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
-import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * Writes the dashboard streams to PostgreSQL ({@code sinks.jdbc}) with Flink's {@link JdbcSink}: one table per
- * stream (DDL in {@code jobs/sql/faultlink.sql}), every row an {@code INSERT ... ON CONFLICT (key) DO UPDATE}. The
- * upserts are idempotent, so at-least-once delivery is enough: after a restart the records since the last
- * checkpoint are written again and leave the same rows. Rows are batched ({@code batchSize}, {@code batchInterval})
- * and flushed on every checkpoint.
+ * Writes the dashboard streams to PostgreSQL ({@code sinks.jdbc}), one {@link JdbcUpsertSink} per table (DDL in
+ * {@code jobs/sql/faultlink.sql}), every row an {@code INSERT ... ON CONFLICT (key) DO UPDATE}. The upserts are
+ * idempotent, so at-least-once delivery is enough: after a restart the records since the last checkpoint, and the
+ * rows still buffered in it, are written again and leave the same rows; a row written late (the database was
+ * down) leaves the same table as one written on time. An unreachable database never fails the job.
  */
 public final class JdbcOutputs {
   private JdbcOutputs() {}
@@ -125,23 +122,8 @@ public final class JdbcOutputs {
 
   private static <T> void sink(DataStream<T> stream, String table, String sql, JdbcStatementBuilder<T> fill,
       JdbcConfig config) {
-    JdbcConnectionOptions.JdbcConnectionOptionsBuilder connection = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-        .withUrl(config.url()).withDriverName("org.postgresql.Driver");
-    if (config.user() != null) {
-      connection.withUsername(config.user());
-    }
-    if (config.password() != null) {
-      connection.withPassword(config.password());
-    }
-    JdbcSink<T> sink = JdbcSink.<T>builder()
-        .withQueryStatement(sql, fill)
-        .withExecutionOptions(JdbcExecutionOptions.builder()
-            .withBatchSize(config.batchSize())
-            .withBatchIntervalMs(config.batchInterval().toMillis())
-            .withMaxRetries(config.maxRetries())
-            .build())
-        .buildAtLeastOnce(connection.build());
-    stream.sinkTo(sink).uid("sink-jdbc-" + table).name("Upsert " + table + " (JDBC)");
+    stream.sinkTo(new JdbcUpsertSink<>(config, table, sql, fill)).uid("sink-jdbc-" + table)
+        .name("Upsert " + table + " (JDBC)");
   }
 
   // ------------------------------------------------------------------------------------------ row builders

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * A real HTTP receiver on 127.0.0.1 standing in for Alertmanager: records every alert POSTed to
@@ -24,6 +25,10 @@ public final class AlertReceiver implements AutoCloseable {
   private HttpServer server;
   private final List<JsonNode> received = new ArrayList<>();
   private final Map<String, JsonNode> byLabels = new LinkedHashMap<>();
+  private final List<String> authorizations = new ArrayList<>();
+  private final List<Integer> batchSizes = new ArrayList<>();
+  private int requests;
+  private volatile ToIntFunction<JsonNode> answer = body -> 200;
 
   public AlertReceiver() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -40,19 +45,49 @@ public final class AlertReceiver implements AutoCloseable {
     server.createContext("/api/v2/alerts", exchange -> {
       try (InputStream in = exchange.getRequestBody()) {
         JsonNode body = MAPPER.readTree(in);
+        int status = "POST".equals(exchange.getRequestMethod()) ? answer.applyAsInt(body) : 405;
         synchronized (AlertReceiver.this) {
-          for (JsonNode alert : body) {
-            received.add(alert);
-            byLabels.put(alert.get("labels").toString(), alert);
+          requests++;
+          batchSizes.add(body.size());
+          authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          if (status / 100 == 2) {
+            for (JsonNode alert : body) {
+              received.add(alert);
+              byLabels.put(alert.get("labels").toString(), alert);
+            }
           }
         }
-        exchange.sendResponseHeaders("POST".equals(exchange.getRequestMethod()) ? 200 : 405, -1);
+        exchange.sendResponseHeaders(status, -1);
       } finally {
         exchange.close();
       }
     });
     server.start();
     return this;
+  }
+
+  /**
+   * How the receiver answers a POST, from its body (the array of alerts): 200 by default; a 500 plays a
+   * receiver that is down, a 400 one that refuses an invalid alert (Alertmanager refuses the whole batch).
+   */
+  public AlertReceiver answering(ToIntFunction<JsonNode> statusOfBody) {
+    this.answer = statusOfBody;
+    return this;
+  }
+
+  /** POSTs received, whatever the answer. */
+  public synchronized int requests() {
+    return requests;
+  }
+
+  /** The number of alerts in each POST, in order. */
+  public synchronized List<Integer> batchSizes() {
+    return new ArrayList<>(batchSizes);
+  }
+
+  /** The {@code Authorization} header of each POST (null where none), in order. */
+  public synchronized List<String> authorizations() {
+    return new ArrayList<>(authorizations);
   }
 
   public synchronized void stop() {

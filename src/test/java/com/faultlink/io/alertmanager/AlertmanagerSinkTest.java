@@ -61,6 +61,7 @@ class AlertmanagerSinkTest {
         JsonNode state = new ObjectMapper().readTree(writer.snapshotState(1).get(0));
         assertThat(state.get("firing").size()).as("no longer re-sent as firing after a restart").isZero();
       } finally {
+        writer.flush(true); // the end of input, as Flink signals it
         writer.close(); // delivers what is unsent, within the close timeout
       }
       List<JsonNode> received = receiver.received();

@@ -98,6 +98,20 @@ public final class TestPostgres implements AutoCloseable {
     }
   }
 
+  /** Stops the server at once (as a crash would), keeping its data: {@link #startServer()} brings it back. */
+  public void stopServer() throws Exception {
+    runAsServerUser(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
+        "-w", "stop");
+  }
+
+  /** Starts the server again on the same port with the same data. */
+  public void startServer() throws Exception {
+    runAsServerUser(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
+        "-l", dir.resolve("server.log").toString(), "-o",
+        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off",
+        "start");
+  }
+
   private void runAsServerUser(String... command) throws Exception {
     List<String> cmd = new ArrayList<>();
     if (asRoot) {
@@ -118,8 +132,9 @@ public final class TestPostgres implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      runAsServerUser(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-          "-w", "stop");
+      if (Files.exists(dir.resolve("data/postmaster.pid"))) {
+        stopServer();
+      }
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
