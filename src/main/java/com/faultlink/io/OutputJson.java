@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.golden.GoldenScopeReport;
 import com.faultlink.model.Alert;
+import com.faultlink.model.AlertText;
 import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Attribution;
@@ -120,8 +121,12 @@ public final class OutputJson {
     n.put("alertId", a.alertId());
     n.put("type", a.type().name());
     n.put("status", a.status().json());
+    n.put("severity", AlertText.severity(a.type()));
+    n.put("summary", AlertText.summary(a, zone));
     n.put("region", a.region());
     n.put("at", time(a.at(), zone));
+    // Incidents (common causes) are not assembled yet: no alert belongs to one.
+    n.putNull("incidentId");
     switch (a.type()) {
       case GOLDEN_WINDOW_AT_RISK, GOLDEN_WINDOW_BREACHED -> {
         n.put("outageId", a.outageId());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.io.Timestamps;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertStatus;
-import com.faultlink.model.AlertType;
+import com.faultlink.model.AlertText;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -31,14 +31,14 @@ public final class AlertmanagerPayload {
     if (a.cellId() != null) {
       labels.put("cellId", a.cellId());
     }
-    labels.put("severity", severity(a.type()));
+    labels.put("severity", AlertText.severity(a.type()));
     labels.put("planned", Boolean.toString(a.planned()));
     if (a.workId() != null) {
       labels.put("workId", a.workId());
     }
     labels.put("source", "faultlink");
     ObjectNode ann = n.putObject("annotations");
-    ann.put("summary", summary(a));
+    ann.put("summary", AlertText.summary(a, zone));
     put(ann, "at", Timestamps.format(a.at(), zone));
     put(ann, "outageId", a.outageId());
     put(ann, "technology", a.technology());
@@ -78,24 +78,6 @@ public final class AlertmanagerPayload {
   /** Whether a record resolves its alert. */
   public static boolean isResolution(Alert a) {
     return a.status() == AlertStatus.RESOLVED;
-  }
-
-  static String severity(AlertType type) {
-    return switch (type) {
-      case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE -> "critical";
-      default -> "warning";
-    };
-  }
-
-  private static String summary(Alert a) {
-    String where = a.cellId() != null ? "cell " + a.cellId() + " (" + a.region() + ")" : a.region();
-    String what = switch (a.type()) {
-      case GOLDEN_WINDOW_AT_RISK -> "outage " + a.outageId() + " nearing its golden window";
-      case GOLDEN_WINDOW_BREACHED -> "outage " + a.outageId() + " past its golden window";
-      case COMPLAINT_BURST -> "complaint burst: " + a.count() + " complaints in 1 window";
-      case MASS_OUTAGE -> a.outagesOpen() + " outages open at once";
-    };
-    return where + ": " + what;
   }
 
   private static void put(ObjectNode n, String key, Object value) {
