@@ -228,6 +228,9 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
         it.remove();
       }
     }
+    if (!due.isEmpty() && pending.isEmpty()) {
+      pending.clear(); // the heap backend keeps an emptied map per key until it is cleared
+    }
     due.sort(APPLY_ORDER);
     return due;
   }

@@ -69,4 +69,79 @@ class AlarmPairerTest {
     harness.processElement(clear("A-1", T0 - minutes(5)), T0 - minutes(5));
     assertThat(harness.extractOutputValues().get(1).time()).isEqualTo(T0);
   }
+
+  // ------------------------------------------------------------------------------ bounded in event time only
+
+  private KeyedOneInputStreamOperatorTestHarness<String, AlarmEvent, CellAlarm> pairer(Duration maxOpen)
+      throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new AlarmPairer(Duration.ofHours(1), maxOpen), AlarmEvent::alarmKey, Types.STRING);
+  }
+
+  /**
+   * The issue's defect: with a processing-time TTL (the old {@code state.ttl}) a raise expired while the job's clock
+   * ran on, and its clear, arriving later, never reached outage assembly. Wall-clock time must not forget anything.
+   */
+  @Test
+  void aClearArrivingAfterAnyAmountOfProcessingTimeIsStillPaired() throws Exception {
+    try (var h = pairer(Duration.ofDays(30))) {
+      h.open();
+      h.processElement(raise("A-1", T0), T0);
+      h.setStateTtlProcessingTime(T0 + Duration.ofDays(60).toMillis());
+      h.setProcessingTime(T0 + Duration.ofDays(60).toMillis());
+      h.processElement(clear("A-1", T0 + minutes(30)), T0 + minutes(30));
+      assertThat(h.extractOutputValues()).extracting(CellAlarm::kind, CellAlarm::time)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(AlarmKind.RAISE, T0),
+              org.assertj.core.groups.Tuple.tuple(AlarmKind.CLEAR, T0 + minutes(30)));
+    }
+  }
+
+  /** A raise never cleared is forgotten when event time passes raise + maxOpen (its outage is stale by then). */
+  @Test
+  void aRaiseNeverClearedIsForgottenAtItsRaisePlusMaxOpen() throws Exception {
+    try (var h = pairer(Duration.ofHours(24))) {
+      h.open();
+      h.processElement(raise("A-1", T0), T0);
+      h.processWatermark(T0 + minutes(24 * 60) - 1);
+      assertThat(h.numKeyedStateEntries()).as("kept up to its stale instant").isPositive();
+      h.processWatermark(T0 + minutes(24 * 60));
+      assertThat(h.numKeyedStateEntries()).as("nothing of it left").isZero();
+    }
+  }
+
+  /**
+   * A clear stamped after its raise + maxOpen is a clear without raise, whether it arrives before the watermark gets
+   * there (raise still held) or after (raise forgotten): the same count whatever the arrival order.
+   */
+  @Test
+  void aClearStampedAfterItsRaisesStaleInstantIsAClearWithoutRaiseWhateverTheArrivalOrder() throws Exception {
+    long day = minutes(24 * 60);
+    try (var h = pairer(Duration.ofHours(24))) {
+      h.open();
+      h.processElement(raise("A-1", T0), T0);
+      h.processElement(clear("A-1", T0 + day + minutes(1)), T0 + day + minutes(1)); // before the watermark
+      h.processElement(raise("A-2", T0), T0);
+      h.processWatermark(T0 + day + minutes(10));
+      h.processElement(clear("A-2", T0 + day + minutes(1)), T0 + day + minutes(1)); // after it
+      h.processWatermark(Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).extracting(CellAlarm::kind).containsExactly(AlarmKind.RAISE, AlarmKind.RAISE);
+      assertThat(h.numKeyedStateEntries()).isZero();
+    }
+  }
+
+  /** A clear at the stale instant itself is still paired (it clears the outage there). */
+  @Test
+  void aClearAtTheStaleInstantIsPairedAndThePairIsForgottenAfterTheRetention() throws Exception {
+    long day = minutes(24 * 60);
+    try (var h = pairer(Duration.ofHours(24))) {
+      h.open();
+      h.processElement(raise("A-1", T0), T0);
+      h.processElement(clear("A-1", T0 + day), T0 + day);
+      h.processWatermark(T0 + day + minutes(59));
+      assertThat(h.extractOutputValues()).extracting(CellAlarm::kind).containsExactly(AlarmKind.RAISE, AlarmKind.CLEAR);
+      assertThat(h.numKeyedStateEntries()).as("remembered a retention after the clear").isPositive();
+      h.processWatermark(T0 + day + minutes(60));
+      assertThat(h.numKeyedStateEntries()).isZero();
+    }
+  }
 }
