@@ -144,4 +144,57 @@ class AlarmPairerTest {
       assertThat(h.numKeyedStateEntries()).isZero();
     }
   }
+
+  /** The pairing states as they were declared before issue 19: the same names, with a processing-time TTL. */
+  private static final class PairerWithTtl
+      extends org.apache.flink.streaming.api.functions.KeyedProcessFunction<String, AlarmEvent, CellAlarm> {
+    private transient org.apache.flink.api.common.state.ValueState<AlarmEvent> raise;
+    private transient org.apache.flink.api.common.state.ValueState<Boolean> cleared;
+
+    private static <T> org.apache.flink.api.common.state.ValueStateDescriptor<T> ttl(
+        org.apache.flink.api.common.state.ValueStateDescriptor<T> d) {
+      d.enableTimeToLive(org.apache.flink.api.common.state.StateTtlConfig.newBuilder(Duration.ofDays(30))
+          .updateTtlOnCreateAndWrite().neverReturnExpired().build());
+      return d;
+    }
+
+    @Override
+    public void open(org.apache.flink.api.common.functions.OpenContext c) {
+      raise = getRuntimeContext().getState(ttl(new org.apache.flink.api.common.state.ValueStateDescriptor<>(
+          "raise", AlarmEvent.class)));
+      getRuntimeContext().getState(ttl(new org.apache.flink.api.common.state.ValueStateDescriptor<>(
+          "waiting-clear", AlarmEvent.class)));
+      cleared = getRuntimeContext().getState(ttl(new org.apache.flink.api.common.state.ValueStateDescriptor<>(
+          "cleared", Boolean.class)));
+    }
+
+    @Override
+    public void processElement(AlarmEvent a, Context ctx, org.apache.flink.util.Collector<CellAlarm> out)
+        throws Exception {
+      raise.update(a);
+    }
+  }
+
+  /**
+   * A savepoint taken before issue 19 holds the pairing state with a TTL; restored into the pairer without one
+   * (Flink 2.x migrates TTL state to plain state), an open raise is still there and pairs its clear.
+   */
+  @Test
+  void aRaiseHeldInAStateWithTheOldTtlIsRestoredAndPaired() throws Exception {
+    org.apache.flink.runtime.checkpoint.OperatorSubtaskState savepoint;
+    try (var old = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PairerWithTtl(), AlarmEvent::alarmKey,
+        Types.STRING)) {
+      old.processElement(raise("A-1", T0), T0);
+      savepoint = old.snapshot(1, T0);
+    }
+    try (var h = new KeyedOneInputStreamOperatorTestHarness<String, AlarmEvent, CellAlarm>(
+        new org.apache.flink.streaming.api.operators.KeyedProcessOperator<>(
+            new AlarmPairer(Duration.ofHours(1), Duration.ofDays(30))), AlarmEvent::alarmKey, Types.STRING)) {
+      h.initializeState(savepoint);
+      h.open();
+      h.processElement(clear("A-1", T0 + minutes(30)), T0 + minutes(30));
+      assertThat(h.extractOutputValues()).extracting(CellAlarm::kind, CellAlarm::cellId, CellAlarm::time)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(AlarmKind.CLEAR, "C1a", T0 + minutes(30)));
+    }
+  }
 }
