@@ -9,6 +9,7 @@ import com.faultlink.correlate.BucketedDuplicateFilter;
 import com.faultlink.correlate.CellAlarm;
 import com.faultlink.correlate.ComplaintAttributor;
 import com.faultlink.correlate.DuplicateFilter;
+import com.faultlink.correlate.NoiseSlimmer;
 import com.faultlink.correlate.OutageAlarmFilter;
 import com.faultlink.correlate.OutageAssembler;
 import com.faultlink.correlate.OutageFanOut;
@@ -201,18 +202,21 @@ public final class FaultLinkPipeline {
     }
     BroadcastStream<AssemblyNotice> horizonAndWorks = notices.broadcast(OutageAssembler.HORIZON, OutageAssembler.WORKS);
 
-    // 3. Alarms → outages: outage alarms on known cells (noise — nine alarms in ten — is counted and dropped
-    //    where it is read, before any shuffle), one event per eventId, raise paired with clear, then per cell
-    //    in event-time order, flapping merged.
+    // 3. Alarms → outages: one event per eventId whatever kind of alarm each copy claims to be (noise — nine
+    //    alarms in ten — crosses the dedup shuffle slimmed down), then outage alarms on known cells (noise counted
+    //    and dropped), raise paired with clear, then per cell in event-time order, flapping merged, an outage still
+    //    open outages.maxOpen after its start closed as stale.
     SingleOutputStreamOperator<CellAlarm> alarmsPaired = alarmsTimed
-        .filter(new OutageAlarmFilter(config.outages().causes(), cells))
-        .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
+        .map(new NoiseSlimmer(config.outages().causes(), cells)).returns(AlarmEvent.class)
+        .uid("slim-noise-alarms").name("Slim down noise alarms")
         .keyBy(BucketedDuplicateFilter.keyOf(AlarmEvent::eventId), Types.INT)
         .process(new BucketedDuplicateFilter<AlarmEvent>(AlarmEvent::eventId, config.dedupRetention(),
             CounterNames.DUPLICATE_EVENTS, true))
         .returns(AlarmEvent.class).uid("dedup-alarm-ids").name("Drop duplicate alarm events")
+        .filter(new OutageAlarmFilter(config.outages().causes(), cells))
+        .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
         .keyBy(AlarmEvent::alarmKey)
-        .process(new AlarmPairer(config.dedupRetention(), config.state().ttl()))
+        .process(new AlarmPairer(config.dedupRetention(), config.outages().maxOpen()))
         .uid("pair-alarms").name("Pair raise and clear");
     // Clears that only their raise shows to be wrong (before it, or too late for a raise no longer open).
     deadLetters = deadLetters.union(alarmsPaired.getSideOutput(AlarmPairer.REJECTED_CLEARS)
@@ -221,7 +225,7 @@ public final class FaultLinkPipeline {
     DataStream<Outage> outages = alarmsPaired
         .keyBy(CellAlarm::cellId)
         .connect(horizonAndWorks)
-        .process(new OutageAssembler(cells, config.outages().mergeGap(), config.planned()))
+        .process(new OutageAssembler(cells, config.outages().mergeGap(), config.planned(), config.outages().maxOpen()))
         .uid("assemble-outages").name("Assemble outages per cell");
 
     // 4. Complaints → attributions: one per ticket; keyed by site, against the outages of the complaint's

@@ -10,8 +10,8 @@ import java.time.Duration;
  *     local disk, incremental checkpoints: for large state)
  * @param maxParallelism the number of key groups: the highest parallelism the job can ever be scaled to
  *     from its savepoints. Fixed for the life of a job's state.
- * @param ttl processing-time lifetime of per-key state that event time alone may never clear (an alarm raised
- *     and never cleared); counted from its last write
+ * @param ttl no longer used (accepted so older configs load): a processing-time TTL expired alarm-pairing state
+ *     that event time still needed, and lost clears; all state is now bounded in event time (docs/state.md)
  */
 public record StateConfig(String backend, int maxParallelism, Duration ttl) implements Serializable {
   public static final String HASHMAP = "hashmap";

@@ -7,7 +7,6 @@ import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.RunCounter;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -19,9 +18,14 @@ import org.apache.flink.util.OutputTag;
  * arrive in, and tells outage assembly which cell each concerns. A clear that finds no raise waits a
  * retention period for one (it may come late), then is counted as a clear without raise.
  *
- * <p>Event-time timers clear every paired alarm. A raise that is never cleared (a stuck alarm) would stay
- * forever, one per alarm id: the state therefore also has a processing-time TTL ({@code state.ttl}, default
- * 30 days since it was written). A clear that arrives after its raise expired counts as a clear without raise.
+ * <p>All state goes on event-time timers: a paired alarm a retention after its clear, a clear without raise a
+ * retention after its time, and a raise never cleared (a stuck alarm, a lost clear) at its raise + {@code
+ * outages.maxOpen}. By then outage assembly has closed the outage it belongs to as stale (that outage started no
+ * later than this raise), so forgetting it can leave no outage open: a clear stamped later counts as a clear
+ * without raise, whenever it arrives. Until then a clear is paired and passed on even if its outage was closed as stale meanwhile
+ * (assembly counts it, {@code clearsAfterStale}). There is no processing-time TTL: a TTL on the wall clock expires
+ * state that event time still needs (a slow or paused job, a replay, a restore from an old savepoint), and a clear
+ * arriving after its raise expired left its outage open for ever, swallowing every later outage of its cell.
  *
  * <p>Two clears are rejected here, where the raise is known, to {@link #REJECTED_CLEARS} with their line (the
  * contract's "Implausible times"): a clear stated before its raise (the alarm stays open), and a clear that the
@@ -35,7 +39,7 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
   public static final OutputTag<DeadLetter> REJECTED_CLEARS = new OutputTag<>("rejected-clears") {};
 
   private final long retentionMillis;
-  private final Duration ttl;
+  private final long maxOpenMillis;
 
   private transient ValueState<AlarmEvent> raise;
   private transient ValueState<AlarmEvent> waitingClear;
@@ -51,21 +55,20 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
     this(retention, Duration.ofDays(30));
   }
 
-  public AlarmPairer(Duration retention, Duration ttl) {
+  /**
+   * @param retention how long a clear waits for its raise, and a paired alarm is remembered after its clear
+   * @param maxOpen {@code outages.maxOpen}: a raise not cleared this long after it is forgotten
+   */
+  public AlarmPairer(Duration retention, Duration maxOpen) {
     this.retentionMillis = retention.toMillis();
-    this.ttl = ttl;
-  }
-
-  private <T> ValueStateDescriptor<T> withTtl(ValueStateDescriptor<T> descriptor) {
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-    return descriptor;
+    this.maxOpenMillis = maxOpen.toMillis();
   }
 
   @Override
   public void open(OpenContext openContext) {
-    raise = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("raise", AlarmEvent.class)));
-    waitingClear = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("waiting-clear", AlarmEvent.class)));
-    cleared = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("cleared", Boolean.class)));
+    raise = getRuntimeContext().getState(new ValueStateDescriptor<>("raise", AlarmEvent.class));
+    waitingClear = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting-clear", AlarmEvent.class));
+    cleared = getRuntimeContext().getState(new ValueStateDescriptor<>("cleared", Boolean.class));
     duplicateRaises = RunCounter.register(getRuntimeContext(), CounterNames.DUPLICATE_RAISES);
     clearsWithoutRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_WITHOUT_RAISE);
     clearsBeforeRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_BEFORE_RAISE);
@@ -89,12 +92,17 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
       return;
     }
     raise.update(alarm);
+    ctx.timerService().registerEventTimeTimer(staleAt(alarm));
     out.collect(new CellAlarm(alarm.objectId(), alarm.alarmKey(), AlarmKind.RAISE, alarm.time(),
         alarm.plannedOutOfService()));
     AlarmEvent clear = waitingClear.value();
     if (clear != null) {
       waitingClear.clear();
-      emitClear(alarm, clear, ctx, out);
+      if (clear.time() > staleAt(alarm)) {
+        clearsWithoutRaise.inc(); // as if it had come after its raise: stamped past the raise's stale instant
+      } else {
+        emitClear(alarm, clear, ctx, out);
+      }
     }
   }
 
@@ -123,6 +131,13 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
       clearsWithoutRaise.inc();
       return;
     }
+    if (clear.time() > staleAt(raised)) {
+      // Its raise counts as forgotten from its stale instant on, whether or not the watermark got there before
+      // this clear arrived: the same clear is counted the same way whatever the arrival order.
+      raise.clear();
+      clearsWithoutRaise.inc();
+      return;
+    }
     emitClear(raised, clear, ctx, out);
   }
 
@@ -141,6 +156,8 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
       throw new IllegalStateException(e);
     }
     out.collect(new CellAlarm(raised.objectId(), raised.alarmKey(), AlarmKind.CLEAR, time, false));
+    // Cleared: the retention decides now. (Deleted first: where both instants coincide the timer is kept.)
+    ctx.timerService().deleteEventTimeTimer(staleAt(raised));
     ctx.timerService().registerEventTimeTimer(saturatedAdd(time, retentionMillis));
   }
 
@@ -150,6 +167,10 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
       deadLetters.inc();
       ctx.output(REJECTED_CLEARS, new DeadLetter("alarms", reason, clear.line(), false));
     }
+  }
+
+  private long staleAt(AlarmEvent raised) {
+    return saturatedAdd(raised.time(), maxOpenMillis);
   }
 
   @Override
@@ -162,6 +183,8 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
     if (cleared.value() != null) {
       raise.clear();
       cleared.clear();
+    } else if (raise.value() != null && staleAt(raise.value()) <= timestamp) {
+      raise.clear(); // never cleared: its outage was closed as stale by now
     }
   }
 

@@ -15,13 +15,12 @@ import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * Keeps the alarms that can make an outage: a configured outage cause on a cell of the cell table. Others
- * are counted and otherwise ignored. A clear that does not say its cause or object is kept: its raise decides.
+ * are counted and otherwise ignored (including those {@link NoiseSlimmer} already slimmed down). A clear that
+ * does not say its cause or object is kept: its raise decides.
  *
- * <p>It runs chained to the reading task, before deduplication: at province scale nine alarms in ten are
- * noise, and deduplicating them cost a shuffle, a state lookup and two days of remembered ids each, for
- * events that are ignored anyway. So a repeated noise line is counted again as noise, not as a duplicate
- * ({@code nonOutageAlarms} counts noise lines as they arrive; {@code duplicateEvents} counts repeats among
- * the events FaultLink uses).
+ * <p>It runs after deduplication on {@code eventId} (chained to it): the contract makes a repeated {@code eventId}
+ * one event whatever the copy says, so a copy claiming another cause or object is a duplicate, not noise and not an
+ * outage alarm. {@code nonOutageAlarms} counts distinct noise events; {@code duplicateEvents} every repeat.
  */
 public final class OutageAlarmFilter extends RichFilterFunction<AlarmEvent> {
   private static final long serialVersionUID = 1L;
@@ -40,7 +39,7 @@ public final class OutageAlarmFilter extends RichFilterFunction<AlarmEvent> {
 
   @Override
   public boolean filter(AlarmEvent alarm) {
-    boolean keep = rule.mayMakeOutage(alarm);
+    boolean keep = !NoiseSlimmer.isSlimmed(alarm) && rule.mayMakeOutage(alarm);
     if (!keep) {
       ignored.inc();
     }

@@ -49,6 +49,16 @@ import org.apache.flink.util.Collector;
  * a bounded works input holds event time back until it ends). Works ended longer than {@code planned.retention}
  * ago are forgotten.
  *
+ * <p><b>Stale outages.</b> An outage still open {@code outages.maxOpen} after its start is closed at that instant
+ * ({@link Outage#closedAsStale}, {@code endReason stale}), once the watermark passes it: its alarms were raised and
+ * never cleared in time (a lost clear, a stuck alarm), and an outage that never ends would swallow every later outage
+ * of its cell and keep its alerts firing. Everything this operator knew of it goes at once: a later clear of one of
+ * its alarms is counted ({@code clearsAfterStale}), not applied, and a later raise on the cell starts a new outage
+ * (even within the merge gap: a stale outage is never continued). A clear stamped at the stale instant itself still
+ * clears; a raise at that instant starts the new outage. At the end of a bounded input event time stops at the
+ * input's last event (the horizon): an outage whose stale instant lies beyond it stays open, never closed for lack
+ * of input.
+ *
  * <p>The number of outages open right now is the gauge {@code openOutages} (per task; sum over tasks).
  */
 public final class OutageAssembler extends KeyedBroadcastProcessFunction<String, CellAlarm, AssemblyNotice, Outage>
@@ -71,6 +81,7 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
   private final long mergeGapMillis;
   private final long defaultWindowMillis;
   private final long workRetentionMillis;
+  private final long maxOpenMillis;
 
   private transient MapState<Long, List<CellAlarm>> pending;
   private transient ValueState<Outage> outage;
@@ -78,6 +89,8 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
   private transient RunCounter opened;
   private transient RunCounter flapsMerged;
   private transient RunCounter plannedOutages;
+  private transient RunCounter staleOutages;
+  private transient RunCounter clearsAfterStale;
   private transient OpenCount openOutages;
 
   public OutageAssembler(CellTable cells, Duration mergeGap) {
@@ -85,6 +98,12 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
   }
 
   public OutageAssembler(CellTable cells, Duration mergeGap, PlannedConfig planned) {
+    this(cells, mergeGap, planned, Duration.ofDays(30));
+  }
+
+  /** @param maxOpen {@code outages.maxOpen}: an outage still open this long after its start is closed as stale */
+  public OutageAssembler(CellTable cells, Duration mergeGap, PlannedConfig planned, Duration maxOpen) {
+    this.maxOpenMillis = maxOpen.toMillis();
     this.cells = cells;
     this.mergeGapMillis = mergeGap.toMillis();
     this.defaultWindowMillis = planned.defaultWindow().toMillis();
@@ -100,6 +119,8 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
     opened = RunCounter.register(getRuntimeContext(), CounterNames.OUTAGES_OPENED);
     flapsMerged = RunCounter.register(getRuntimeContext(), CounterNames.FLAPS_MERGED);
     plannedOutages = RunCounter.register(getRuntimeContext(), CounterNames.PLANNED_OUTAGES);
+    staleOutages = RunCounter.register(getRuntimeContext(), CounterNames.STALE_OUTAGES);
+    clearsAfterStale = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_AFTER_STALE);
     getRuntimeContext().getMetricGroup().gauge(CounterNames.OPEN_OUTAGES, openOutages);
   }
 
@@ -153,9 +174,14 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Outage> out) throws Exception {
+    // At the end of a bounded input the final watermark fires every timer: event time really reached only the
+    // horizon, and no outage is closed as stale past it.
+    long reached = ctx.timerService().currentWatermark() == Long.MAX_VALUE ? horizonOrMin(ctx) : timestamp;
     for (CellAlarm alarm : takeDue(timestamp)) {
+      closeIfStale(Math.min(alarm.time(), reached), alarm.kind() == AlarmKind.RAISE, out);
       apply(alarm, ctx, out);
     }
+    closeIfStale(Math.min(timestamp, reached), true, out);
     Outage current = outage.value();
     if (current == null) {
       return;
@@ -169,6 +195,29 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
     }
   }
 
+  /**
+   * Closes the open outage as stale if event time {@code now} has reached its stale instant ({@code atInstant}: also
+   * when it is exactly there; false for a clear at that instant, which still clears it). Forgets it and its alarms.
+   */
+  private void closeIfStale(long now, boolean atInstant, Collector<Outage> out) throws Exception {
+    Outage current = outage.value();
+    if (current == null || !current.isOpen()) {
+      return;
+    }
+    long staleAt = staleAt(current);
+    if (now > staleAt || (atInstant && now == staleAt)) {
+      staleOutages.inc();
+      openOutages.closed();
+      outage.clear();
+      activeAlarms.clear();
+      out.collect(current.closedAsStale(staleAt));
+    }
+  }
+
+  private long staleAt(Outage o) {
+    return AlarmPairer.saturatedAdd(o.start(), maxOpenMillis);
+  }
+
   private List<CellAlarm> takeDue(long timestamp) throws Exception {
     List<CellAlarm> due = new ArrayList<>();
     Iterator<Map.Entry<Long, List<CellAlarm>>> it = pending.iterator();
@@ -179,6 +228,9 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
         it.remove();
       }
     }
+    if (!due.isEmpty() && pending.isEmpty()) {
+      pending.clear(); // the heap backend keeps an emptied map per key until it is cleared
+    }
     due.sort(APPLY_ORDER);
     return due;
   }
@@ -186,8 +238,9 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
   private void apply(CellAlarm alarm, OnTimerContext ctx, Collector<Outage> out) throws Exception {
     Outage current = outage.value();
     if (alarm.kind() == AlarmKind.RAISE) {
-      if (current != null && !current.isOpen() && alarm.time() - current.end() > mergeGapMillis) {
-        current = null; // the previous outage is over; this raise starts a new one
+      if (current != null && !current.isOpen()
+          && (alarm.time() - current.end() > mergeGapMillis || alarm.time() >= staleAt(current))) {
+        current = null; // the previous outage is over (or would be stale now); this raise starts a new one
         activeAlarms.clear();
       }
       activeAlarms.put(alarm.alarmKey(), alarm.time());
@@ -199,6 +252,7 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
         opened.inc();
         openOutages.opened();
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        ctx.timerService().registerEventTimeTimer(staleAt(started));
         out.collect(started);
       } else if (!current.isOpen()) {
         Outage reopened = current.withEnd(null);
@@ -216,6 +270,9 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
         ctx.timerService().registerEventTimeTimer(AlarmPairer.saturatedAdd(closed.end(), mergeGapMillis));
         out.collect(closed);
       }
+    } else if (current == null || !activeAlarms.contains(alarm.alarmKey())) {
+      // Every clear reaching here was paired with a raise applied here: its outage was closed as stale since.
+      clearsAfterStale.inc();
     }
   }
 
@@ -237,6 +294,12 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
           true, null, AlarmPairer.saturatedAdd(o.start(), defaultWindowMillis));
     }
     return o;
+  }
+
+  /** The last event time of a bounded input, once known; else the earliest instant (nothing reached). */
+  private static long horizonOrMin(OnTimerContext ctx) throws Exception {
+    Long newest = ctx.getBroadcastState(HORIZON).get(HORIZON_KEY);
+    return newest == null ? Long.MIN_VALUE : newest;
   }
 
   private static long horizon(OnTimerContext ctx, Outage current) throws Exception {

@@ -107,7 +107,8 @@ public final class OutageImpactTracker extends KeyedCoProcessFunction<String, Ou
     Long until = o.knownUntil();
     long n = complaints.value() == null ? 0 : complaints.value();
     out.collect(new OutageImpact(o.outageId(), o.cellId(), o.region(), o.technology(), o.start(), o.end(),
-        until == null ? 0.0 : Rounding.minutes(until - o.start()), n, firstLag.value(), o.planned(), o.workId()));
+        until == null ? 0.0 : Rounding.minutes(until - o.start()), n, firstLag.value(), o.planned(), o.workId(),
+        o.endReason()));
     if (settled) {
       List<Double> all = new ArrayList<>();
       lags.get().forEach(all::add);

@@ -82,11 +82,14 @@ public final class OutputJson {
     n.put("technology", i.technology());
     n.put("start", time(i.start(), zone));
     n.put("end", time(i.end(), zone));
+    n.put("endReason", i.endReason());
     n.put("durationMinutes", i.durationMinutes());
     n.put("complaints", i.complaints());
     n.put("firstComplaintLagMinutes", i.firstComplaintLagMinutes());
     n.put("planned", i.planned());
     n.put("workId", i.workId());
+    // Incidents (common cause) are not grouped yet: the contract's field is written, always null.
+    n.putNull("incidentId");
     return write(n);
   }
 
@@ -225,6 +228,7 @@ public final class OutputJson {
     n.put("technology", s.technology());
     n.put("start", time(s.start(), zone));
     n.put("end", time(s.end(), zone));
+    n.put("endReason", s.endReason());
     n.put("elapsedMinutes", s.elapsedMinutes());
     n.put("goldenWindowMinutes", s.goldenWindowMinutes());
     n.put("planned", s.planned());

@@ -10,6 +10,7 @@ package com.faultlink.model;
  * @param elapsedMinutes outage time at {@code at}
  * @param goldenWindowMinutes the golden window in force at its start: the one its golden-window alerts use
  * @param plannedUntil planned outages: the end of their work's window
+ * @param endReason with {@code closed}: {@code cleared} or {@code stale}; else null
  */
 public record OutageStatus(
     String outageId,
@@ -24,7 +25,8 @@ public record OutageStatus(
     Double goldenWindowMinutes,
     boolean planned,
     String workId,
-    Long plannedUntil) {
+    Long plannedUntil,
+    String endReason) {
 
   public static final String OPEN = "open";
   public static final String CLOSED = "closed";
@@ -33,6 +35,6 @@ public record OutageStatus(
   /** The same status with its outage's golden window. */
   public OutageStatus withGoldenWindowMinutes(double minutes) {
     return new OutageStatus(outageId, cellId, region, technology, status, at, start, end, elapsedMinutes, minutes,
-        planned, workId, plannedUntil);
+        planned, workId, plannedUntil, endReason);
   }
 }

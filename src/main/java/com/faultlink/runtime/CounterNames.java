@@ -22,6 +22,10 @@ public final class CounterNames {
   public static final String CLEARS_BEFORE_RAISE = "clearsBeforeRaise";
   public static final String OUTAGES_OPENED = "outagesOpened";
   public static final String FLAPS_MERGED = "flapsMerged";
+  /** Outages closed as stale: still open {@code outages.maxOpen} after their start. */
+  public static final String STALE_OUTAGES = "staleOutages";
+  /** Clears of alarms whose outage had been closed as stale: counted, not applied. */
+  public static final String CLEARS_AFTER_STALE = "clearsAfterStale";
   public static final String COMPLAINTS_ATTRIBUTED = "complaintsAttributed";
   public static final String LATE_COMPLAINTS = "lateComplaintsDecidedOnArrival";
   public static final String LATE_AFTER_PERIOD_CLOSED = "lateAfterPeriodClosed";
@@ -70,6 +74,7 @@ public final class CounterNames {
     EVENTS_READ, DEAD_LETTERS, SKIPPED_EVENT_TYPES, IMPLAUSIBLE_TIMES, TOO_LATE_LINES, LATE_CLEARS_OF_OPEN_OUTAGES,
     DUPLICATE_EVENTS, DUPLICATE_TICKETS, LATE_EVENTS,
     NON_OUTAGE_ALARMS, DUPLICATE_RAISES, CLEARS_WITHOUT_RAISE, CLEARS_BEFORE_RAISE, OUTAGES_OPENED, FLAPS_MERGED,
+    STALE_OUTAGES, CLEARS_AFTER_STALE,
     COMPLAINTS_ATTRIBUTED, LATE_COMPLAINTS, LATE_AFTER_PERIOD_CLOSED, LATE_AFTER_IMPACT,
     COMPLAINTS_OUTSIDE_REGION_TABLE, LATE_FOR_BURST_WINDOW, ALERTS_EMITTED, PLANNED_OUTAGES, LATE_FOR_WORK_IMPACT
   };

@@ -105,6 +105,7 @@ public final class OutageStatusTracker extends KeyedCoProcessFunction<String, Ou
   /** The status record of snapshot {@code o} at {@code at}, its golden window not known yet. */
   public static OutageStatus status(Outage o, String status, long at) {
     return new OutageStatus(o.outageId(), o.cellId(), o.region(), o.technology(), status, at, o.start(), o.end(),
-        Rounding.minutes(at - o.start()), null, o.planned(), o.workId(), o.plannedUntil());
+        Rounding.minutes(at - o.start()), null, o.planned(), o.workId(), o.plannedUntil(),
+        OutageStatus.CLOSED.equals(status) ? o.endReason() : null);
   }
 }

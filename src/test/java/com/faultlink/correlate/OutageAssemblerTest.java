@@ -193,4 +193,90 @@ class OutageAssemblerTest {
     watermark(T0 + minutes(20));
     assertThat(out()).extracting(Outage::workId).containsExactly("W-B");
   }
+
+  // ------------------------------------------------------------------------------------------ stale outages
+
+  private static final long DAY = minutes(24 * 60);
+
+  private KeyedBroadcastOperatorTestHarness<String, CellAlarm, AssemblyNotice, Outage> staleHarness() throws Exception {
+    harness.close();
+    harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new OutageAssembler(CELLS, Duration.ofMinutes(5), new PlannedConfig(Duration.ofHours(2), false,
+            Duration.ofDays(2)), Duration.ofDays(1)),
+        CellAlarm::cellId, Types.STRING, OutageAssembler.HORIZON, OutageAssembler.WORKS);
+    return harness;
+  }
+
+  @Test
+  void anOutageStillOpenMaxOpenAfterItsStartIsClosedThenAsStaleAndForgotten() throws Exception {
+    staleHarness();
+    send("OMC/1", AlarmKind.RAISE, T0);
+    send("OMC/2", AlarmKind.RAISE, T0 + minutes(600)); // joins it; neither clears in time
+    watermark(T0 + DAY - 1);
+    assertThat(out()).extracting(Outage::end).containsExactly((Long) null);
+    watermark(T0 + DAY);
+    Outage last = out().get(out().size() - 1);
+    assertThat(last.outageId()).isEqualTo("OMC/1");
+    assertThat(last.end()).isEqualTo(T0 + DAY);
+    assertThat(last.endReason()).isEqualTo(Outage.STALE);
+    assertThat(((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) harness.getOperator()
+        .getKeyedStateBackend()).numKeyValueStateEntries()).as("nothing of the outage or its alarms is kept").isZero();
+  }
+
+  @Test
+  void aLaterClearOfAStaleOutagesAlarmIsNotAppliedAndALaterRaiseStartsANewOutage() throws Exception {
+    staleHarness();
+    send("OMC/1", AlarmKind.RAISE, T0);
+    send("OMC/2", AlarmKind.RAISE, T0 + minutes(600));
+    send("OMC/2", AlarmKind.CLEAR, T0 + DAY + minutes(1)); // one minute after the stale instant
+    send("OMC/3", AlarmKind.RAISE, T0 + DAY + minutes(3)); // inside what would be the merge gap: still new
+    send("OMC/3", AlarmKind.CLEAR, T0 + DAY + minutes(13));
+    watermark(T0 + DAY + minutes(60));
+    assertThat(out()).extracting(Outage::outageId, Outage::start, Outage::end, Outage::endReason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("OMC/1", T0, null, null),
+        org.assertj.core.groups.Tuple.tuple("OMC/1", T0, T0 + DAY, "stale"),
+        org.assertj.core.groups.Tuple.tuple("OMC/3", T0 + DAY + minutes(3), null, null),
+        org.assertj.core.groups.Tuple.tuple("OMC/3", T0 + DAY + minutes(3), T0 + DAY + minutes(13), "cleared"));
+  }
+
+  @Test
+  void aClearAtTheStaleInstantClearsAndARaiseAtItStartsANewOutage() throws Exception {
+    staleHarness();
+    send("OMC/1", AlarmKind.RAISE, T0);
+    send("OMC/1", AlarmKind.CLEAR, T0 + DAY);
+    harness.processElement(new CellAlarm("C2", "C/1", AlarmKind.RAISE, T0 + 1000, false), T0 + 1000);
+    harness.processElement(new CellAlarm("C2", "C/2", AlarmKind.RAISE, T0 + 1000 + DAY, false), T0 + 1000 + DAY);
+    watermark(T0 + DAY + minutes(1));
+    assertThat(out()).filteredOn(o -> o.cellId().equals("C1a") && o.end() != null)
+        .extracting(Outage::end, Outage::endReason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(T0 + DAY, "cleared"));
+    assertThat(out()).filteredOn(o -> o.cellId().equals("C2")).extracting(Outage::outageId, Outage::endReason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("C/1", null),
+            org.assertj.core.groups.Tuple.tuple("C/1", "stale"),
+            org.assertj.core.groups.Tuple.tuple("C/2", null));
+  }
+
+  @Test
+  void atTheEndOfABoundedInputNothingIsClosedAsStaleForLackOfInput() throws Exception {
+    staleHarness();
+    send("OMC/1", AlarmKind.RAISE, T0);
+    harness.processBroadcastElement(AssemblyNotice.horizon(T0 + DAY - 1), T0 + DAY - 1);
+    watermark(Long.MAX_VALUE);
+    Outage last = out().get(out().size() - 1);
+    assertThat(last.end()).isNull();
+    assertThat(last.endReason()).isNull();
+    assertThat(last.observedUntil()).isEqualTo(T0 + DAY - 1);
+  }
+
+  @Test
+  void atTheEndOfABoundedInputThatReachedTheStaleInstantTheOutageIsStale() throws Exception {
+    staleHarness();
+    send("OMC/1", AlarmKind.RAISE, T0);
+    watermark(T0 + DAY - minutes(10)); // the watermark stays behind the input's last event (out-of-orderness)
+    harness.processBroadcastElement(AssemblyNotice.horizon(T0 + DAY), T0 + DAY);
+    watermark(Long.MAX_VALUE);
+    assertThat(out()).extracting(Outage::end, Outage::endReason, Outage::observedUntil).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(null, null, null),
+        org.assertj.core.groups.Tuple.tuple(T0 + DAY, "stale", null));
+  }
 }

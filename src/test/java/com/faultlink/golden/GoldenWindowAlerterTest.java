@@ -320,4 +320,25 @@ class GoldenWindowAlerterTest {
         org.assertj.core.groups.Tuple.tuple(T0 + minutes(30), true),
         org.assertj.core.groups.Tuple.tuple(T0 + minutes(40), true));
   }
+
+  /**
+   * An outage closed as stale (outages.maxOpen, here 1 day) flows like a clear: its alerts, fired at 30 and 40
+   * minutes, are resolved at the stale instant once the merge gap after it has passed, and nothing of it is kept.
+   */
+  @Test
+  void anOutageClosedAsStaleHasItsAlertsResolvedAtTheStaleInstant() throws Exception {
+    start(Duration.ofMinutes(40));
+    Outage o = open("OMC/1", "Yinchuan", "4G", T0);
+    long staleAt = T0 + minutes(24 * 60);
+    send(o, T0);
+    watermark(T0 + minutes(60));
+    assertThat(alerts()).extracting(Alert::type, Alert::at).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(AlertType.GOLDEN_WINDOW_AT_RISK, T0 + minutes(30)),
+        org.assertj.core.groups.Tuple.tuple(AlertType.GOLDEN_WINDOW_BREACHED, T0 + minutes(40)));
+    send(o.closedAsStale(staleAt), staleAt);
+    watermark(staleAt + GAP);
+    assertThat(resolutions()).extracting(Alert::type, Alert::at).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(AlertType.GOLDEN_WINDOW_AT_RISK, staleAt),
+        org.assertj.core.groups.Tuple.tuple(AlertType.GOLDEN_WINDOW_BREACHED, staleAt));
+  }
 }

@@ -129,4 +129,18 @@ class MassOutageDetectorTest {
       assertThat(fired.alertId()).isEqualTo("MASS_OUTAGE:Wuzhong:2026-10-14T09:01:00Z");
     }
   }
+
+  /** Stale closes count as ends: the episode they held up ends at the stale instant. */
+  @Test
+  void outagesClosedAsStaleEndTheEpisodeAtTheirStaleInstant() throws Exception {
+    long staleAt = T0 + minutes(24 * 60);
+    try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = harness(2)) {
+      h.processElement(outage(1, T0, null), T0);
+      h.processElement(outage(2, T0 + minutes(1), null), T0 + minutes(1));
+      h.processElement(outage(1, T0, null).closedAsStale(staleAt), staleAt);
+      h.processWatermark(staleAt + minutes(5));
+      assertThat(h.extractOutputValues()).extracting(Alert::status, Alert::at).containsExactly(
+          tuple(AlertStatus.FIRING, T0 + minutes(1)), tuple(AlertStatus.RESOLVED, staleAt));
+    }
+  }
 }

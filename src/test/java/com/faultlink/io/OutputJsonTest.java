@@ -67,4 +67,23 @@ class OutputJsonTest {
     assertThat(MatchLevel.NEIGHBOR.json()).isEqualTo("neighbor");
     assertThat(Category.MESSAGING.json()).isEqualTo("messaging");
   }
+
+  @Test
+  void anOutageImpactSaysWhyItEndedAndCarriesTheIncidentFieldAsNull() throws Exception {
+    long start = 1_790_000_000_000L; // 2026-09-21T22:13:20+08:00
+    var stale = MAPPER.readTree(OutputJson.outageImpact(new com.faultlink.model.OutageImpact("OMC/1", "C1a",
+        "Yinchuan", "4G", start, start + 86_400_000L, 1440.0, 2, 120.0, false, null, "stale"), ZONE));
+    assertThat(stale.get("end").asText()).isEqualTo("2026-09-22T22:13:20+08:00");
+    assertThat(stale.get("endReason").asText()).isEqualTo("stale");
+    assertThat(stale.has("incidentId")).isTrue();
+    assertThat(stale.get("incidentId").isNull()).isTrue();
+    var open = MAPPER.readTree(OutputJson.outageImpact(new com.faultlink.model.OutageImpact("OMC/2", "C1a",
+        "Yinchuan", "4G", start, null, 35.0, 0, null, false, null, null), ZONE));
+    assertThat(open.has("endReason")).isTrue();
+    assertThat(open.get("endReason").isNull()).isTrue();
+    var status = MAPPER.readTree(OutputJson.outageStatus(new com.faultlink.model.OutageStatus("OMC/1", "C1a",
+        "Yinchuan", "4G", "closed", start + 86_400_000L, start, start + 86_400_000L, 1440.0, 40.0, false, null, null,
+        "stale"), ZONE));
+    assertThat(status.get("endReason").asText()).isEqualTo("stale");
+  }
 }

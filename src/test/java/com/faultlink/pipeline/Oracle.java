@@ -44,7 +44,7 @@ final class Oracle {
   static final List<String> ATTRIBUTION_FIELDS =
       List.of("complaintId", "outageId", "region", "cellId", "matchLevel", "lagMinutes");
   static final List<String> IMPACT_FIELDS = List.of("outageId", "cellId", "region", "technology", "start", "end",
-      "durationMinutes", "complaints", "firstComplaintLagMinutes");
+      "endReason", "durationMinutes", "complaints", "firstComplaintLagMinutes");
   static final List<String> METRIC_FIELDS = List.of("region", "period", "periodStart", "outages", "outageHours",
       "complaints", "faultComplaints", "complaintsPer10k", "voicePer10k", "dataPer10k", "messagingPer10k",
       "otherPer10k", "complainants", "repeatComplainants", "repeatComplaintRatePct", "outagesChangePct",
@@ -56,7 +56,12 @@ final class Oracle {
   private static final String[] LEVELS = {"cell", "site", "neighbor"};
 
   /** The config values the rules depend on. */
-  record Settings(ZoneId zone, Duration mergeGap, Duration tail, double neighborRadiusKm, Set<String> outageCauses) {}
+  record Settings(ZoneId zone, Duration mergeGap, Duration tail, double neighborRadiusKm, Set<String> outageCauses,
+      Duration maxOpen) {
+    Settings(ZoneId zone, Duration mergeGap, Duration tail, double neighborRadiusKm, Set<String> outageCauses) {
+      this(zone, mergeGap, tail, neighborRadiusKm, outageCauses, Duration.ofDays(30));
+    }
+  }
 
   /** A rejected line: the input it came from and the line itself. */
   record DeadLine(String source, String raw) {}
@@ -91,6 +96,7 @@ final class Oracle {
     CellRow cell;
     long start;
     Long end; // null: open
+    boolean stale;
     int alarms;
     long complaints;
     BigDecimal firstLag;
@@ -135,15 +141,15 @@ final class Oracle {
           r.skippedEventTypes++;
           continue;
         }
-        // Noise is counted and dropped as it is read: a repeated noise line is noise again, not a duplicate.
+        // One event per eventId whatever each copy says; then noise is counted and dropped.
+        if (!alarmEventIds.add(eventId)) {
+          r.duplicateEvents++;
+          continue;
+        }
         if (!mayMakeOutage(a, cells, s)) {
           r.nonOutageAlarms++;
           newest = Math.max(newest, a.time()); // the input horizon is every event's
           oldest = Math.min(oldest, a.time());
-          continue;
-        }
-        if (!alarmEventIds.add(eventId)) {
-          r.duplicateEvents++;
           continue;
         }
         alarms.add(a);
@@ -206,7 +212,9 @@ final class Oracle {
       intervals.sort((x, y) -> x.start() != y.start() ? Long.compare(x.start(), y.start()) : x.key().compareTo(y.key()));
       OutageRec current = null;
       for (Interval iv : intervals) {
-        boolean continues = current != null && (current.end == null || iv.start() <= current.end + gap);
+        // An outage is never continued at or past its stale instant (start + maxOpen): a raise then is a new one.
+        boolean continues = current != null && iv.start() < current.start + s.maxOpen().toMillis()
+            && (current.end == null || iv.start() <= current.end + gap);
         if (continues) {
           current.alarms++;
           current.end = current.end == null || iv.end() == null ? null : Math.max(current.end, iv.end());
@@ -219,6 +227,15 @@ final class Oracle {
           current.alarms = 1;
           outages.add(current);
         }
+      }
+    }
+
+    // --- Stale: still open maxOpen after its start, where the input reached that instant, it ends there.
+    for (OutageRec o : outages) {
+      long staleAt = o.start + s.maxOpen().toMillis();
+      if ((o.end == null || o.end > staleAt) && staleAt <= endOfInput) {
+        o.end = staleAt;
+        o.stale = true;
       }
     }
 
@@ -272,6 +289,7 @@ final class Oracle {
       i.put("technology", o.cell.technology());
       i.put("start", instant(o.start, s.zone()));
       i.put("end", o.end == null ? null : instant(o.end, s.zone()));
+      i.put("endReason", o.end == null ? null : o.stale ? "stale" : "cleared");
       i.put("durationMinutes", canon(minutes((o.end == null ? endOfInput : o.end) - o.start)));
       i.put("complaints", canon(BigDecimal.valueOf(o.complaints)));
       i.put("firstComplaintLagMinutes", canon(o.firstLag));

@@ -85,6 +85,10 @@ class PipelineOracleTest {
   }
 
   private static Run run(Path inputs, Path out, int parallelism) throws Exception {
+    return run(inputs, out, parallelism, "outages: {causes: [cellOutage], mergeGap: PT5M}");
+  }
+
+  private static Run run(Path inputs, Path out, int parallelism, String outagesYaml) throws Exception {
     String yaml = String.join("\n",
         "timezone: Asia/Shanghai",
         "parallelism: " + parallelism,
@@ -97,7 +101,7 @@ class PipelineOracleTest {
         "sinks:",
         "  dir: " + quote(out),
         "outOfOrderness: PT5M",
-        "outages: {causes: [cellOutage], mergeGap: PT5M}",
+        outagesYaml,
         "attribution: {neighborRadiusKm: 2.0, tail: PT30M}",
         // A fixed golden window: once the pipeline writes golden-window alerts, the determinism checks cover them.
         "golden: {fixedWindow: PT20M}",
@@ -169,7 +173,7 @@ class PipelineOracleTest {
     assertThat(c.get("duplicateTickets")).as("duplicateTickets").isEqualTo(injected.duplicateTicketLines());
     assertThat(c.get("deadLetters")).as("deadLetters").isEqualTo(injected.damagedLines());
     assertThat(c.get("skippedEventTypes")).as("skippedEventTypes").isEqualTo(injected.skippedLines());
-    assertThat(c.get("nonOutageAlarms")).as("nonOutageAlarms, repeated noise lines included")
+    assertThat(c.get("nonOutageAlarms")).as("nonOutageAlarms, distinct noise events (a repeated noise line is a duplicate)")
         .isEqualTo(injected.noiseLines());
   }
 
@@ -245,6 +249,8 @@ class PipelineOracleTest {
     expectOutage(o, "OMC-ZTE-1/A-1004", TestData.SAT + hours(15, 0), TestData.SAT + hours(15, 1) + 30_000, "1.5");
     expectOutage(o, "OMC-HW-2/A-1001", TestData.TUE + hours(15, 0), TestData.TUE + hours(15, 25) + 300, "25.01");
     expectOutage(o, "OMC-HW-1/A-1010", TestData.TUE + hours(20, 0), null, "235"); // open until the last event, 23:55
+    assertThat(o.outageImpacts.get("OMC-HW-1/A-1010")).as("open: no end reason").containsEntry("endReason", null);
+    assertThat(o.outageImpacts.get("OMC-HW-1/A-1002")).containsEntry("endReason", "cleared");
     expectOutage(o, "OMC-HW-1/A-1011", TestData.SUN + hours(23, 30), TestData.SUN + hours(24, 20), "50");
     expectOutage(o, "OMC-HW-2/A-1002", TestData.TUE + hours(23, 20), TestData.TUE + hours(23, 40), "20");
     expectOutage(o, "OMC-ZTE-1/A-1007", TestData.QUIET_FROM + 10 * TestData.MIN,
@@ -298,6 +304,37 @@ class PipelineOracleTest {
   /** A number as the oracle's records hold it. */
   private static Object num(String decimal) {
     return Oracle.canon(new BigDecimal(decimal));
+  }
+
+  // ------------------------------------------------------------------------------------------ stale outages
+
+  /**
+   * With {@code outages.maxOpen} PT3H the one outage open at the end (OMC-HW-1/A-1010, from Tuesday 20:00, the input
+   * ending at 23:55) is closed as stale at 23:00: 180 minutes, by hand; every other outage is shorter. The pipeline
+   * agrees with the oracle on impacts, attributions and metrics.
+   */
+  @Test
+  void withAShortMaxOpenTheOutageStillOpenIsClosedAsStaleAsTheOracleSays() throws Exception {
+    Run base = baseline();
+    Oracle.Result o = Oracle.compute(base.inputs().resolve(TestData.ALARMS),
+        base.inputs().resolve(TestData.COMPLAINTS), base.inputs().resolve(TestData.CELLS),
+        base.inputs().resolve(TestData.REGIONS), new Oracle.Settings(ZONE, Duration.ofMinutes(5),
+            Duration.ofMinutes(30), 2.0, Set.of("cellOutage"), Duration.ofHours(3)));
+    expectOutage(o, "OMC-HW-1/A-1010", TestData.TUE + hours(20, 0), TestData.TUE + hours(23, 0), "180");
+    assertThat(o.outageImpacts.get("OMC-HW-1/A-1010")).containsEntry("endReason", "stale");
+    assertThat(o.outageImpacts.values()).as("the others").filteredOn(i -> "stale".equals(i.get("endReason")))
+        .hasSize(1);
+    assertThat(o.openOutages).isZero();
+
+    Run run = run(base.inputs(), tmp.resolve("max-open-out"), 2,
+        "outages: {causes: [cellOutage], mergeGap: PT5M, maxOpen: PT3H}");
+    assertSameRecords("outage-impacts", o.outageImpacts,
+        keyed(run.out(), "outage-impacts", Oracle.IMPACT_FIELDS, List.of("start", "end"), "outageId"));
+    assertSameRecords("attributions", o.attributions,
+        keyed(run.out(), "attributions", Oracle.ATTRIBUTION_FIELDS, List.of(), "complaintId"));
+    assertSameRecords("metrics", o.metrics,
+        keyed(run.out(), "metrics", Oracle.METRIC_FIELDS, List.of(), "region", "period", "periodStart"));
+    assertThat(run.counters().get("staleOutages")).isEqualTo(1L);
   }
 
   // ------------------------------------------------------------------------------------------- determinism

@@ -137,4 +137,16 @@ class OutageStatusTrackerTest {
       assertThat(statuses()).extracting(OutageStatus::goldenWindowMinutes).containsExactly(36.25);
     }
   }
+
+  @Test
+  void aCloseAsStaleIsAClosedStatusSayingWhyAndAClearSaysCleared() throws Exception {
+    start();
+    h.processElement2(window(40.0), T0);
+    h.processElement1(OPEN, T0);
+    h.processElement1(OPEN.closedAsStale(T0 + minutes(24 * 60)), T0 + minutes(24 * 60));
+    assertThat(statuses()).extracting(OutageStatus::status, OutageStatus::at, OutageStatus::endReason)
+        .containsExactly(tuple("open", T0, null), tuple("closed", T0 + minutes(24 * 60), "stale"));
+    h.processBothWatermarks(new Watermark(T0 + minutes(24 * 60 + 5)));
+    assertThat(h.numKeyedStateEntries()).isZero();
+  }
 }
