@@ -25,6 +25,7 @@ import com.faultlink.io.AlarmParser;
 import com.faultlink.io.ComplaintParser;
 import com.faultlink.io.CustomerKeyHasher;
 import com.faultlink.io.ParseLines;
+import com.faultlink.io.SubscriberMask;
 import com.faultlink.io.WorkParser;
 import com.faultlink.metrics.ComplaintFact;
 import com.faultlink.metrics.ComplaintScopes;
@@ -114,15 +115,33 @@ public final class FaultLinkPipeline {
     this.regions = regions;
   }
 
-  /** The parser of alarm lines, built inside each task. */
+  /** The parser of alarm lines with the default subscriber pattern and the development key (tests, tools). */
   public static ParseLines.ParserFactory<AlarmEvent> alarmParsers() {
     return () -> new AlarmParser()::parse;
+  }
+
+  /** The parser of alarm lines, built inside each task; masks with the config's pattern and key. */
+  public static ParseLines.ParserFactory<AlarmEvent> alarmParsers(FaultLinkConfig config) {
+    String secret = config.customerKeySecret();
+    String pattern = config.subscriberPattern();
+    return () -> new AlarmParser(new SubscriberMask(pattern, new CustomerKeyHasher(secret)))::parse;
   }
 
   /** The parser of complaint lines, built inside each task. */
   public static ParseLines.ParserFactory<Complaint> complaintParsers(FaultLinkConfig config, CellTable cells) {
     String secret = config.customerKeySecret();
-    return () -> new ComplaintParser(cells, new CustomerKeyHasher(secret))::parse;
+    String pattern = config.subscriberPattern();
+    return () -> {
+      CustomerKeyHasher hasher = new CustomerKeyHasher(secret);
+      return new ComplaintParser(cells, hasher, new SubscriberMask(pattern, hasher))::parse;
+    };
+  }
+
+  /** The parser of planned-work lines, built inside each task. */
+  public static ParseLines.ParserFactory<PlannedWork> workParsers(FaultLinkConfig config) {
+    String secret = config.customerKeySecret();
+    String pattern = config.subscriberPattern();
+    return () -> new WorkParser(new SubscriberMask(pattern, new CustomerKeyHasher(secret)))::parse;
   }
 
   /**
@@ -140,7 +159,7 @@ public final class FaultLinkPipeline {
 
     // 1. Parse each input; rejected lines go to the dead letters whole, with a reason.
     SingleOutputStreamOperator<AlarmEvent> alarmsParsed = in.alarms()
-        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(), maxRaw))
+        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(config), maxRaw))
         .returns(AlarmEvent.class).uid("parse-alarms").name("Parse alarms (TMF642)");
     SingleOutputStreamOperator<Complaint> complaintsParsed = in.complaints()
         .process(new ParseLines<Complaint>("complaints", complaintParsers(config, cells), maxRaw))
@@ -152,7 +171,7 @@ public final class FaultLinkPipeline {
     SingleOutputStreamOperator<PlannedWork> works = null;
     if (in.works() != null) {
       works = in.works()
-          .process(new ParseLines<PlannedWork>("works", () -> new WorkParser()::parse, maxRaw))
+          .process(new ParseLines<PlannedWork>("works", workParsers(config), maxRaw))
           .returns(PlannedWork.class).uid("parse-works").name("Parse planned works");
       deadLetters = deadLetters.union(works.getSideOutput(ParseLines.DEAD_LETTERS));
     }
