@@ -30,6 +30,9 @@
 #   FAULTLINK_JM_MEMORY     1024m                   JobManager process size
 #   FAULTLINK_HEARTBEAT_TIMEOUT 10000               ms without a heartbeat before a TaskManager counts as lost
 #   FAULTLINK_NO_BUILD      unset                   1: never build the job jar (tests inside a Maven build)
+#   FAULTLINK_CUSTOMER_KEY_SECRET unset             the key subscriber numbers are hashed with. Read where the job's
+#                                                   main runs (the JobManager: set it before start/start-application);
+#                                                   without it (or privacy.customerKeySecret) a submission is refused
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)

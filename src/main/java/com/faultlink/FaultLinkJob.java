@@ -7,6 +7,7 @@ import com.faultlink.config.InputConfig;
 import com.faultlink.config.RestartConfig;
 import com.faultlink.io.OutputLines;
 import com.faultlink.io.AlignedFileSource;
+import com.faultlink.io.BoundedLineFormat;
 import com.faultlink.io.FileOutputs;
 import com.faultlink.io.FileReadPacing;
 import com.faultlink.io.KafkaInputs;
@@ -54,7 +55,6 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -72,7 +72,8 @@ import org.apache.flink.util.ExceptionUtils;
  * <p><b>On a cluster</b> ({@code flink run}, the REST API's {@code /jars/:id/run}, application mode,
  * the Kubernetes operator): {@code main} runs inside the client or the JobManager. It builds the same job,
  * submits it under a job name and returns (at once when the submission is detached); a bad config fails
- * the submission with the same message. It never exits the JVM, never shows progress and never empties
+ * the submission with the same message; so does a missing customer-key secret (no development key on a cluster,
+ * nor in a local run that reads or writes Kafka). It never exits the JVM, never shows progress and never empties
  * output folders: a job resumed from a savepoint continues the files its earlier run wrote.
  */
 public final class FaultLinkJob {
@@ -99,6 +100,7 @@ public final class FaultLinkJob {
     RegionTable regions;
     try {
       config = ConfigLoader.load(Path.of(args[0]));
+      ConfigLoader.requireRealSecret(config, false);
       cells = CellTable.load(Path.of(config.reference().cells()));
       regions = RegionTable.load(Path.of(config.reference().regions()));
     } catch (ConfigException | ReferenceDataException e) {
@@ -106,9 +108,9 @@ public final class FaultLinkJob {
       System.exit(2);
       return;
     }
-    if (ConfigLoader.usesDevelopmentSecret(config)) {
-      err.println("faultlink: warning: no privacy.customerKeySecret and no " + ConfigLoader.SECRET_ENV
-          + " set; customer keys use the built-in development secret");
+    String devKey = ConfigLoader.developmentSecretWarning(config);
+    if (devKey != null) {
+      err.println(devKey);
     }
     try {
       Configuration extra = new Configuration();
@@ -157,6 +159,7 @@ public final class FaultLinkJob {
     RegionTable regions;
     try {
       config = ConfigLoader.load(Path.of(args[0]));
+      ConfigLoader.requireRealSecret(config, true);
       cells = CellTable.load(Path.of(config.reference().cells()));
       regions = RegionTable.load(Path.of(config.reference().regions()));
     } catch (ConfigException | ReferenceDataException e) {
@@ -231,20 +234,21 @@ public final class FaultLinkJob {
   static FaultLinkPipeline.Inputs inputs(StreamExecutionEnvironment env, FaultLinkConfig config, CellTable cells) {
     FaultLinkConfig.Sources sources = config.sources();
     int throttle = sources.throttleEventsPerSecond();
+    int maxLine = config.input().maxLineBytes();
     boolean unbounded = unbounded(sources.alarms()) || unbounded(sources.complaints());
-    ParseLines.ParserFactory<AlarmEvent> alarmParsers = FaultLinkPipeline.alarmParsers();
+    ParseLines.ParserFactory<AlarmEvent> alarmParsers = FaultLinkPipeline.alarmParsers(config);
     ParseLines.ParserFactory<Complaint> complaintParsers = FaultLinkPipeline.complaintParsers(config, cells);
     // Lines dated implausibly take no part in timing: they are rejected after parsing.
     TimeSanity sanity = FaultLinkPipeline.timeSanity(config, unbounded);
     return new FaultLinkPipeline.Inputs(
-        readLines(env, "alarms", sources.alarms(), throttle,
+        readLines(env, "alarms", sources.alarms(), throttle, maxLine,
             timedAtSource(config, unbounded, alarmParsers, EventTimes.alarms(), sanity),
             FileReadPacing.of(alarmParsers, EventTimes.alarms(), sanity, config.outOfOrderness())),
-        readLines(env, "complaints", sources.complaints(), throttle,
+        readLines(env, "complaints", sources.complaints(), throttle, maxLine,
             timedAtSource(config, unbounded, complaintParsers, EventTimes.complaints(), sanity),
             FileReadPacing.of(complaintParsers, EventTimes.complaints(), sanity, config.outOfOrderness())),
         sources.works() == null ? null
-            : readLines(env, "works", sources.works(), throttle, WatermarkStrategy.noWatermarks(),
+            : readLines(env, "works", sources.works(), throttle, maxLine, WatermarkStrategy.noWatermarks(),
                 WatermarkStrategy.noWatermarks()),
         unbounded, sources.alarms().isKafka(), sources.complaints().isKafka());
   }
@@ -368,15 +372,18 @@ public final class FaultLinkJob {
 
   /**
    * The lines of one input. A file is read whole, paced by {@code fileWatermarks} (its lines are timed after
-   * parsing); a Kafka topic per partition, timed in the source with {@code kafkaWatermarks}.
+   * parsing); a Kafka topic per partition, timed in the source with {@code kafkaWatermarks}. Either way a line
+   * longer than {@code maxLineBytes} is cut while it is read and handed on as an {@link
+   * com.faultlink.io.OversizedLine}, to be dead-lettered; a UTF-8 byte-order mark is dropped.
    */
   static DataStream<String> readLines(StreamExecutionEnvironment env, String name, InputConfig input, int throttle,
-      WatermarkStrategy<String> kafkaWatermarks, WatermarkStrategy<String> fileWatermarks) {
+      int maxLineBytes, WatermarkStrategy<String> kafkaWatermarks, WatermarkStrategy<String> fileWatermarks) {
     if (input.isKafka()) {
-      return KafkaInputs.read(env, name, input.kafka(), kafkaWatermarks);
+      return KafkaInputs.read(env, name, input.kafka(), kafkaWatermarks, maxLineBytes);
     }
     FileSource<String> source = FileSource
-        .forRecordStreamFormat(new TextLineInputFormat("UTF-8"), new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri()))
+        .forRecordStreamFormat(new BoundedLineFormat(maxLineBytes),
+            new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri()))
         .build();
     DataStream<String> lines = env.fromSource(new AlignedFileSource<>(source), fileWatermarks, "Read " + name + " (file)")
         .uid("source-file-" + name);

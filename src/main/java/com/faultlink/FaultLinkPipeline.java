@@ -28,6 +28,7 @@ import com.faultlink.io.CustomerKeyHasher;
 import com.faultlink.io.EventTimes;
 import com.faultlink.io.ParseLines;
 import com.faultlink.io.TimeSanity;
+import com.faultlink.io.SubscriberMask;
 import com.faultlink.io.WorkParser;
 import com.faultlink.metrics.ComplaintFact;
 import com.faultlink.metrics.ComplaintScopes;
@@ -117,15 +118,33 @@ public final class FaultLinkPipeline {
     this.regions = regions;
   }
 
-  /** The parser of alarm lines, built inside each task. */
+  /** The parser of alarm lines with the default subscriber pattern and the development key (tests, tools). */
   public static ParseLines.ParserFactory<AlarmEvent> alarmParsers() {
     return () -> new AlarmParser()::parse;
+  }
+
+  /** The parser of alarm lines, built inside each task; masks with the config's pattern and key. */
+  public static ParseLines.ParserFactory<AlarmEvent> alarmParsers(FaultLinkConfig config) {
+    String secret = config.customerKeySecret();
+    String pattern = config.subscriberPattern();
+    return () -> new AlarmParser(new SubscriberMask(pattern, new CustomerKeyHasher(secret)))::parse;
   }
 
   /** The parser of complaint lines, built inside each task. */
   public static ParseLines.ParserFactory<Complaint> complaintParsers(FaultLinkConfig config, CellTable cells) {
     String secret = config.customerKeySecret();
-    return () -> new ComplaintParser(cells, new CustomerKeyHasher(secret))::parse;
+    String pattern = config.subscriberPattern();
+    return () -> {
+      CustomerKeyHasher hasher = new CustomerKeyHasher(secret);
+      return new ComplaintParser(cells, hasher, new SubscriberMask(pattern, hasher))::parse;
+    };
+  }
+
+  /** The parser of planned-work lines, built inside each task. */
+  public static ParseLines.ParserFactory<PlannedWork> workParsers(FaultLinkConfig config) {
+    String secret = config.customerKeySecret();
+    String pattern = config.subscriberPattern();
+    return () -> new WorkParser(new SubscriberMask(pattern, new CustomerKeyHasher(secret)))::parse;
   }
 
   /**
@@ -153,7 +172,7 @@ public final class FaultLinkPipeline {
     //    or too late among included, before they are timed, so they move no watermark and open no period.
     TimeSanity sanity = timeSanity(config, in.unbounded());
     SingleOutputStreamOperator<AlarmEvent> alarmsParsed = in.alarms()
-        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(), maxRaw,
+        .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(config), maxRaw,
             EventTimes.alarms(OutageAlarmFilter.rule(config.outages().causes(), cells)), sanity))
         .returns(AlarmEvent.class).uid("parse-alarms").name("Parse alarms (TMF642)");
     SingleOutputStreamOperator<Complaint> complaintsParsed = in.complaints()
@@ -167,7 +186,7 @@ public final class FaultLinkPipeline {
     SingleOutputStreamOperator<PlannedWork> works = null;
     if (in.works() != null) {
       works = in.works()
-          .process(new ParseLines<PlannedWork>("works", () -> new WorkParser()::parse, maxRaw))
+          .process(new ParseLines<PlannedWork>("works", workParsers(config), maxRaw))
           .returns(PlannedWork.class).uid("parse-works").name("Parse planned works");
       deadLetters = deadLetters.union(works.getSideOutput(ParseLines.DEAD_LETTERS));
     }

@@ -3,28 +3,28 @@ package com.faultlink.bench;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.io.AlarmParser;
+import com.faultlink.io.BoundedLineFormat;
 import com.faultlink.io.ComplaintParser;
 import com.faultlink.io.CustomerKeyHasher;
 import com.faultlink.io.ParseLines;
 import com.faultlink.io.ParseResult;
+import com.faultlink.io.SubscriberMask;
 import com.faultlink.io.WorkParser;
 import com.faultlink.model.DeadLetter;
 import com.faultlink.reference.CellTable;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
  * {@code ParseCeiling --config FILE --label NAME --results FILE [--warmup-lines N|all]}: the parse-only ceiling.
- * One thread, no Flink: reads the config's input files line by line (UTF-8, malformed bytes replaced, as Flink's {@code TextLineInputFormat}
- * reads them) and parses every line with the parsers the pipeline uses ({@link AlarmParser} with its fast path,
- * {@link ComplaintParser} with the cell table and the customer-key hasher, {@link WorkParser}) into the same event
+ * One thread, no Flink: reads the config's input files line by line with the job's own {@link BoundedLineFormat} reader (UTF-8,
+ * malformed bytes replaced, lines cut at {@code input.maxLineBytes}) and parses every line with the parsers the pipeline uses ({@link AlarmParser} with its fast path,
+ * {@link ComplaintParser} with the cell table and the customer-key hasher, {@link WorkParser}, each masking
+ * subscriber numbers with the config's pattern) into the same event
  * types, building the dead letter of each rejected line as {@link ParseLines} does. Nothing else: no
  * deduplication, no keying, no output.
  *
@@ -81,16 +81,19 @@ public final class ParseCeiling {
     }
     FaultLinkConfig config = ConfigLoader.load(Path.of(configFile));
     CellTable cells = CellTable.load(Path.of(config.reference().cells()));
-    AlarmParser alarms = new AlarmParser();
-    ComplaintParser complaints = new ComplaintParser(cells, new CustomerKeyHasher(config.customerKeySecret()));
-    WorkParser works = new WorkParser();
+    CustomerKeyHasher hasher = new CustomerKeyHasher(config.customerKeySecret());
+    SubscriberMask mask = new SubscriberMask(config.subscriberPattern(), hasher);
+    AlarmParser alarms = new AlarmParser(mask);
+    ComplaintParser complaints = new ComplaintParser(cells, hasher, mask);
+    WorkParser works = new WorkParser(mask);
+    int maxLineBytes = config.input().maxLineBytes();
     Path alarmFile = Path.of(config.sources().alarms().file());
     Path complaintFile = Path.of(config.sources().complaints().file());
     Path workFile = config.sources().works() == null ? null : Path.of(config.sources().works().file());
 
     Tally warm = new Tally();
-    read(alarmFile, warmupLines, line -> warm.parse(line, alarms::parse, "alarms"));
-    read(complaintFile, warmupLines, line -> warm.parse(line, complaints::parse, "complaints"));
+    read(alarmFile, warmupLines, maxLineBytes, line -> warm.parse(line, alarms::parse, "alarms"));
+    read(complaintFile, warmupLines, maxLineBytes, line -> warm.parse(line, complaints::parse, "complaints"));
 
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Tally a = new Tally();
@@ -98,12 +101,12 @@ public final class ParseCeiling {
     Tally w = new Tally();
     long cpu0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
-    read(alarmFile, Long.MAX_VALUE, line -> a.parse(line, alarms::parse, "alarms"));
+    read(alarmFile, Long.MAX_VALUE, maxLineBytes, line -> a.parse(line, alarms::parse, "alarms"));
     long t1 = System.nanoTime();
-    read(complaintFile, Long.MAX_VALUE, line -> c.parse(line, complaints::parse, "complaints"));
+    read(complaintFile, Long.MAX_VALUE, maxLineBytes, line -> c.parse(line, complaints::parse, "complaints"));
     long t2 = System.nanoTime();
     if (workFile != null) {
-      read(workFile, Long.MAX_VALUE, line -> w.parse(line, works::parse, "works"));
+      read(workFile, Long.MAX_VALUE, maxLineBytes, line -> w.parse(line, works::parse, "works"));
     }
     long t3 = System.nanoTime();
     long cpu1 = threads.getCurrentThreadCpuTime();
@@ -132,12 +135,11 @@ public final class ParseCeiling {
     void line(String line);
   }
 
-  static void read(Path file, long maxLines, LineHandler handler) throws IOException {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+  static void read(Path file, long maxLines, int maxLineBytes, LineHandler handler) throws IOException {
+    try (BoundedLineFormat.Reader in = new BoundedLineFormat.Reader(Files.newInputStream(file), maxLineBytes)) {
       String line;
       long n = 0;
-      while (n++ < maxLines && (line = in.readLine()) != null) {
+      while (n++ < maxLines && (line = in.read()) != null) {
         handler.line(line);
       }
     }

@@ -59,11 +59,16 @@ public final class Replay {
       if (parallelism > 0) {
         config = config.withParallelism(parallelism);
       }
+      ConfigLoader.requireRealSecret(config, false);
       cells = CellTable.load(Path.of(config.reference().cells()));
       regions = RegionTable.load(Path.of(config.reference().regions()));
     } catch (ConfigException | ReferenceDataException e) {
       err.println("faultlink: " + e.getMessage());
       return 2;
+    }
+    String devKey = ConfigLoader.developmentSecretWarning(config);
+    if (devKey != null) {
+      err.println(devKey);
     }
     InputSize.Lines size = InputSize.of(config);
     ProgressBar bar = new ProgressBar(err, ProgressBar.stderrIsTerminal(), "replay", size.lines(), size.estimated());

@@ -47,9 +47,17 @@ public final class Sweep {
     try {
       spec = SweepSpec.load(Path.of(args[0]));
       plan = plan(spec, System.getenv());
+      for (Planned p : plan) {
+        ConfigLoader.requireRealSecret(p.config(), false);
+      }
     } catch (ConfigException e) {
       err.println("faultlink: " + e.getMessage());
       return 2;
+    }
+    // Every run of a sweep has the same key: said once for the sweep.
+    String devKey = plan.isEmpty() ? null : ConfigLoader.developmentSecretWarning(plan.get(0).config());
+    if (devKey != null) {
+      err.println(devKey);
     }
     err.printf("faultlink: sweep of %d runs (%s) into %s%n", plan.size(), String.join(" × ",
         spec.parameters().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size()).toList()), spec.out());

@@ -22,7 +22,7 @@ public final class ConfigLoader {
   public static final String DEFAULT_SUBSCRIBER_PATTERN =
       "(?<![0-9])(?:\\+?86[ -]?)?1(?:[ -]?[0-9]){10}(?![0-9])";
 
-  static final String DEVELOPMENT_SECRET = "faultlink-development-secret-change-me";
+  public static final String DEVELOPMENT_SECRET = "faultlink-development-secret-change-me";
 
   private ConfigLoader() {}
 
@@ -146,5 +146,38 @@ public final class ConfigLoader {
   /** Whether the run uses the built-in development secret (the job warns about it). */
   public static boolean usesDevelopmentSecret(FaultLinkConfig config) {
     return DEVELOPMENT_SECRET.equals(config.customerKeySecret());
+  }
+
+  /** Whether any input or output of the config is a Kafka topic. */
+  public static boolean usesKafka(FaultLinkConfig config) {
+    FaultLinkConfig.Sources s = config.sources();
+    return s.alarms().isKafka() || s.complaints().isKafka() || (s.works() != null && s.works().isKafka())
+        || config.sinks().kafka() != null;
+  }
+
+  /**
+   * Refuses the built-in development key where real subscribers' data flows: a job on a cluster, or one that
+   * reads or writes Kafka. File runs (the local run, replays, sweeps, benchmarks, tests) may use it; they say so
+   * once ({@link #developmentSecretWarning}).
+   *
+   * @param onCluster the job is submitted to a cluster (or runs in application mode)
+   * @throws ConfigException naming the key and the environment variable
+   */
+  public static void requireRealSecret(FaultLinkConfig config, boolean onCluster) {
+    if (!usesDevelopmentSecret(config) || !(onCluster || usesKafka(config))) {
+      return;
+    }
+    throw new ConfigException("config key 'privacy.customerKeySecret': no secret to hash subscriber numbers with; "
+        + (onCluster ? "a job on a cluster" : "a job that reads or writes Kafka") + " needs one. Set the "
+        + "environment variable " + SECRET_ENV + " (for example from a Kubernetes Secret) or write "
+        + "privacy.customerKeySecret: '${SOME_VARIABLE}'; only file runs may use the development key");
+  }
+
+  /** The one line a file run prints when it hashes with the development key; null when it has a secret. */
+  public static String developmentSecretWarning(FaultLinkConfig config) {
+    return usesDevelopmentSecret(config)
+        ? "faultlink: warning: no privacy.customerKeySecret and no " + SECRET_ENV + " set; subscriber numbers are "
+            + "hashed with the built-in development key (fine for sample data; Kafka and cluster jobs refuse it)"
+        : null;
   }
 }

@@ -34,6 +34,16 @@ public record FaultLinkConfig(
     PlannedConfig planned)
     implements Serializable {
 
+  /** Never shows the customer-key secret (nor, through the Kafka records, their passwords). */
+  @Override
+  public String toString() {
+    return "FaultLinkConfig[timezone=" + timezone + ", parallelism=" + parallelism + ", sources=" + sources
+        + ", reference=" + reference + ", sinks=" + sinks + ", outOfOrderness=" + outOfOrderness + ", input=" + input
+        + ", outages=" + outages + ", customerKeySecret=" + (ConfigLoader.DEVELOPMENT_SECRET.equals(customerKeySecret)
+            ? "(development key)" : "***") + ", subscriberPattern=" + subscriberPattern + ", checkpointing="
+        + checkpointing + ", state=" + state + ", restart=" + restart + "]";
+  }
+
   /**
    * @param throttleEventsPerSecond 0: read as fast as the job goes; else each reading task (a file is read
    *     by one task) passes at most this many lines per second downstream (replays at a set pace, tests)

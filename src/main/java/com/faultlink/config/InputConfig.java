@@ -46,7 +46,27 @@ public record InputConfig(String file, KafkaInput kafka) implements Serializable
       Long startTimestamp,
       Duration idleTimeout,
       Map<String, String> properties)
-      implements Serializable {}
+      implements Serializable {
+
+    /** Without the values of {@code properties}: they hold passwords ({@code sasl.jaas.config}, ssl.*). */
+    @Override
+    public String toString() {
+      return "KafkaInput[bootstrapServers=" + bootstrapServers + ", topic=" + topic + ", bounded=" + bounded
+          + ", groupId=" + groupId + ", startingOffsets=" + startingOffsets + ", startTimestamp=" + startTimestamp
+          + ", idleTimeout=" + idleTimeout + ", properties=" + valuesHidden(properties) + "]";
+    }
+  }
+
+  /** A settings map for a log or a message: its keys, every value as {@code ***}. */
+  public static String valuesHidden(Map<String, String> properties) {
+    if (properties == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder("{");
+    new java.util.TreeMap<>(properties).keySet().forEach(k -> out.append(out.length() > 1 ? ", " : "").append(k)
+        .append("=***"));
+    return out.append('}').toString();
+  }
 
   /** Consumer settings that FaultLink sets itself, each from its own key. */
   static final Set<String> RESERVED_CONSUMER_PROPERTIES = Set.of(

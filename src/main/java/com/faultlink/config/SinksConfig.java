@@ -46,6 +46,14 @@ public record SinksConfig(String dir, KafkaSink kafka, AlertmanagerConfig alertm
       Map<String, String> properties)
       implements Serializable {
 
+    /** Without the values of {@code properties}: they hold passwords ({@code sasl.jaas.config}, ssl.*). */
+    @Override
+    public String toString() {
+      return "KafkaSink[bootstrapServers=" + bootstrapServers + ", topicPrefix=" + topicPrefix + ", topics=" + topics
+          + ", transactionalIdPrefix=" + transactionalIdPrefix + ", transactionTimeout=" + transactionTimeout
+          + ", properties=" + InputConfig.valuesHidden(properties) + "]";
+    }
+
     public String topic(String stream) {
       return topics.get(stream);
     }

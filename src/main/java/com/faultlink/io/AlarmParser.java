@@ -24,6 +24,11 @@ import java.io.Serializable;
  *       AlarmDeleteEvent} and every other event type: skipped.
  * </ul>
  *
+ * <p>Subscriber numbers in {@code sourceSystemId} and {@code id}, which make the outage id in every output, are
+ * masked ({@link SubscriberMask}); the raise and clear of one alarm are masked alike, so they still pair. The
+ * alarmed object's id is not: an outage's is a cell of the cell table (reference data, not copied input), and
+ * masking it would lose the match with the table. {@code eventId} reaches no output.
+ *
  * <p>Thread-safe and stateless; cheap to create and to serialize.
  */
 public final class AlarmParser implements Serializable {
@@ -36,12 +41,33 @@ public final class AlarmParser implements Serializable {
   public static final String DELETE = "AlarmDeleteEvent";
   public static final String OUT_OF_SERVICE = "OUT_OF_SERVICE";
 
-  public AlarmParser() {}
+  private final SubscriberMask mask;
+
+  /** With the default subscriber pattern and the development key (tests, tools). */
+  public AlarmParser() {
+    this(SubscriberMask.withDefaultPattern(new CustomerKeyHasher(com.faultlink.config.ConfigLoader.DEVELOPMENT_SECRET)));
+  }
+
+  public AlarmParser(SubscriberMask mask) {
+    this.mask = java.util.Objects.requireNonNull(mask, "mask");
+  }
 
   public ParseResult<AlarmEvent> parse(String line) {
     // Most lines are well-formed raises and clears: read those without a JSON tree; the rest below.
     AlarmEvent fast = FastAlarmLine.tryRead(line);
-    return fast != null ? ParseResult.accepted(fast) : parseTree(line);
+    ParseResult<AlarmEvent> result = fast != null ? ParseResult.accepted(fast) : parseTree(line);
+    return result.isAccepted() ? ParseResult.accepted(masked(result.value())) : result;
+  }
+
+  /** The event with the subscriber numbers of its outage-id parts masked; itself where there are none. */
+  private AlarmEvent masked(AlarmEvent a) {
+    String source = mask.mask(a.sourceSystemId());
+    String id = mask.mask(a.alarmId());
+    if (source == a.sourceSystemId() && id == a.alarmId()) {
+      return a;
+    }
+    return new AlarmEvent(a.eventId(), a.kind(), source, id, a.objectId(), a.objectType(), a.probableCause(),
+        a.plannedOutOfService(), a.time(), a.eventTime());
   }
 
   /** The whole contract's rules on the line's JSON tree: every rejection and skip, with its reason. */

@@ -29,6 +29,11 @@ import java.util.Objects;
  * the {@link CustomerKeyHasher}; the number itself is never kept, and no reason ever quotes anything from {@code
  * relatedParty}.
  *
+ * <p>Text copied into outputs has its subscriber numbers masked ({@link SubscriberMask}): the ticket id, a cell id
+ * that is not in the cell table and a region taken from the complaint. A known cell and its region are the cell
+ * table's text and stay as they are (masking them would lose the match with the table). Masking is a function of
+ * the text, so duplicates and joins by ticket id behave as before. {@code eventId} reaches no output.
+ *
  * <p>Thread-safe; serializable with its cell table and hasher.
  */
 public final class ComplaintParser implements Serializable {
@@ -38,10 +43,17 @@ public final class ComplaintParser implements Serializable {
 
   private final CellTable cells;
   private final CustomerKeyHasher hasher;
+  private final SubscriberMask mask;
 
+  /** With the default subscriber pattern (tests, tools). */
   public ComplaintParser(CellTable cells, CustomerKeyHasher hasher) {
+    this(cells, hasher, SubscriberMask.withDefaultPattern(hasher));
+  }
+
+  public ComplaintParser(CellTable cells, CustomerKeyHasher hasher, SubscriberMask mask) {
     this.cells = Objects.requireNonNull(cells, "cells");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.mask = Objects.requireNonNull(mask, "mask");
   }
 
   public ParseResult<Complaint> parse(String line) {
@@ -92,9 +104,9 @@ public final class ComplaintParser implements Serializable {
         throw new Rejection("event.troubleTicket names no known cell and no region"
             + (cellId != null ? " (servingCell " + Reasons.quote(cellId) + " is not in the cell table)" : ""));
       }
-      return ParseResult.accepted(
-          new Complaint(env.eventId(), id, time, category, cellId, cell != null, region, customerKey(ticket),
-              env.eventTime()));
+      return ParseResult.accepted(new Complaint(env.eventId(), mask.mask(id), time, category,
+          cell != null ? cellId : mask.mask(cellId), cell != null, cell != null ? region : mask.mask(region),
+          customerKey(ticket), env.eventTime()));
     } catch (Rejection r) {
       return ParseResult.rejected(r.reason());
     } catch (RuntimeException e) {

@@ -44,7 +44,18 @@ public final class CustomerKeyHasher implements Serializable {
     if (digits.isEmpty()) {
       throw new IllegalArgumentException("a subscriber number must contain digits");
     }
-    byte[] h = mac().doFinal(digits.getBytes(StandardCharsets.US_ASCII));
+    return hex16(mac().doFinal(digits.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /**
+   * The key of a text as it is (no digits picked out): for what a custom {@code privacy.subscriberPattern} matches
+   * that holds no digit ({@link SubscriberMask}).
+   */
+  String keyOfText(String text) {
+    return hex16(mac().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String hex16(byte[] h) {
     char[] out = new char[16];
     for (int i = 0; i < 8; i++) {
       out[2 * i] = HEX[(h[i] >> 4) & 0xf];

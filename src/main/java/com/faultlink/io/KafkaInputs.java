@@ -29,11 +29,17 @@ public final class KafkaInputs {
    */
   public static DataStream<String> read(StreamExecutionEnvironment env, String name, InputConfig.KafkaInput input,
       WatermarkStrategy<String> watermarks) {
+    return read(env, name, input, watermarks, com.faultlink.config.InputLimits.defaults().maxLineBytes());
+  }
+
+  /** The same, with values longer than {@code maxLineBytes} dead-lettered (see {@link KafkaLineDeserializer}). */
+  public static DataStream<String> read(StreamExecutionEnvironment env, String name, InputConfig.KafkaInput input,
+      WatermarkStrategy<String> watermarks, int maxLineBytes) {
     WatermarkStrategy<String> strategy = watermarks;
     if (!input.idleTimeout().isZero()) {
       strategy = strategy.withIdleness(input.idleTimeout());
     }
-    KafkaSource<String> kafka = source(name, input);
+    KafkaSource<String> kafka = source(name, input, maxLineBytes);
     String title = "Read " + name + " (Kafka " + input.topic() + ")";
     return (input.bounded()
             ? env.fromSource(new BoundedKafkaSource<>(kafka), strategy, title)
@@ -42,6 +48,10 @@ public final class KafkaInputs {
   }
 
   static KafkaSource<String> source(String name, InputConfig.KafkaInput input) {
+    return source(name, input, com.faultlink.config.InputLimits.defaults().maxLineBytes());
+  }
+
+  static KafkaSource<String> source(String name, InputConfig.KafkaInput input, int maxLineBytes) {
     Properties props = new Properties();
     // Inputs written by transactional producers (another FaultLink, Kafka Streams): only what they committed.
     props.setProperty("isolation.level", "read_committed");
@@ -52,7 +62,7 @@ public final class KafkaInputs {
         .setTopics(input.topic())
         .setGroupId(input.groupId())
         .setStartingOffsets(startingOffsets(input))
-        .setDeserializer(new KafkaLineDeserializer())
+        .setDeserializer(new KafkaLineDeserializer(maxLineBytes))
         .setProperties(props);
     if (input.bounded()) {
       builder.setBounded(OffsetsInitializer.latest());

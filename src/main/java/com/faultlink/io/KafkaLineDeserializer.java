@@ -1,5 +1,6 @@
 package com.faultlink.io;
 
+import com.faultlink.config.InputLimits;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -9,21 +10,46 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A Kafka message value is one input line, byte for byte: decoded as UTF-8 with every invalid byte sequence
- * replaced by U+FFFD, exactly as the file source reads a line. The key is ignored. A message without a value
- * (a tombstone) is an empty line. Whether the line is an event is for {@link ParseLines} to decide: whatever it
+ * replaced by U+FFFD, exactly as the file source reads a line ({@link BoundedLineFormat}). A UTF-8 byte-order mark
+ * at its start is not part of the line. A value longer than {@code input.maxLineBytes} is handed on as an {@link
+ * OversizedLine} (its start only), which {@link ParseLines} dead-letters. The key is ignored. A message without a
+ * value (a tombstone) is an empty line. Whether the line is an event is for {@link ParseLines} to decide: whatever it
  * rejects (not JSON, not UTF-8, empty, …) goes to the dead letters like a bad line of a file.
  */
 public final class KafkaLineDeserializer implements KafkaRecordDeserializationSchema<String> {
   private static final long serialVersionUID = 1L;
 
+  private final int maxLineBytes;
+
+  /** With the default {@code input.maxLineBytes}. */
+  public KafkaLineDeserializer() {
+    this(InputLimits.defaults().maxLineBytes());
+  }
+
+  public KafkaLineDeserializer(int maxLineBytes) {
+    this.maxLineBytes = maxLineBytes;
+  }
+
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) {
-    out.collect(decode(record.value()));
+    out.collect(decode(record.value(), maxLineBytes));
+  }
+
+  /** The line of a message value, with the default {@code input.maxLineBytes}. */
+  public static String decode(byte[] value) {
+    return decode(value, InputLimits.defaults().maxLineBytes());
   }
 
   /** The line of a message value; {@code new String(bytes, UTF_8)} always replaces malformed input. */
-  public static String decode(byte[] value) {
-    return value == null ? "" : new String(value, StandardCharsets.UTF_8);
+  public static String decode(byte[] value, int maxLineBytes) {
+    if (value == null) {
+      return "";
+    }
+    int from = value.length >= 3 && value[0] == (byte) 0xEF && value[1] == (byte) 0xBB && value[2] == (byte) 0xBF
+        ? 3 : 0;
+    int n = value.length - from;
+    return n > maxLineBytes ? OversizedLine.of(n, value, from, n, maxLineBytes)
+        : new String(value, from, n, StandardCharsets.UTF_8);
   }
 
   @Override

@@ -11,7 +11,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Turns the raw lines of one input into events. A line that the contract rejects goes, whole, to the
- * dead-letter side output with the reason; an event type the contract ignores is counted and skipped.
+ * dead-letter side output with the reason; an event type the contract ignores is counted and skipped. A line the
+ * reader cut at {@code input.maxLineBytes} ({@link OversizedLine}) is dead-lettered with {@code truncated: true}
+ * without being parsed.
  */
 public final class ParseLines<T> extends ProcessFunction<String, T> {
   private static final long serialVersionUID = 1L;
@@ -74,6 +76,13 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   @Override
   public void processElement(String line, Context ctx, Collector<T> out) {
     read.inc();
+    if (OversizedLine.isMarked(line)) {
+      // Cut by the reader at input.maxLineBytes: only its start exists, and it is not parsed.
+      rejected.inc();
+      ctx.output(DEAD_LETTERS, deadLetter(source, OversizedLine.reason(line), OversizedLine.keptText(line),
+          maxRawChars, true));
+      return;
+    }
     ParseResult<T> result;
     try {
       result = parser.parse(line);
@@ -129,9 +138,17 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
 
   /** The quarantined line, cut at {@code maxRawChars} (never inside a surrogate pair). */
   public static DeadLetter deadLetter(String source, String reason, String raw, int maxRawChars) {
+    return deadLetter(source, reason, raw, maxRawChars, false);
+  }
+
+  /**
+   * The same; {@code alreadyCut}: {@code raw} is only the start of the line (cut while it was read), so the dead
+   * letter is {@code truncated} however short {@code raw} is.
+   */
+  public static DeadLetter deadLetter(String source, String reason, String raw, int maxRawChars, boolean alreadyCut) {
     String text = raw == null ? "" : raw;
     if (text.length() <= maxRawChars) {
-      return new DeadLetter(source, reason, text, false);
+      return new DeadLetter(source, reason, text, alreadyCut);
     }
     int cut = maxRawChars;
     if (Character.isHighSurrogate(text.charAt(cut - 1))) {

@@ -14,13 +14,25 @@ import java.util.List;
  * (absent or null: empty); {@code announced} is a boolean (absent or null: true). Works have no envelope and are
  * never skipped.
  *
+ * <p>Subscriber numbers in the work id, which outputs carry, are masked ({@link SubscriberMask}); the cell and
+ * region names are matched against the tables and reach no output as they are.
+ *
  * <p>The lists are plain {@link ArrayList}s (not {@code List.of}), which Flink's Kryo fallback can copy; treat them as
  * read-only. Thread-safe and stateless.
  */
 public final class WorkParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public WorkParser() {}
+  private final SubscriberMask mask;
+
+  /** With the default subscriber pattern and the development key (tests, tools). */
+  public WorkParser() {
+    this(SubscriberMask.withDefaultPattern(new CustomerKeyHasher(com.faultlink.config.ConfigLoader.DEVELOPMENT_SECRET)));
+  }
+
+  public WorkParser(SubscriberMask mask) {
+    this.mask = java.util.Objects.requireNonNull(mask, "mask");
+  }
 
   public ParseResult<PlannedWork> parse(String line) {
     try {
@@ -39,7 +51,7 @@ public final class WorkParser implements Serializable {
         throw Fields.wrongType("announced", announced, "a boolean");
       }
       return ParseResult.accepted(
-          new PlannedWork(id, start, end, cells, regions, announced == null || announced.booleanValue()));
+          new PlannedWork(mask.mask(id), start, end, cells, regions, announced == null || announced.booleanValue()));
     } catch (Rejection r) {
       return ParseResult.rejected(r.reason());
     } catch (RuntimeException e) {

@@ -49,6 +49,8 @@ final class LocalFlinkCluster implements AutoCloseable {
     env.put("FAULTLINK_JM_MEMORY", "900m");
     // Maven built the jar before integration-test; the script must not start a build inside this one.
     env.put("FAULTLINK_NO_BUILD", "1");
+    // A cluster job refuses the development key: the JobManager, where the job's main runs, has a secret.
+    env.put("FAULTLINK_CUSTOMER_KEY_SECRET", "local-cluster-test-secret");
   }
 
   /** Runs one verb of the script; returns its standard output, trimmed; fails with its error output. */

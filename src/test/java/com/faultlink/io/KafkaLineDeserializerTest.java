@@ -49,4 +49,22 @@ class KafkaLineDeserializerTest {
   void theKeyIsIgnored() {
     assertThat(line("x".getBytes(StandardCharsets.UTF_8))).isEqualTo("x");
   }
+
+  @Test
+  void aByteOrderMarkAtTheStartOfAMessageIsNotPartOfTheLine() {
+    byte[] value = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
+    assertThat(line(value)).isEqualTo("{}");
+  }
+
+  @Test
+  void aValueLongerThanMaxLineBytesIsHandedOnCutAndMarked() {
+    byte[] value = "x".repeat(2000).getBytes(StandardCharsets.UTF_8);
+    String cut = KafkaLineDeserializer.decode(value, 1024);
+    assertThat(OversizedLine.isMarked(cut)).isTrue();
+    assertThat(OversizedLine.totalBytes(cut)).isEqualTo(2000);
+    assertThat(OversizedLine.keptText(cut)).isEqualTo("x".repeat(1024));
+    // At the limit, the value is the line.
+    assertThat(KafkaLineDeserializer.decode("y".repeat(1024).getBytes(StandardCharsets.UTF_8), 1024))
+        .isEqualTo("y".repeat(1024));
+  }
 }
