@@ -59,10 +59,9 @@ class HostileSampleRunTest {
     hostileAlarms.put("h-a-1970-first", retime(rename(outageRaise, "h-a-1970-first", "H-1"), "1970-01-02T08:00:00+08:00"));
     hostileAlarms.put("h-a-1970-middle", retime(rename(outageRaise, "h-a-1970-middle", "H-2"), "1970-06-01T08:00:00+08:00"));
     hostileAlarms.put("h-a-9999", retime(rename(outageRaise, "h-a-9999", "H-3"), "9999-12-30T08:00:00+08:00"));
-    // The eventId of a noise alarm read earlier, now on an outage raise: one event, the first read is kept.
-    hostileAlarms.put(noiseEventId, rename(outageRaise, noiseEventId, "H-4")
-        .replace(field(outageRaise, "alarmRaisedTime"), "2026-10-20T10:00:00+08:00")
-        .replace(field(outageRaise, "eventTime"), "2026-10-20T10:00:00+08:00"));
+    // The eventId of a noise alarm read just before, now on an outage raise of the same time: one event, the first
+    // read is kept (a reuse after dedup.retention would be a new event, rightly).
+    hostileAlarms.put(noiseEventId, retime(rename(outageRaise, noiseEventId, "H-4"), field(noise, "eventTime")));
     // A clear stated two hours before its own raise.
     hostileAlarms.put("h-a-clear-before-raise", "{\"eventId\":\"h-a-clear-before-raise\",\"eventType\":\"AlarmClearedEvent\","
         + "\"eventTime\":\"2026-10-12T08:00:00+08:00\",\"event\":{\"alarm\":{\"id\":\"H-5\",\"state\":\"cleared\","
@@ -83,7 +82,7 @@ class HostileSampleRunTest {
     a.add(a.size() / 3, hostileAlarms.get("h-a-1970-middle"));
     a.add(a.size() / 2, hostileAlarms.get("h-a-9999"));
     a.add(a.size() / 2 + 7, hostileAlarms.get("h-a-clear-before-raise"));
-    a.add(a.size() * 4 / 5, hostileAlarms.get(noiseEventId));
+    a.add(a.indexOf(noise) + 3, hostileAlarms.get(noiseEventId));
     a.add(a.size() * 2 / 3, hostileAlarms.get("h-a-huge"));
     List<String> c = new ArrayList<>(complaints);
     c.add(c.size() / 2, hostileComplaints.get("h-c-9999"));
