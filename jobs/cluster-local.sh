@@ -252,6 +252,8 @@ ending() {
     echo "out of memory (${oom#java.lang.}), exit code ${code:-?}; give it more memory ($more); see $logs/$name.out"
   elif [ -z "$code" ]; then
     echo "ended, how is not known (see $logs/$name.log)"
+  elif [ "$code" = 0 ]; then
+    echo "ended normally (exit code 0)"
   elif [ "$code" = 143 ]; then
     echo "stopped (SIGTERM)"
   elif [ "$code" -gt 128 ]; then

@@ -46,7 +46,7 @@ class ClusterSizingIT {
       + " fetch.min.bytes: 100000000, fetch.max.wait.ms: 20}";
 
   /** Kept when the test fails: the cluster's logs are in {@code cluster/log}. */
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path work;
   private LocalKafkaBroker broker;
   private Path set;
   private long lines;
@@ -117,8 +117,8 @@ class ClusterSizingIT {
 
     try (LocalFlinkCluster cluster = new LocalFlinkCluster(Files.createDirectories(work.resolve("cluster")), true)) {
       cluster.start();
-      // Under the heap backend all memory but the network's and the JVM's own is heap: at least the 1 336 MB the
-      // README measured at the peak of a province-month with a storm (Benchmarks), with a fifth to spare.
+      // Under the heap backend all memory but the network's and the JVM's own is heap: at least the largest peak of
+      // heap in use the README's benchmarks report (1 336 MB, in a 2 GB heap), with a fifth to spare.
       JsonNode memory = cluster.get("/taskmanagers").path("taskmanagers").get(0).path("memoryConfiguration");
       assertThat(memory.path("managedMemory").asLong()).as("managed memory").isZero();
       assertThat(memory.path("frameworkHeap").asLong() + memory.path("taskHeap").asLong())

@@ -42,7 +42,7 @@ class CrashRecoveryIT {
   private static final String PRIVACY = "privacy: {customerKeySecret: crash-recovery-test-secret}\n";
 
   /** Kept when a test fails: the job processes' logs are in {@code <run>.log}. */
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path work;
   private LocalKafkaBroker broker;
   private KafkaEndpoints kafka;
   private Map<String, List<String>> clean;
