@@ -205,8 +205,14 @@ launch() { # launch NAME MAIN PARAMS CLASSPATH [ARGUMENTS after the process's ow
   dynamic=$(echo "$params" | tail -n 1)
   rm -f "$pids/$name.pid" "$pids/$name.exit"
   # A watcher shell waits for the process and records how it ended (pids/NAME.exit, and one line at the end of
-  # its log), so that status can say why a process is gone. It holds none of this script's outputs.
+  # its log), so that status can say why a process is gone. It holds none of this script's outputs: not its
+  # standard ones (redirected below) and not the copies bash keeps while a caller's redirection is in force
+  # (start_taskmanager >/dev/null), which would keep a caller that reads this script's output to its end waiting.
   (
+    local me=$BASHPID # this shell's: in $(...) below, BASHPID is the substitution's
+    for fd in $(ls "/proc/$me/fd"); do
+      if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
     if application_mode; then
       # As in Flink's image: FLINK_HOME/usrlib holds the job jar, found through FLINK_LIB_DIR's parent; the
       # user classpath is relative to the working directory, so every process of the cluster runs there.
