@@ -13,7 +13,9 @@
 #   jobs/cluster-local.sh add-taskmanager            start one more TaskManager (as a supervisor would after a crash)
 #   jobs/cluster-local.sh savepoint JOB_ID [--stop]  take a savepoint (--stop: and stop the job with it); prints its path
 #   jobs/cluster-local.sh cancel JOB_ID              cancel the job (its latest checkpoint is kept)
-#   jobs/cluster-local.sh status                     processes, REST address, jobs (an ended application's from its archive)
+#   jobs/cluster-local.sh status                     processes (a dead one with why it ended), REST address, jobs (an
+#                                                    ended application's from its archive); exit 1 when a job that has
+#                                                    not ended has no live TaskManager (it waits for one, forever)
 #   jobs/cluster-local.sh stop                       stop every process of the cluster
 #   jobs/cluster-local.sh prepare                    resolve the cluster's classpath only (.ci/run does this first)
 #
@@ -26,7 +28,14 @@
 #   FAULTLINK_RPC_PORT      6123                    JobManager RPC
 #   FAULTLINK_PROMETHEUS_PORTS 9249-9259            Prometheus reporter: each process takes the next free port
 #   FAULTLINK_TM_SLOTS      2                       task slots per TaskManager
-#   FAULTLINK_TM_MEMORY     1600m                   TaskManager process size
+#   FAULTLINK_TM_MEMORY     2560m                   TaskManager process size (heap backend: a 1.7 GiB heap, which a
+#                                                   province-month needs; see docs/failure-cluster.md)
+#   FAULTLINK_STATE_BACKEND hashmap                 hashmap: state on the heap, no managed memory (all of it is heap);
+#                                                   rocksdb: Flink's managed memory (40 %) for RocksDB. Must match the
+#                                                   jobs' own state.backend (FaultLink's default: hashmap)
+#   FAULTLINK_HEAP_DUMPS    unset                   a folder: a process that runs out of memory writes a heap dump there
+#   FAULTLINK_TM_JAVA_OPTS  unset                   further JVM options of the TaskManagers started by this command
+#                                                   (after the script's own, so they win: e.g. -XX:+UseG1GC)
 #   FAULTLINK_JM_MEMORY     1024m                   JobManager process size
 #   FAULTLINK_HEARTBEAT_TIMEOUT 10000               ms without a heartbeat before a TaskManager counts as lost
 #   FAULTLINK_NO_BUILD      unset                   1: never build the job jar (tests inside a Maven build)
@@ -43,7 +52,9 @@ rest_port=${FAULTLINK_REST_PORT:-8081}
 rpc_port=${FAULTLINK_RPC_PORT:-6123}
 prom_ports=${FAULTLINK_PROMETHEUS_PORTS:-9249-9259}
 tm_slots=${FAULTLINK_TM_SLOTS:-2}
-tm_memory=${FAULTLINK_TM_MEMORY:-1600m}
+tm_memory=${FAULTLINK_TM_MEMORY:-2560m}
+state_backend=${FAULTLINK_STATE_BACKEND:-hashmap}
+heap_dumps=${FAULTLINK_HEAP_DUMPS:-}
 jm_memory=${FAULTLINK_JM_MEMORY:-1024m}
 heartbeat_timeout=${FAULTLINK_HEARTBEAT_TIMEOUT:-10000}
 rest="http://127.0.0.1:$rest_port"
@@ -61,13 +72,22 @@ java_opts_all="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=ja
 
 # TaskManagers run the throughput collector, as jobs/run-local.sh: the job's pauses (at most half a second at
 # full speed) are small beside its event-time latency (README "The collector").
-java_opts_taskmanager="-XX:+UseParallelGC"
+java_opts_taskmanager="-XX:+UseParallelGC ${FAULTLINK_TM_JAVA_OPTS:-}"
+# A process out of memory ends at once, with the JVM's "Terminating due to java.lang.OutOfMemoryError: ..." in its
+# .out file, instead of living on in a collector loop that neither works nor lets a supervisor replace it.
+java_opts_oom="-XX:+ExitOnOutOfMemoryError"
+if [ -n "$heap_dumps" ]; then
+  mkdir -p "$heap_dumps"
+  java_opts_oom="$java_opts_oom -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$(cd "$heap_dumps" && pwd)"
+fi
 
 say() { echo "cluster-local: $*" >&2; }
 die() { say "$*"; exit 1; }
 
+case $state_backend in hashmap | rocksdb) ;; *) die "FAULTLINK_STATE_BACKEND must be hashmap or rocksdb, not $state_backend" ;; esac
+
 usage() {
-  sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,41p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -96,12 +116,26 @@ job_jar() {
   fi
 }
 
+# Managed memory is off-heap memory that only RocksDB (and batch operators) use. Under the heap backend Flink's
+# default 40 % of it would sit idle while the state, the records in flight and the job's own tables share what is
+# left: at 1600m a 448 MiB heap, too small for a province-month ("GC overhead limit exceeded"). So the heap backend
+# gets all of it as heap; a job that chooses RocksDB all the same gets a fixed 64 MiB per slot outside it.
+memory_for_state() {
+  if [ "$state_backend" = hashmap ]; then
+    echo "taskmanager.memory.managed.size: 0"
+    echo "state.backend.rocksdb.memory.fixed-per-slot: 64m"
+  else
+    echo "taskmanager.memory.managed.fraction: 0.4"
+  fi
+}
+
 write_config() {
   mkdir -p "$conf" "$logs" "$pids" "$dir/checkpoints" "$dir/savepoints" "$dir/web-upload" "$dir/tmp"
   cat >"$conf/config.yaml" <<EOF
 # Written by jobs/cluster-local.sh: a standalone Flink cluster on 127.0.0.1.
 env.java.opts.all: $java_opts_all
-env.java.opts.taskmanager: $java_opts_taskmanager
+env.java.opts.taskmanager: $java_opts_taskmanager $java_opts_oom
+env.java.opts.jobmanager: $java_opts_oom
 jobmanager.rpc.address: 127.0.0.1
 jobmanager.rpc.port: $rpc_port
 jobmanager.bind-host: 127.0.0.1
@@ -111,6 +145,7 @@ taskmanager.host: 127.0.0.1
 taskmanager.bind-host: 127.0.0.1
 taskmanager.numberOfTaskSlots: $tm_slots
 taskmanager.memory.process.size: $tm_memory
+$(memory_for_state)
 rest.address: 127.0.0.1
 rest.bind-address: 127.0.0.1
 rest.port: $rest_port
@@ -121,7 +156,7 @@ heartbeat.timeout: $heartbeat_timeout
 execution.checkpointing.dir: file://$dir/checkpoints
 execution.checkpointing.savepoint-dir: file://$dir/savepoints
 execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION
-state.backend.type: hashmap
+state.backend.type: $state_backend
 web.upload.dir: $dir/web-upload
 io.tmp.dirs: $dir/tmp
 # Prometheus: every process serves /metrics on the next free port of the range.
@@ -153,9 +188,10 @@ EOF
 
 # BashJavaUtils computes a process's JVM memory flags and its dynamic memory settings, as Flink's own
 # jobmanager.sh / taskmanager.sh do. Prints two lines: JVM flags, then -D settings.
-resource_params() {
+resource_params() { # resource_params COMMAND CLASSPATH [-D KEY=VALUE ...]
   local cmd=$1 cp=$2 out
-  out=$(java -cp "$cp" org.apache.flink.runtime.util.bash.BashJavaUtils "$cmd" --configDir "$conf" 2>&1) \
+  shift 2
+  out=$(java -cp "$cp" org.apache.flink.runtime.util.bash.BashJavaUtils "$cmd" --configDir "$conf" "$@" 2>&1) \
     || die "BashJavaUtils $cmd failed: $out"
   echo "$out" | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed 's/^BASH_JAVA_UTILS_EXEC_RESULT://' | tail -n 2
 }
@@ -170,7 +206,16 @@ launch() { # launch NAME MAIN PARAMS CLASSPATH [ARGUMENTS after the process's ow
   local jvm dynamic own=
   jvm=$(echo "$params" | head -n 1)
   dynamic=$(echo "$params" | tail -n 1)
+  rm -f "$pids/$name.pid" "$pids/$name.exit"
+  # A watcher shell waits for the process and records how it ended (pids/NAME.exit, and one line at the end of
+  # its log), so that status can say why a process is gone. It holds none of this script's outputs: not its
+  # standard ones (redirected below) and not the copies bash keeps while a caller's redirection is in force
+  # (start_taskmanager >/dev/null), which would keep a caller that reads this script's output to its end waiting.
   (
+    local me=$BASHPID # this shell's: in $(...) below, BASHPID is the substitution's
+    for fd in $(ls "/proc/$me/fd"); do
+      if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
     if application_mode; then
       # As in Flink's image: FLINK_HOME/usrlib holds the job jar, found through FLINK_LIB_DIR's parent; the
       # user classpath is relative to the working directory, so every process of the cluster runs there.
@@ -179,11 +224,52 @@ launch() { # launch NAME MAIN PARAMS CLASSPATH [ARGUMENTS after the process's ow
     fi
     case $name in taskmanager-*) own=$java_opts_taskmanager ;; esac
     # shellcheck disable=SC2086 # the flag lists are meant to split
-    nohup java $jvm $java_opts_all $own \
+    nohup java $jvm $java_opts_all $java_opts_oom $own \
       -Dlog.file="$logs/$name.log" -Dlog4j.configurationFile="file:$conf/log4j.properties" \
       -cp "$cp" "$main" --configDir "$conf" $dynamic "$@" >"$logs/$name.out" 2>&1 </dev/null &
-    echo $! >"$pids/$name.pid"
-  )
+    local pid=$! code=0
+    echo "$pid" >"$pids/$name.pid"
+    wait "$pid" || code=$?
+    echo "$code" >"$pids/$name.exit"
+    local level=ERROR
+    case $code in 0 | 143) level=INFO ;; esac
+    echo "$(date '+%Y-%m-%d %H:%M:%S,000') $level cluster-local.sh - process $pid ended: $(ending "$name")" \
+      >>"$logs/$name.log"
+  ) </dev/null >/dev/null 2>&1 &
+  local deadline=$((SECONDS + 10))
+  until [ -s "$pids/$name.pid" ]; do
+    [ $SECONDS -lt $deadline ] || die "could not start $name"
+    sleep 0.05
+  done
+}
+
+last_taskmanager_ending() {
+  local f last=""
+  for f in "$pids"/taskmanager-*.pid; do [ -e "$f" ] && last=$(basename "$f" .pid); done
+  sleep 0.5 # its watcher records how it ended
+  echo "$last $(ending "$last")"
+}
+
+# ending NAME: why the process NAME ended, in a few words, from its exit code and its .out file.
+ending() {
+  local name=$1 code oom
+  code=$(cat "$pids/$name.exit" 2>/dev/null || true)
+  oom=$( { grep -o 'java.lang.OutOfMemoryError.*' "$logs/$name.out" 2>/dev/null || true; } | head -n 1)
+  if [ -n "$oom" ]; then
+    local more="FAULTLINK_JM_MEMORY, then stop and start"
+    case $name in taskmanager-*) more="FAULTLINK_TM_MEMORY=... jobs/cluster-local.sh add-taskmanager" ;; esac
+    echo "out of memory (${oom#java.lang.}), exit code ${code:-?}; give it more memory ($more); see $logs/$name.out"
+  elif [ -z "$code" ]; then
+    echo "ended, how is not known (see $logs/$name.log)"
+  elif [ "$code" = 0 ]; then
+    echo "ended normally (exit code 0)"
+  elif [ "$code" = 143 ]; then
+    echo "stopped (SIGTERM)"
+  elif [ "$code" -gt 128 ]; then
+    echo "killed by signal $((code - 128))$( [ "$code" = 137 ] && echo ' (SIGKILL: killed by hand, or by the kernel out of memory)'); see $logs/$name.log"
+  else
+    echo "exit code $code; see $logs/$name.log and $logs/$name.out"
+  fi
 }
 
 rest_get() { curl -sf --max-time 10 "$rest$1"; }
@@ -200,7 +286,8 @@ wait_for_taskmanagers() { # wait until at least N TaskManagers are registered
   local want=$1 deadline=$((SECONDS + 120))
   while [ "$(taskmanagers_registered)" -lt "$want" ] 2>/dev/null; do
     [ $SECONDS -lt $deadline ] || die "timed out waiting for $want TaskManager(s); logs in $logs"
-    alive "$pids/jobmanager.pid" || die "the JobManager died; see $logs/jobmanager.log"
+    alive "$pids/jobmanager.pid" || die "the JobManager ended: $(ending jobmanager)"
+    [ "$(live_taskmanagers)" -gt 0 ] || die "no TaskManager is running: $(last_taskmanager_ending)"
     sleep 0.5
   done
 }
@@ -217,8 +304,10 @@ live_taskmanagers() {
 start_taskmanager() {
   local cp=$1 n=1
   while [ -e "$pids/taskmanager-$n.pid" ]; do n=$((n + 1)); done
+  # FAULTLINK_TM_MEMORY as it is now, not as it was at start: a TaskManager that ran out of memory can be
+  # replaced by a bigger one without restarting the cluster.
   launch "taskmanager-$n" org.apache.flink.runtime.taskexecutor.TaskManagerRunner \
-    "$(resource_params GET_TM_RESOURCE_PARAMS "$cp")" "$cp"
+    "$(resource_params GET_TM_RESOURCE_PARAMS "$cp" -D "taskmanager.memory.process.size=$tm_memory")" "$cp"
   echo "$n"
 }
 
@@ -328,13 +417,23 @@ cmd_add_taskmanager() {
   local cp n before
   cp=$(classpath)
   before=$(live_taskmanagers)
+  local f
+  for f in "$pids"/taskmanager-*.exit; do
+    [ -e "$f" ] || continue
+    if grep -q OutOfMemoryError "$logs/$(basename "$f" .exit).out" 2>/dev/null; then
+      say "note: $(basename "$f" .exit) ran out of memory; this one has $tm_memory (FAULTLINK_TM_MEMORY)"
+    fi
+  done
   n=$(start_taskmanager "$cp")
   # Registered TaskManagers include a killed one until its heartbeat times out: wait for this one's own log.
   local deadline=$((SECONDS + 120))
   until grep -q "Successful registration at resource manager" "$logs/taskmanager-$n.log" 2>/dev/null; do
     [ $SECONDS -lt $deadline ] || die "taskmanager-$n did not register; see $logs/taskmanager-$n.log"
     alive "$pids/jobmanager.pid" || die "the JobManager has ended (an application cluster ends with its job)"
-    alive "$pids/taskmanager-$n.pid" || die "taskmanager-$n died; see $logs/taskmanager-$n.out"
+    if ! alive "$pids/taskmanager-$n.pid"; then
+      sleep 0.5 # its watcher records how it ended
+      die "taskmanager-$n ended: $(ending "taskmanager-$n")"
+    fi
     sleep 0.5
   done
   say "taskmanager-$n pid $(cat "$pids/taskmanager-$n.pid") registered ($((before + 1)) running)"
@@ -419,30 +518,42 @@ cmd_cancel() {
 }
 
 cmd_status() {
-  local f
+  local f name problem=""
   if alive "$pids/jobmanager.pid"; then
     echo "jobmanager pid $(cat "$pids/jobmanager.pid") running, REST $rest"
+  elif [ -e "$pids/jobmanager.pid" ]; then
+    echo "jobmanager not running: $(ending jobmanager)"
   else
     echo "jobmanager not running"
   fi
   for f in "$pids"/taskmanager-*.pid; do
     [ -e "$f" ] || continue
+    name=$(basename "$f" .pid)
     if alive "$f"; then
-      echo "$(basename "$f" .pid) pid $(cat "$f") running"
+      echo "$name pid $(cat "$f") running"
     else
-      echo "$(basename "$f" .pid) pid $(cat "$f") dead"
+      echo "$name pid $(cat "$f") dead: $(ending "$name")"
     fi
   done
-  local jobs
+  local jobs unfinished
   if jobs=$(rest_get /jobs/overview 2>/dev/null); then
     echo "$jobs" | grep -o '"jid":"[0-9a-f]*","name":"[^"]*"\|"state":"[A-Z]*"' | paste - - \
       | sed 's/"jid":"\([0-9a-f]*\)","name":"\([^"]*\)"\t"state":"\([A-Z]*\)"/job \1 \3 \2/' || true
     echo "taskmanagers registered: $(taskmanagers_registered)"
+    # A job that has not ended waits for task slots for ever, silently: say so, and fail.
+    unfinished=$(echo "$jobs" | grep -o '"state":"[A-Z]*"' | grep -vc '"\(FINISHED\|CANCELED\|FAILED\)"' || true)
+    if [ "${unfinished:-0}" -gt 0 ] && [ "$(live_taskmanagers)" -eq 0 ]; then
+      problem="$unfinished job(s) not ended and no TaskManager running: they wait for one"
+    fi
   elif application_mode; then
     for f in "$archive"/*; do
       [ -f "$f" ] || continue
       echo "job $(basename "$f") $(archived_state "$(basename "$f")") (ended; archived in $archive)"
     done
+  fi
+  if [ -n "$problem" ]; then
+    echo "PROBLEM: $problem (start one: jobs/cluster-local.sh add-taskmanager; see why the last one ended above)"
+    return 1
   fi
 }
 
@@ -472,7 +583,7 @@ case $verb in
   add-taskmanager) cmd_add_taskmanager ;;
   savepoint) cmd_savepoint "$@" ;;
   cancel) cmd_cancel "$@" ;;
-  status) cmd_status ;;
+  status) cmd_status || exit 1 ;;
   stop) cmd_stop ;;
   prepare) cmd_prepare ;;
   *) usage ;;

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole FaultLink pipeline on an embedded Flink MiniCluster over the file inputs of CONFIG.
-#   jobs/run-local.sh CONFIG [--restore CHECKPOINT_OR_SAVEPOINT] [JVM options...]
+#   jobs/run-local.sh CONFIG [--restore CHECKPOINT_OR_SAVEPOINT|latest] [JVM options...]
+# --restore latest: the newest completed checkpoint under the config's checkpointing.dir (after a crash or a
+# kill -9: docs/failure-cluster.md).
 # JVM: FAULTLINK_HEAP (default 2g); FAULTLINK_JAVA_OPTS (default -XX:+UseParallelGC, the throughput collector:
 # README "The collector"; set it, even empty, to replace).
 # Builds the project once if needed (quietly). Exit 0 when every output is written; otherwise one line
 # saying why, and a non-zero exit.
 set -euo pipefail
 if [ $# -lt 1 ]; then
-  echo "usage: jobs/run-local.sh CONFIG.yaml" >&2
+  echo "usage: jobs/run-local.sh CONFIG.yaml [--restore CHECKPOINT_OR_SAVEPOINT|latest]" >&2
   exit 2
 fi
 config=$1; shift

@@ -27,6 +27,7 @@ import com.faultlink.model.OutageStatus;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
 import com.faultlink.reference.RegionTable;
+import com.faultlink.runtime.LatestCheckpoint;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.LineThrottle;
 import com.faultlink.runtime.ScratchCheckpoints;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +94,7 @@ public final class FaultLinkJob {
       args = new String[] {"-"};
     }
     if (args[0].startsWith("-")) {
-      err.println("usage: FaultLinkJob CONFIG.yaml [--restore CHECKPOINT_OR_SAVEPOINT]");
+      err.println("usage: FaultLinkJob CONFIG.yaml [--restore CHECKPOINT_OR_SAVEPOINT|latest]");
       System.exit(2);
     }
     FaultLinkConfig config;
@@ -111,6 +113,21 @@ public final class FaultLinkJob {
     String devKey = ConfigLoader.developmentSecretWarning(config);
     if (devKey != null) {
       err.println(devKey);
+    }
+    if ("latest".equals(restoreFrom)) {
+      // After a crash (kill -9, a lost machine) the run left its last completed checkpoint in checkpointing.dir.
+      String folder = config.checkpointing().dir();
+      if (folder == null || folder.contains("://")) {
+        err.println("faultlink: --restore latest needs checkpointing.dir, a local folder, in " + args[0]);
+        System.exit(2);
+      }
+      Optional<Path> latest = LatestCheckpoint.in(Path.of(folder));
+      if (latest.isEmpty()) {
+        err.println("faultlink: --restore latest: no completed checkpoint in " + folder);
+        System.exit(2);
+      }
+      restoreFrom = latest.get().toString();
+      err.println("faultlink: restoring " + restoreFrom);
     }
     try {
       Configuration extra = new Configuration();

@@ -59,6 +59,23 @@ public final class LocalKafkaBroker implements AutoCloseable {
     script("stop");
   }
 
+  /**
+   * SIGKILL, as a crashed machine or the kernel's OOM killer would: no controlled shutdown, no flush, the log
+   * recovered when it starts again ({@link #startAgain}).
+   */
+  public void kill() {
+    try {
+      long pid = Long.parseLong(java.nio.file.Files.readString(home.resolve("broker.pid")).trim());
+      ProcessHandle broker = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("broker not running"));
+      broker.destroyForcibly();
+      broker.onExit().get(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not kill the broker", e);
+    }
+  }
+
   public void startAgain() {
     script("start");
   }

@@ -37,6 +37,14 @@ final class LocalFlinkCluster implements AutoCloseable {
   String restAddress;
 
   LocalFlinkCluster(Path dir) {
+    this(dir, false);
+  }
+
+  /**
+   * A cluster in {@code dir}; with {@code scriptMemory}, the script's own memory defaults (what an operator gets),
+   * else the smaller processes the sample-sized tests need.
+   */
+  LocalFlinkCluster(Path dir, boolean scriptMemory) {
     this.dir = dir;
     restPort = freePort();
     prometheusFirstPort = freePortRange(8);
@@ -45,8 +53,10 @@ final class LocalFlinkCluster implements AutoCloseable {
     env.put("FAULTLINK_RPC_PORT", Integer.toString(freePort()));
     env.put("FAULTLINK_PROMETHEUS_PORTS", prometheusFirstPort + "-" + (prometheusFirstPort + 7));
     env.put("FAULTLINK_TM_SLOTS", "2");
-    env.put("FAULTLINK_TM_MEMORY", "1280m");
-    env.put("FAULTLINK_JM_MEMORY", "900m");
+    if (!scriptMemory) {
+      env.put("FAULTLINK_TM_MEMORY", "1280m");
+      env.put("FAULTLINK_JM_MEMORY", "900m");
+    }
     // Maven built the jar before integration-test; the script must not start a build inside this one.
     env.put("FAULTLINK_NO_BUILD", "1");
     // A cluster job refuses the development key: the JobManager, where the job's main runs, has a secret.
@@ -55,23 +65,38 @@ final class LocalFlinkCluster implements AutoCloseable {
 
   /** Runs one verb of the script; returns its standard output, trimmed; fails with its error output. */
   String run(String... args) {
+    Outcome o = attempt(args);
+    if (o.exitCode() != 0) {
+      throw new IllegalStateException("cluster-local.sh " + String.join(" ", args) + " exited " + o.exitCode()
+          + ": " + o.err() + o.out());
+    }
+    return o.out();
+  }
+
+  /** How one run of the script ended: its exit code, standard output (trimmed) and error output. */
+  record Outcome(int exitCode, String out, String err) {}
+
+  /** Runs one verb of the script, whatever its exit code. */
+  Outcome attempt(String... args) {
+    return attempt(Map.of(), args);
+  }
+
+  /** Runs one verb of the script with {@code moreEnv} besides the cluster's settings, whatever its exit code. */
+  Outcome attempt(Map<String, String> moreEnv, String... args) {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
     command.addAll(List.of(args));
     try {
       Path err = Files.createTempFile(dir, "script", ".err");
       ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
       pb.environment().putAll(env);
+      pb.environment().putAll(moreEnv);
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IllegalStateException("cluster-local.sh " + String.join(" ", args) + " timed out");
       }
-      if (p.exitValue() != 0) {
-        throw new IllegalStateException("cluster-local.sh " + String.join(" ", args) + " exited "
-            + p.exitValue() + ": " + Files.readString(err) + out);
-      }
-      return out;
+      return new Outcome(p.exitValue(), out, Files.readString(err));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
