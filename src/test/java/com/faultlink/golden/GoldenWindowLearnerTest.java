@@ -149,4 +149,27 @@ class GoldenWindowLearnerTest {
     Collections.shuffle(shuffled, new java.util.Random(9));
     assertThat(run(golden(30, 10, 500), shuffled, null)).containsExactlyInAnyOrderElementsOf(inOrder);
   }
+
+  @Test
+  void aFallingRateAndAConstantRateAreShownInTheTableWithTheirFigures_andPublishNothing() throws Exception {
+    List<ClosedOutage> all = new ArrayList<>(outages("Yinchuan", "4G",
+        SyntheticOutages.draw(new SplittableRandom(8), 200, t -> t < 20 ? 0.1 : 0.03, 0.1, 60, 0), 0));
+    all.addAll(outages("Guyuan", "4G",
+        SyntheticOutages.draw(new SplittableRandom(9), 200, t -> 0.05, 0.05, 60, 0), minutes(7)));
+    List<GoldenScopeReport> table = new ArrayList<>();
+    List<Object> published = run(golden(30, 10, 500), all, table);
+    assertThat(published).extracting(o -> ((GoldenWindow) o).technology()).doesNotContain("4G");
+    GoldenScopeReport falling = table.stream().filter(r -> r.region().equals("Yinchuan") && r.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(falling.status()).isEqualTo("falling");
+    assertThat(falling.meanAfterRatio()).isLessThan(1.0);
+    assertThat(falling.trendZ()).isLessThan(-2.33);
+    assertThat(falling.reason()).contains("falls").contains("x the baseline");
+    assertThat(falling.appliesInstead()).isEqualTo("Yinchuan/*");
+    GoldenScopeReport constant = table.stream().filter(r -> r.region().equals("Guyuan") && r.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(constant.status()).isEqualTo("no-rise");
+    assertThat(constant.riseZ()).isLessThan(constant.riseZCritical());
+    assertThat(constant.reason()).contains("needed");
+  }
 }
