@@ -17,20 +17,20 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *
  * <p><b>Estimate.</b> After the baseline span, the rate is fitted as a non-decreasing step function (isotonic
  * regression of the bins' rates weighted by their exposure: the maximum-likelihood monotone hazard of Poisson
- * counts), over the bins where at least {@code minOpen} outages are still open. The window is the left edge of the
- * first bin whose fitted rate reaches {@code ratio · b}. A monotone fit is exact at a step (a block starts at the
- * step), follows a steady rise, a plateau and a second step, and needs no bandwidth; a falling or constant rate gives
- * a flat fit that never crosses. A model choice between a step and a smooth rise was the other design: it has to
- * name every shape in advance.
+ * counts), over the bins where at least {@code minOpen} outages are still open. Its first block that reaches {@code
+ * ratio · b} locates the crossing; around it the bins are refitted as a step and as a line and the better one's
+ * crossing is the estimate ({@link #crossing}). A monotone fit is exact at a step (a block starts at the step),
+ * follows a steady rise, a plateau and a second step, and needs no bandwidth; a falling or constant rate gives a flat
+ * fit that never crosses. A model choice between a step and a smooth rise over the whole curve was the other design:
+ * it has to name every shape in advance.
  *
  * <p><b>Decision to publish.</b> The data must reject at level {@code alpha} that the rate never reaches {@code
- * ratio · b}. If it never does, every span of bins has a mean rate below it, so each span {@code s} is tested: the
- * statistic {@code z = (N_s − ratio·b·E_s) / √V_s} with {@code V_s} a variance summed outage by outage (outages are
- * the independent units: one outage with many complaints counts as one, not as many; it also carries the
- * uncertainty of {@code b}). Spans start at every bin and last 1, 2, 4, ... bins; the critical value is Bonferroni's
- * over the number of spans tested, {@code Φ⁻¹(1 − alpha/m)}, so the scan over many candidates keeps the level (the
- * measured false-window rates are in docs/golden-window.md). The test is valid for any rate that never reaches the
- * ratio, not only a constant one.
+ * ratio · b}. If it never does, every span of bins has a mean rate below it, so each span is tested against it
+ * ({@link Data#scan}: binomial signed root deviance of the span's complaints against the baseline's, divided by the
+ * root of the dispersion between outages). Spans start at every bin and last 1, 2, 4, ... bins; the critical value
+ * is Bonferroni's over the number of spans tested, {@code Φ⁻¹(1 − alpha/m)}, so the scan over many candidates keeps
+ * the level (the measured false-window rates are in docs/golden-window.md). The test holds for any rate that never
+ * reaches the ratio, not only a constant one.
  *
  * <p><b>Interval.</b> A percentile bootstrap over outages (resampling them keeps each one's complaints together) of
  * the whole estimate, baseline included. A resample in which the rate never reaches the ratio counts as a window
@@ -613,11 +613,6 @@ public final class GoldenWindowEstimator {
         }
       }
       return units > groups ? Math.max(1, chi / (units - groups)) : 1;
-    }
-
-    /** Minutes outage {@code i} is open in bin {@code j}. */
-    private double openIn(int i, int j) {
-      return j < fullBins[i] ? step : j == fullBins[i] ? partial[i] : 0;
     }
   }
 }
