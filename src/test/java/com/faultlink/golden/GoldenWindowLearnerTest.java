@@ -172,4 +172,43 @@ class GoldenWindowLearnerTest {
     assertThat(constant.riseZ()).isLessThan(constant.riseZCritical());
     assertThat(constant.reason()).contains("needed");
   }
+
+  /**
+   * The issue's acceptance case, on the learner: three regions of 1 000 outages each, a step at 35 min (0.02 to
+   * 0.24 per outage-minute), a steady rise 0.005 + 0.001 t (window 32.5 min: baseline 0.0125, 3x 0.0375) and a
+   * constant rate. The step within 10 %, the rise within 15 % of what its own baseline gives ((3b - 0.005) / 0.001),
+   * nothing for the constant region, every published interval covering the true window.
+   */
+  @Test
+  void stepRiseAndConstantRegionsOf1000OutagesEach() throws Exception {
+    List<ClosedOutage> all = new ArrayList<>();
+    all.addAll(outages("Step", "4G", SyntheticOutages.draw(new SplittableRandom(31), 1000,
+        t -> t < 35 ? 0.02 : 0.24, 0.24, 60, 0), 0));
+    all.addAll(outages("Rise", "4G", SyntheticOutages.draw(new SplittableRandom(32), 1000,
+        t -> 0.005 + 0.001 * t, 0.185, 60, 0), minutes(1)));
+    all.addAll(outages("Flat", "4G", SyntheticOutages.draw(new SplittableRandom(33), 1000,
+        t -> 0.03, 0.03, 60, 0), minutes(2)));
+    GoldenConfig golden = new GoldenConfig(null, Duration.ofMinutes(45), 30, 0.75, 1000, 250, 200, 0.95,
+        Duration.ofMinutes(5), Duration.ofHours(3), 10, Duration.ofHours(1));
+    List<GoldenScopeReport> table = new ArrayList<>();
+    List<GoldenWindow> published = run(golden, all, table).stream().map(o -> (GoldenWindow) o).toList();
+    GoldenWindow step = published.stream().filter(g -> g.region().equals("Step") && g.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(step.goldenWindowMinutes()).isCloseTo(35.0, org.assertj.core.api.Assertions.within(3.5));
+    assertThat(step.ciLowMinutes()).isLessThanOrEqualTo(35.0);
+    assertThat(step.ciHighMinutes()).isGreaterThanOrEqualTo(35.0);
+    GoldenWindow rise = published.stream().filter(g -> g.region().equals("Rise") && g.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    double own = (3 * rise.rateBeforePerHour() / 60 - 0.005) / 0.001;
+    assertThat(rise.goldenWindowMinutes()).as("own baseline gives " + own)
+        .isCloseTo(own, org.assertj.core.api.Assertions.within(0.15 * own));
+    assertThat(rise.ciLowMinutes()).isLessThanOrEqualTo(32.5);
+    assertThat(rise.ciHighMinutes()).isGreaterThanOrEqualTo(32.5);
+    assertThat(published).noneMatch(g -> g.region().equals("Flat"));
+    assertThat(table.stream().filter(r -> r.region().equals("Flat")).map(GoldenScopeReport::status))
+        .isNotEmpty().doesNotContain("estimated");
+    System.out.printf("golden acceptance: step %.2f [%.2f, %.2f]; rise %.2f [%.2f, %.2f] (own baseline: %.2f)%n",
+        step.goldenWindowMinutes(), step.ciLowMinutes(), step.ciHighMinutes(), rise.goldenWindowMinutes(),
+        rise.ciLowMinutes(), rise.ciHighMinutes(), own);
+  }
 }
