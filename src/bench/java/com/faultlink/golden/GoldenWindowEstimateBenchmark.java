@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One re-estimation of a scope's golden window, as the learner makes one every {@code golden.reestimateEvery}
  * closed outages (some 4 000 on a province-month): the fit and its bootstrap interval with the defaults (grid
- * 5–180 min by the minute, 200 resamples, at least 5 outages open) over a full history ({@code golden.history},
+ * 15–180 min by the minute, ratio 3, 200 resamples, at least 10 outages open) over a full history ({@code golden.history},
  * 500 outages). Each outage lasts 10–240 min and draws complaints at 0.02 per minute before a window of 40 min and
  * 0.1 after it (about 9 per outage; the province-month attributes about 7); {@code -p outages=N} changes the history.
  */
@@ -30,13 +30,13 @@ public class GoldenWindowEstimateBenchmark {
   @Param("200")
   public int resamples;
 
-  private ChangePointEstimator estimator;
-  private List<ChangePointEstimator.Sample> history;
+  private GoldenWindowEstimator estimator;
+  private List<GoldenWindowEstimator.Sample> history;
   private long seed;
 
   @Setup
   public void setUp() {
-    estimator = new ChangePointEstimator(5, 180, 1, resamples, 0.95, GoldenWindowLearner.MIN_OPEN_AT_WINDOW);
+    estimator = new GoldenWindowEstimator(3, 15, 1, 180, 10, 5, resamples, 0.95, 0.01);
     SplittableRandom random = new SplittableRandom(2026);
     history = new ArrayList<>(outages);
     for (int i = 0; i < outages; i++) {
@@ -47,12 +47,12 @@ public class GoldenWindowEstimateBenchmark {
           lags.add(minute + random.nextDouble());
         }
       }
-      history.add(new ChangePointEstimator.Sample(duration, lags.stream().mapToDouble(Double::doubleValue).toArray()));
+      history.add(new GoldenWindowEstimator.Sample(duration, lags.stream().mapToDouble(Double::doubleValue).toArray()));
     }
   }
 
   @Benchmark
-  public ChangePointEstimator.Estimate estimate() {
+  public GoldenWindowEstimator.Estimate estimate() {
     return estimator.estimate(history, seed++);
   }
 }

@@ -228,6 +228,22 @@ final class HtmlReport {
           .append("<figcaption>Latest estimate per city and technology valid by ").append(d.to)
           .append(" / 截至统计周期末各地市、制式的最新估计</figcaption></figure>");
     }
+    List<JsonNode> without = d.latestGoldenStatuses().stream()
+        .filter(r -> !"estimated".equals(OutputStreams.text(r, "status"))).toList();
+    if (!without.isEmpty()) {
+      h.append("<table><caption>Scopes without a window of their own, and why / 无自身黄金时间窗的范围及原因</caption>")
+          .append("<tr><th>Scope / 范围</th><th>Status / 状态</th><th>Why / 原因</th><th>Uses instead / 改用</th></tr>");
+      for (JsonNode r : without) {
+        String tech = OutputStreams.text(r, "technology");
+        h.append("<tr><td>").append(Svg.esc(city(OutputStreams.text(r, "region")) + " · "
+                + ("*".equals(tech) ? "all / 全部制式" : tech)))
+            .append("</td><td>").append(Svg.esc(String.valueOf(OutputStreams.text(r, "status"))))
+            .append("</td><td>").append(Svg.esc(String.valueOf(OutputStreams.text(r, "reason"))))
+            .append("</td><td>").append(Svg.esc(java.util.Objects.toString(OutputStreams.text(r, "appliesInstead"), "-")))
+            .append("</td></tr>");
+      }
+      h.append("</table>");
+    }
     h.append("</section>\n");
   }
 

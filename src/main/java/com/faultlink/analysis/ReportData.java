@@ -25,6 +25,8 @@ final class ReportData {
   final Map<String, TreeMap<String, Map<String, JsonNode>>> metrics = new HashMap<>();
   final List<JsonNode> outages = new ArrayList<>();
   final List<JsonNode> goldenWindows = new ArrayList<>();
+  /** The analysts' table rows (every re-estimation of every scope, with its status and reason). */
+  final List<JsonNode> goldenTable = new ArrayList<>();
   /** Lags (minutes since the outage start) of the fault complaints of the period's outages, by outage. */
   final Map<String, List<Double>> lagsByOutage = new HashMap<>();
   long complaints;
@@ -73,6 +75,7 @@ final class ReportData {
       }
     });
     out.forEach("golden-windows", d.goldenWindows::add);
+    out.forEach("golden-window-table", d.goldenTable::add);
     d.outages.sort(Comparator.comparingDouble((JsonNode r) -> -OutputStreams.number(r, "complaints"))
         .thenComparing(r -> OutputStreams.text(r, "outageId")));
     return d;
@@ -151,8 +154,17 @@ final class ReportData {
 
   /** The latest estimate per scope (region × technology) valid by the period's end. */
   List<JsonNode> latestGoldenWindows() {
+    return latestPerScope(goldenWindows);
+  }
+
+  /** The latest analysts' table row per scope by the period's end: why a scope has its window or none. */
+  List<JsonNode> latestGoldenStatuses() {
+    return latestPerScope(goldenTable);
+  }
+
+  private List<JsonNode> latestPerScope(List<JsonNode> records) {
     Map<String, JsonNode> latest = new TreeMap<>();
-    for (JsonNode g : goldenWindows) {
+    for (JsonNode g : records) {
       LocalDate valid = localDate(OutputStreams.text(g, "validFrom"));
       if (valid != null && valid.isAfter(to)) {
         continue;

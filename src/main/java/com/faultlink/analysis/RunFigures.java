@@ -19,7 +19,8 @@ public record RunFigures(
     long goldenWindows,
     long burstThresholds,
     Map<String, Long> alertsByType,
-    double weeks) {
+    double weeks,
+    Double pooledGoldenWindowMinutes) {
 
   /** Alert types the table always shows (others, should a build add them, are added after these). */
   static final String[] ALERT_TYPES = {"COMPLAINT_BURST", "GOLDEN_WINDOW_AT_RISK", "GOLDEN_WINDOW_BREACHED", "MASS_OUTAGE"};
@@ -41,7 +42,18 @@ public record RunFigures(
       }
     });
     long[] golden = new long[1];
-    out.forEach("golden-windows", r -> golden[0]++);
+    // The pooled scope's latest window: how the window moves with the golden.* keys (null: never published).
+    String[] pooledFrom = {null};
+    Double[] pooled = {null};
+    out.forEach("golden-windows", r -> {
+      golden[0]++;
+      String from = OutputStreams.text(r, "validFrom");
+      if ("*".equals(OutputStreams.text(r, "region")) && "*".equals(OutputStreams.text(r, "technology"))
+          && from != null && (pooledFrom[0] == null || from.compareTo(pooledFrom[0]) > 0)) {
+        pooledFrom[0] = from;
+        pooled[0] = OutputStreams.number(r, "goldenWindowMinutes");
+      }
+    });
     long[] thresholds = new long[1];
     out.forEach("burst-thresholds", r -> thresholds[0]++);
     // An alert is one fact: its firing record (a resolution is a later record with the same alertId).
@@ -64,7 +76,7 @@ public record RunFigures(
       }
     });
     return new RunFigures(complaints[0], complaints[1], outages[0], outages[1], golden[0], thresholds[0], byType,
-        days[0] / 7.0);
+        days[0] / 7.0, pooled[0]);
   }
 
   public double attributedPct() {
@@ -98,6 +110,7 @@ public record RunFigures(
     c.put("alerts", alerts());
     c.put("alertsPerWeek", round2(alertsPerWeek()));
     alertsByType.forEach((type, n) -> c.put("alerts." + type, n));
+    c.put("pooledGoldenWindowMinutes", pooledGoldenWindowMinutes);
     return c;
   }
 

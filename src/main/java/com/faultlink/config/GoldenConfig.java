@@ -23,6 +23,16 @@ import java.time.Duration;
  * @param massOutageCount {@code MASS_OUTAGE} fires when a region's open outages reach this count
  * @param maxIntervalWidth an estimate whose confidence interval is wider than this is not published: its
  *     scope keeps what applied before (a window known only to within hours would send crews in a random order)
+ * @param explosionRatio the window is where the complaint rate per open outage reaches this many times its
+ *     baseline (the contract's "Golden window")
+ * @param baselineMinutes the baseline is the rate's mean over this first span of elapsed outage time
+ * @param gridStep bin width of elapsed outage time; windows are multiples of it
+ * @param minOpenAtWindow elapsed times with fewer outages still open are not examined (a handful of long outages
+ *     would decide the rate there)
+ * @param minBaselineComplaints a scope with fewer complaints in its baseline span gets no estimate (a zero or
+ *     near-zero baseline makes any rate look like an explosion)
+ * @param falseWindowRate the level of the decision to publish: the data must reject at this level that the rate
+ *     never reaches the ratio
  */
 public record GoldenConfig(
     Duration fixedWindow,
@@ -36,8 +46,42 @@ public record GoldenConfig(
     Duration minWindow,
     Duration maxWindow,
     int massOutageCount,
-    Duration maxIntervalWidth)
+    Duration maxIntervalWidth,
+    double explosionRatio,
+    Duration baselineMinutes,
+    Duration gridStep,
+    int minOpenAtWindow,
+    int minBaselineComplaints,
+    double falseWindowRate)
     implements Serializable {
+
+  public static final double DEFAULT_EXPLOSION_RATIO = 3;
+  public static final Duration DEFAULT_BASELINE = Duration.ofMinutes(15);
+  public static final Duration DEFAULT_GRID_STEP = Duration.ofMinutes(1);
+  public static final int DEFAULT_MIN_OPEN_AT_WINDOW = 10;
+  public static final int DEFAULT_MIN_BASELINE_COMPLAINTS = 5;
+  public static final double DEFAULT_FALSE_WINDOW_RATE = 0.01;
+
+  /** The settings before issue 20's keys, those at their defaults. */
+  public GoldenConfig(Duration fixedWindow, Duration initialWindow, int minOutages, double warnFraction, int history,
+      int reestimateEvery, int bootstrap, double confidence, Duration minWindow, Duration maxWindow,
+      int massOutageCount, Duration maxIntervalWidth) {
+    this(fixedWindow, initialWindow, minOutages, warnFraction, history, reestimateEvery, bootstrap, confidence,
+        minWindow, maxWindow, massOutageCount, maxIntervalWidth, DEFAULT_EXPLOSION_RATIO, DEFAULT_BASELINE,
+        DEFAULT_GRID_STEP, DEFAULT_MIN_OPEN_AT_WINDOW, DEFAULT_MIN_BASELINE_COMPLAINTS, DEFAULT_FALSE_WINDOW_RATE);
+  }
+
+  /** The same settings with another explosion ratio (the sweep's knob, and tests). */
+  public GoldenConfig withExplosionRatio(double ratio) {
+    return new GoldenConfig(fixedWindow, initialWindow, minOutages, warnFraction, history, reestimateEvery, bootstrap,
+        confidence, minWindow, maxWindow, massOutageCount, maxIntervalWidth, ratio, baselineMinutes, gridStep,
+        minOpenAtWindow, minBaselineComplaints, falseWindowRate);
+  }
+
+  /** Minutes, fractional. */
+  public static double minutes(Duration d) {
+    return d.toMillis() / 60_000.0;
+  }
 
   static GoldenConfig read(ConfigNode node) {
     Duration fixed = node.duration("fixedWindow", null, false);
@@ -52,6 +96,20 @@ public record GoldenConfig(
     Duration max = node.duration("maxWindow", Duration.ofHours(3), false);
     int mass = node.integer("massOutageCount", 10, 2, 1_000_000);
     Duration maxWidth = node.duration("maxIntervalWidth", Duration.ofHours(1), false);
+    double ratio = node.number("explosionRatio", DEFAULT_EXPLOSION_RATIO, 1.01, 1000);
+    Duration baseline = node.duration("baselineMinutes", DEFAULT_BASELINE, false);
+    Duration gridStep = node.duration("gridStep", DEFAULT_GRID_STEP, false);
+    int minOpen = node.integer("minOpenAtWindow", DEFAULT_MIN_OPEN_AT_WINDOW, 1, 1_000_000);
+    int minBaseline = node.integer("minBaselineComplaints", DEFAULT_MIN_BASELINE_COMPLAINTS, 1, 1_000_000);
+    double falseWindowRate = node.number("falseWindowRate", DEFAULT_FALSE_WINDOW_RATE, 1e-6, 0.2);
+    if (baseline.toMillis() % gridStep.toMillis() != 0) {
+      throw new ConfigException("config key '" + node.keyPath("baselineMinutes") + "': " + baseline
+          + " must be a whole number of golden.gridStep " + gridStep);
+    }
+    if (baseline.compareTo(max) >= 0) {
+      throw new ConfigException("config key '" + node.keyPath("baselineMinutes") + "': " + baseline
+          + " must be shorter than golden.maxWindow " + max);
+    }
     if (min.compareTo(max) >= 0) {
       throw new ConfigException("config key '" + node.keyPath("maxWindow") + "': " + max
           + " must be longer than golden.minWindow " + min);
@@ -67,7 +125,7 @@ public record GoldenConfig(
       }
     }
     return new GoldenConfig(fixed, initial, minOutages, warn, history, every, bootstrap, confidence, min, max, mass,
-        maxWidth);
+        maxWidth, ratio, baseline, gridStep, minOpen, minBaseline, falseWindowRate);
   }
 
   /** The window every outage's alerts start from: the fixed one if set, else the initial one. */

@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * arrival order or parallelism. The history is the last {@code golden.history} outages of the scope
  * (bounded state, a sliding window that follows changes in the network). The scope is re-estimated at
  * its first outage (for the table), when it reaches {@code golden.minOutages}, after every {@code
- * golden.reestimateEvery}-th outage ({@link ChangePointEstimator}, bootstrap seeded from the scope and the instant, so a replay gives the
- * same interval). Where it has at least {@code
- * golden.minOutages} outages, a significant rise and an interval no wider than {@code
- * golden.maxIntervalWidth}, publishes a {@link GoldenWindow} valid from the settle instant of the outage that
+ * golden.reestimateEvery}-th outage ({@link GoldenWindowEstimator}, bootstrap seeded from the scope and the
+ * instant, so a replay gives the same interval). Where it has at least {@code golden.minOutages} outages, data
+ * that show the complaint rate reaching {@code golden.explosionRatio} times its baseline and an interval no wider
+ * than {@code golden.maxIntervalWidth}, publishes a {@link GoldenWindow} valid from the settle instant of the outage that
  * triggered it. Otherwise it publishes nothing (what applied before stays: its own last estimate, else the
  * pooled scope's), says so in the log when that changes, and reports it in the analysts' table ({@link
  * #TABLE}).
@@ -46,22 +46,13 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(GoldenWindowLearner.class);
 
-  /**
-   * A rise is significant when twice the log-likelihood ratio against one constant rate reaches this:
-   * χ²₁ at 0.999, kept strict because the change point is chosen as the best of many candidates.
-   */
-  static final double MIN_LIKELIHOOD_RATIO = 10.83;
-
-  /** A window is a candidate only where at least this many of the scope's outages are still open at it. */
-  static final int MIN_OPEN_AT_WINDOW = 5;
-
   /** Rows of the analysts' table: every re-estimation, estimate or not. */
   public static final OutputTag<GoldenScopeReport> TABLE =
       new OutputTag<>("golden-window-table", TypeInformation.of(GoldenScopeReport.class));
 
   private final GoldenConfig golden;
 
-  private transient ChangePointEstimator estimator;
+  private transient GoldenWindowEstimator estimator;
   private transient MapState<Long, List<ClosedOutage>> pending;
   private transient ListState<ClosedOutage> history;
   private transient ValueState<Long> seenTotal;
@@ -73,13 +64,19 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
 
   @Override
   public void open(OpenContext openContext) {
-    estimator = new ChangePointEstimator(golden.minWindow().toSeconds() / 60.0,
-        golden.maxWindow().toSeconds() / 60.0, 1.0, golden.bootstrap(), golden.confidence(), MIN_OPEN_AT_WINDOW);
+    estimator = estimator(golden);
     TypeInformation<ClosedOutage> type = TypeInformation.of(ClosedOutage.class);
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(type)));
     history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", type));
     seenTotal = getRuntimeContext().getState(new ValueStateDescriptor<>("outages-seen", Types.LONG));
     lastStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("last-status", Types.STRING));
+  }
+
+  /** The estimator the settings describe. */
+  public static GoldenWindowEstimator estimator(GoldenConfig golden) {
+    return new GoldenWindowEstimator(golden.explosionRatio(), GoldenConfig.minutes(golden.baselineMinutes()),
+        GoldenConfig.minutes(golden.gridStep()), GoldenConfig.minutes(golden.maxWindow()), golden.minOpenAtWindow(),
+        golden.minBaselineComplaints(), golden.bootstrap(), golden.confidence(), golden.falseWindowRate());
   }
 
   @Override
@@ -135,50 +132,91 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
     String label = Scopes.label(region, technology);
     String pooled = pooledFor(region, technology);
     long complaints = 0;
-    List<ChangePointEstimator.Sample> samples = new ArrayList<>(outages.size());
+    List<GoldenWindowEstimator.Sample> samples = new ArrayList<>(outages.size());
     for (ClosedOutage o : outages) {
       double d = o.durationMinutes();
       double[] lags = whileOpen(o.lagsMinutes(), d);
       complaints += lags.length;
-      samples.add(new ChangePointEstimator.Sample(d, lags));
+      samples.add(new GoldenWindowEstimator.Sample(d, lags));
     }
     if (outages.size() < golden.minOutages()) {
-      report(ctx, new GoldenScopeReport(region, technology, validFrom, "too-few-outages", outages.size(), complaints,
-          null, null, null, null, null, null, pooled, null));
-      statusChanged("too-few-outages", label + ": " + outages.size() + " closed outages, fewer than golden.minOutages "
-          + golden.minOutages() + ": no estimate of its own, " + pooled + " applies");
+      String reason = outages.size() + " closed outages, fewer than golden.minOutages " + golden.minOutages();
+      report(ctx, new GoldenScopeReport(region, technology, validFrom, GoldenWindowEstimator.TOO_FEW, outages.size(),
+          complaints, null, null, null, null, null, null, null, null, null, null, null, reason, pooled, null));
+      statusChanged(GoldenWindowEstimator.TOO_FEW, label + ": " + reason + ": no estimate of its own, " + pooled
+          + " applies");
       return;
     }
     long seed = ctx.getCurrentKey().hashCode() * 1_000_003L + validFrom;
-    ChangePointEstimator.Estimate e = estimator.estimate(samples, seed);
-    if (e == null || e.fit().likelihoodRatio() < MIN_LIKELIHOOD_RATIO) {
-      report(ctx, new GoldenScopeReport(region, technology, validFrom, "no-rise", outages.size(), complaints, null,
-          null, null, null, null, e == null ? null : Rounding.halfUp2(e.fit().likelihoodRatio()), pooled, null));
-      statusChanged("no-rise", label + ": " + outages.size() + " closed outages show no significant rise of the"
-          + " complaint rate: no estimate of its own, " + pooled + " applies");
+    GoldenWindowEstimator.Estimate e = estimator.estimate(samples, seed);
+    String status = e.status();
+    if (GoldenWindowEstimator.ESTIMATED.equals(status)
+        && e.ciHighMinutes() - e.ciLowMinutes() > GoldenConfig.minutes(golden.maxIntervalWidth())) {
+      status = GoldenWindowEstimator.IMPRECISE;
+    }
+    String reason = reason(status, e);
+    GoldenScopeReport row = new GoldenScopeReport(region, technology, validFrom, status, outages.size(), complaints,
+        round(e.windowMinutes()), round(e.ciLowMinutes()), round(e.ciHighMinutes()), perHour(e.baselinePerMinute()),
+        perHour(e.rateAtWindowPerMinute()), round(e.highestRatio()), round(e.meanAfterRatio()), round(e.riseZ()),
+        round(e.riseZCritical()), round(e.trendZ()), round(e.examinedUpToMinutes()), reason,
+        GoldenWindowEstimator.ESTIMATED.equals(status) ? null : pooled, GoldenWindowEstimator.METHOD);
+    if (GoldenWindowEstimator.ESTIMATED.equals(status)) {
+      out.collect(new GoldenWindow(region, technology, validFrom, row.goldenWindowMinutes(), row.ciLowMinutes(),
+          row.ciHighMinutes(), outages.size(), complaints, row.rateBeforePerHour(), row.rateAfterPerHour(),
+          GoldenWindowEstimator.METHOD));
+      report(ctx, row);
+      statusChanged(status, label + ": golden window learned from " + outages.size() + " outages");
       return;
     }
-    ChangePointEstimator.Fit f = e.fit();
-    double widthMinutes = e.ciHighMinutes() - e.ciLowMinutes();
-    if (widthMinutes > golden.maxIntervalWidth().toMinutes()) {
-      report(ctx, new GoldenScopeReport(region, technology, validFrom, "imprecise", outages.size(), complaints,
-          Rounding.halfUp2(f.windowMinutes()), Rounding.halfUp2(e.ciLowMinutes()), Rounding.halfUp2(e.ciHighMinutes()),
-          Rounding.halfUp2(f.ratePerMinuteBefore() * 60), Rounding.halfUp2(f.ratePerMinuteAfter() * 60),
-          Rounding.halfUp2(f.likelihoodRatio()), pooled, ChangePointEstimator.METHOD));
-      statusChanged("imprecise", label + ": " + outages.size() + " closed outages give a window known only to within "
-          + Math.round(widthMinutes) + " min, wider than golden.maxIntervalWidth: not published, what applied"
-          + " before stays (" + pooled + " if nothing of its own)");
-      return;
+    report(ctx, row);
+    statusChanged(status, label + ": " + reason + ": not published, what applied before stays (" + pooled
+        + " if nothing of its own)");
+  }
+
+  /** Why a scope has the status it has, with the figures, for the table (an analyst reads it). */
+  private String reason(String status, GoldenWindowEstimator.Estimate e) {
+    String ratio = fmt(golden.explosionRatio()) + "x";
+    String baseline = fmt(GoldenConfig.minutes(golden.baselineMinutes())) + " min";
+    switch (status) {
+      case GoldenWindowEstimator.TOO_FEW:
+        if (e.baselinePerMinute() == null) {
+          return "fewer than golden.minOpenAtWindow " + golden.minOpenAtWindow() + " outages still open after the "
+              + baseline + " baseline";
+        }
+        return e.baselineComplaints() + " complaints in the first " + baseline
+            + ", fewer than golden.minBaselineComplaints " + golden.minBaselineComplaints();
+      case GoldenWindowEstimator.FALLING:
+        return "the rate after the first " + baseline + " is " + fmt(e.meanAfterRatio())
+            + "x the baseline (z " + fmt(e.trendZ()) + "): it falls, it never reaches " + ratio;
+      case GoldenWindowEstimator.NO_RISE:
+        return "highest fitted rate " + fmt(e.highestRatio()) + "x the baseline up to "
+            + fmt(e.examinedUpToMinutes()) + " min; evidence of reaching " + ratio + " z " + fmt(e.riseZ())
+            + ", " + fmt(e.riseZCritical()) + " needed";
+      case GoldenWindowEstimator.IMPRECISE:
+        if (e.windowMinutes() == null) {
+          return "the rate exceeds " + ratio + " the baseline somewhere (z " + fmt(e.riseZ())
+              + ") but its monotone fit never reaches it";
+        }
+        return "interval " + fmt(e.ciLowMinutes()) + "-" + fmt(e.ciHighMinutes()) + " min is wider than"
+            + " golden.maxIntervalWidth " + fmt(GoldenConfig.minutes(golden.maxIntervalWidth())) + " min"
+            + (e.bootstrapNoCrossing() > 0 ? " (" + e.bootstrapNoCrossing() + " resamples never reach " + ratio + ")"
+                : "");
+      default:
+        return "the rate reaches " + ratio + " the baseline at " + fmt(e.windowMinutes()) + " min (z "
+            + fmt(e.riseZ()) + ", " + fmt(e.riseZCritical()) + " needed)";
     }
-    GoldenWindow w = new GoldenWindow(region, technology, validFrom, Rounding.halfUp2(f.windowMinutes()),
-        Rounding.halfUp2(e.ciLowMinutes()), Rounding.halfUp2(e.ciHighMinutes()), outages.size(), complaints,
-        Rounding.halfUp2(f.ratePerMinuteBefore() * 60), Rounding.halfUp2(f.ratePerMinuteAfter() * 60),
-        ChangePointEstimator.METHOD);
-    out.collect(w);
-    report(ctx, new GoldenScopeReport(region, technology, validFrom, "estimated", outages.size(), complaints,
-        w.goldenWindowMinutes(), w.ciLowMinutes(), w.ciHighMinutes(), w.rateBeforePerHour(), w.rateAfterPerHour(),
-        Rounding.halfUp2(f.likelihoodRatio()), null, w.method()));
-    statusChanged("estimated", label + ": golden window learned from " + outages.size() + " outages");
+  }
+
+  private static String fmt(Double v) {
+    return v == null ? "-" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : String.valueOf(Rounding.halfUp2(v));
+  }
+
+  private static Double round(Double v) {
+    return v == null || !Double.isFinite(v) ? null : Rounding.halfUp2(v);
+  }
+
+  private static Double perHour(Double perMinute) {
+    return perMinute == null ? null : Rounding.halfUp2(perMinute * 60);
   }
 
   /** The lags in {@code [0, d)}: complaints while the outage was open. */

@@ -17,14 +17,16 @@ import java.util.stream.Stream;
 /**
  * The analysts' golden-window table: from the {@code golden-window-table} stream (a row per scope and
  * re-estimation), one CSV row per scope with its latest state — window, interval, rates, sample sizes, or
- * why it has no estimate of its own and which scope applies instead. Written by a file run once its outputs
+ * why it has no estimate of its own ({@code status} and {@code reason}, with the figures behind it) and which
+ * scope applies instead. Written by a file run once its outputs
  * are finished.
  */
 public final class GoldenWindowTable {
   public static final String FILE = "golden-window-table.csv";
   static final String[] COLUMNS = {
     "region", "technology", "validFrom", "status", "goldenWindowMinutes", "ciLowMinutes", "ciHighMinutes",
-    "rateBeforePerHour", "rateAfterPerHour", "outages", "complaints", "likelihoodRatio", "appliesInstead", "method"
+    "rateBeforePerHour", "rateAfterPerHour", "outages", "complaints", "highestRatio", "meanAfterRatio", "riseZ",
+    "riseZCritical", "trendZ", "examinedUpToMinutes", "reason", "appliesInstead", "method"
   };
 
   private GoldenWindowTable() {}

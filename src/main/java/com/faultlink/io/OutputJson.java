@@ -187,7 +187,13 @@ public final class OutputJson {
     n.put("rateAfterPerHour", r.rateAfterPerHour());
     n.put("outages", r.outages());
     n.put("complaints", r.complaints());
-    n.put("likelihoodRatio", r.likelihoodRatio());
+    n.put("highestRatio", r.highestRatio());
+    n.put("meanAfterRatio", r.meanAfterRatio());
+    n.put("riseZ", r.riseZ());
+    n.put("riseZCritical", r.riseZCritical());
+    n.put("trendZ", r.trendZ());
+    n.put("examinedUpToMinutes", r.examinedUpToMinutes());
+    n.put("reason", r.reason());
     n.put("appliesInstead", r.appliesInstead());
     n.put("method", r.method());
     return write(n);

@@ -56,7 +56,7 @@ class GoldenWindowAlerterTest {
 
   private void estimate(String region, String tech, long validFrom, double window) throws Exception {
     harness.processBroadcastElement(new GoldenWindow(region, tech, validFrom, window, window - 2, window + 2, 40,
-        200, 0.6, 6.0, ChangePointEstimator.METHOD), validFrom);
+        200, 0.6, 6.0, GoldenWindowEstimator.METHOD), validFrom);
   }
 
   private void watermark(long time) throws Exception {

@@ -34,11 +34,15 @@ class GoldenWindowLearnerTest {
 
   /** Closed outages of one scope, one every 2 hours, with a true window of {@code window} minutes. */
   private static List<ClosedOutage> outages(String region, String tech, int n, double window, long seed, long offset) {
-    List<ChangePointEstimator.Sample> samples =
-        SyntheticOutages.draw(new SplittableRandom(seed), n, window, 0.05, 0.6, 35);
+    return outages(region, tech, SyntheticOutages.draw(new SplittableRandom(seed), n, window, 0.05, 0.6, 35), offset);
+  }
+
+  private static List<ClosedOutage> outages(String region, String tech, List<GoldenWindowEstimator.Sample> samples,
+      long offset) {
+    int n = samples.size();
     List<ClosedOutage> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      ChangePointEstimator.Sample s = samples.get(i);
+      GoldenWindowEstimator.Sample s = samples.get(i);
       long start = T0 + offset + i * minutes(120);
       long end = start + Math.round(s.durationMinutes() * 60_000);
       out.add(new ClosedOutage(region + "-" + tech + "/" + i, region, tech, start, end, end + minutes(30), false,
@@ -95,7 +99,7 @@ class GoldenWindowLearnerTest {
         .reduce((a, b) -> b).orElseThrow();
     assertThat(pooled.outages()).as("re-estimated at the 70th of 72").isEqualTo(70);
     assertThat(pooled.goldenWindowMinutes()).isBetween(35.0, 45.0);
-    assertThat(pooled.method()).isEqualTo(ChangePointEstimator.METHOD);
+    assertThat(pooled.method()).isEqualTo(GoldenWindowEstimator.METHOD);
     assertThat(pooled.rateAfterPerHour()).isGreaterThan(pooled.rateBeforePerHour());
   }
 
@@ -114,9 +118,11 @@ class GoldenWindowLearnerTest {
 
   @Test
   void anEstimateWhoseIntervalIsWiderThanTheMaximumIsShownInTheTableButNotPublished() throws Exception {
-    List<ClosedOutage> all = outages("Yinchuan", "4G", 30, 40, 6, 0);
+    // A steady rise (0.005 + 0.001 t per minute): its crossing is known only to within minutes.
+    List<ClosedOutage> all = outages("Yinchuan", "4G",
+        SyntheticOutages.draw(new SplittableRandom(6), 200, t -> 0.005 + 0.001 * t, 0.185, 60, 0), 0);
     List<GoldenScopeReport> precise = new ArrayList<>();
-    List<Object> published = run(golden(30, 10, 500), all, precise);
+    List<Object> published = run(golden(200, 10, 500), all, precise);
     GoldenWindow estimate = published.stream().map(o -> (GoldenWindow) o)
         .filter(g -> g.technology().equals("4G")).reduce((a, b) -> b).orElseThrow();
     double width = estimate.ciHighMinutes() - estimate.ciLowMinutes();
@@ -124,7 +130,7 @@ class GoldenWindowLearnerTest {
 
     List<GoldenScopeReport> table = new ArrayList<>();
     Duration narrower = Duration.ofMinutes(Math.max(1, (long) Math.ceil(width) - 1));
-    assertThat(run(golden(30, 10, 500, narrower), all, table)).isEmpty();
+    assertThat(run(golden(200, 10, 500, narrower), all, table)).isEmpty();
     GoldenScopeReport own = table.stream().filter(r -> r.technology().equals("4G"))
         .reduce((a, b) -> b).orElseThrow();
     assertThat(own.status()).isEqualTo("imprecise");
@@ -142,5 +148,67 @@ class GoldenWindowLearnerTest {
     List<ClosedOutage> shuffled = new ArrayList<>(all);
     Collections.shuffle(shuffled, new java.util.Random(9));
     assertThat(run(golden(30, 10, 500), shuffled, null)).containsExactlyInAnyOrderElementsOf(inOrder);
+  }
+
+  @Test
+  void aFallingRateAndAConstantRateAreShownInTheTableWithTheirFigures_andPublishNothing() throws Exception {
+    List<ClosedOutage> all = new ArrayList<>(outages("Yinchuan", "4G",
+        SyntheticOutages.draw(new SplittableRandom(8), 200, t -> t < 20 ? 0.1 : 0.03, 0.1, 60, 0), 0));
+    all.addAll(outages("Guyuan", "4G",
+        SyntheticOutages.draw(new SplittableRandom(9), 200, t -> 0.05, 0.05, 60, 0), minutes(7)));
+    List<GoldenScopeReport> table = new ArrayList<>();
+    List<Object> published = run(golden(30, 10, 500), all, table);
+    assertThat(published).extracting(o -> ((GoldenWindow) o).technology()).doesNotContain("4G");
+    GoldenScopeReport falling = table.stream().filter(r -> r.region().equals("Yinchuan") && r.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(falling.status()).isEqualTo("falling");
+    assertThat(falling.meanAfterRatio()).isLessThan(1.0);
+    assertThat(falling.trendZ()).isLessThan(-2.33);
+    assertThat(falling.reason()).contains("falls").contains("x the baseline");
+    assertThat(falling.appliesInstead()).isEqualTo("Yinchuan/*");
+    GoldenScopeReport constant = table.stream().filter(r -> r.region().equals("Guyuan") && r.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(constant.status()).isEqualTo("no-rise");
+    assertThat(constant.riseZ()).isLessThan(constant.riseZCritical());
+    assertThat(constant.reason()).contains("needed");
+  }
+
+  /**
+   * The issue's acceptance case, on the learner: three regions of 1 000 outages each, a step at 35 min (0.02 to
+   * 0.24 per outage-minute), a steady rise 0.005 + 0.001 t (window 32.5 min: baseline 0.0125, 3x 0.0375) and a
+   * constant rate. The step within 10 %, the rise within 15 % of what its own baseline gives ((3b - 0.005) / 0.001),
+   * nothing for the constant region, every published interval covering the true window.
+   */
+  @Test
+  void stepRiseAndConstantRegionsOf1000OutagesEach() throws Exception {
+    List<ClosedOutage> all = new ArrayList<>();
+    all.addAll(outages("Step", "4G", SyntheticOutages.draw(new SplittableRandom(31), 1000,
+        t -> t < 35 ? 0.02 : 0.24, 0.24, 60, 0), 0));
+    all.addAll(outages("Rise", "4G", SyntheticOutages.draw(new SplittableRandom(32), 1000,
+        t -> 0.005 + 0.001 * t, 0.185, 60, 0), minutes(1)));
+    all.addAll(outages("Flat", "4G", SyntheticOutages.draw(new SplittableRandom(33), 1000,
+        t -> 0.03, 0.03, 60, 0), minutes(2)));
+    GoldenConfig golden = new GoldenConfig(null, Duration.ofMinutes(45), 30, 0.75, 1000, 250, 200, 0.95,
+        Duration.ofMinutes(5), Duration.ofHours(3), 10, Duration.ofHours(1));
+    List<GoldenScopeReport> table = new ArrayList<>();
+    List<GoldenWindow> published = run(golden, all, table).stream().map(o -> (GoldenWindow) o).toList();
+    GoldenWindow step = published.stream().filter(g -> g.region().equals("Step") && g.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(step.goldenWindowMinutes()).isCloseTo(35.0, org.assertj.core.api.Assertions.within(3.5));
+    assertThat(step.ciLowMinutes()).isLessThanOrEqualTo(35.0);
+    assertThat(step.ciHighMinutes()).isGreaterThanOrEqualTo(35.0);
+    GoldenWindow rise = published.stream().filter(g -> g.region().equals("Rise") && g.technology().equals("4G"))
+        .reduce((a, b) -> b).orElseThrow();
+    double own = (3 * rise.rateBeforePerHour() / 60 - 0.005) / 0.001;
+    assertThat(rise.goldenWindowMinutes()).as("own baseline gives " + own)
+        .isCloseTo(own, org.assertj.core.api.Assertions.within(0.15 * own));
+    assertThat(rise.ciLowMinutes()).isLessThanOrEqualTo(32.5);
+    assertThat(rise.ciHighMinutes()).isGreaterThanOrEqualTo(32.5);
+    assertThat(published).noneMatch(g -> g.region().equals("Flat"));
+    assertThat(table.stream().filter(r -> r.region().equals("Flat")).map(GoldenScopeReport::status))
+        .isNotEmpty().doesNotContain("estimated");
+    System.out.printf("golden acceptance: step %.2f [%.2f, %.2f]; rise %.2f [%.2f, %.2f] (own baseline: %.2f)%n",
+        step.goldenWindowMinutes(), step.ciLowMinutes(), step.ciHighMinutes(), rise.goldenWindowMinutes(),
+        rise.ciLowMinutes(), rise.ciHighMinutes(), own);
   }
 }

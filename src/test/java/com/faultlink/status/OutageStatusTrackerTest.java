@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.faultlink.config.GoldenConfig;
-import com.faultlink.golden.ChangePointEstimator;
+import com.faultlink.golden.GoldenWindowEstimator;
 import com.faultlink.golden.GoldenWindowAlerter;
 import com.faultlink.golden.WindowInForce;
 import com.faultlink.model.Alert;
@@ -118,9 +118,9 @@ class OutageStatusTrackerTest {
             new GoldenWindowAlerter(golden, minutes(5), Duration.ofDays(2).toMillis()), Outage::outageId,
             Types.STRING, GoldenWindowAlerter.ESTIMATES)) {
       alerter.processBroadcastElement(new GoldenWindow("*", "*", T0 - minutes(600), 50.0, 48, 52, 40, 200, 0.6,
-          6.0, ChangePointEstimator.METHOD), T0 - minutes(600));
+          6.0, GoldenWindowEstimator.METHOD), T0 - minutes(600));
       alerter.processBroadcastElement(new GoldenWindow("Yinchuan", "*", T0 - minutes(60), 36.25, 34, 38, 40, 200,
-          0.6, 6.0, ChangePointEstimator.METHOD), T0 - minutes(60));
+          0.6, 6.0, GoldenWindowEstimator.METHOD), T0 - minutes(60));
       alerter.processElement(OPEN, T0);
       alerter.processBroadcastWatermark(new Watermark(T0 + minutes(100)));
       alerter.processWatermark(T0 + minutes(100));

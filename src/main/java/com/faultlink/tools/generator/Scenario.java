@@ -463,6 +463,36 @@ final class Scenario {
     }
   }
 
+  /**
+   * The generator's record of what it puts in: the expected fault-complaint rate of an unplanned outage of {@code
+   * technology} in {@code region} (a city name), {@code u} minutes after its start while it is open, relative to a
+   * 4G outage's peak, in complaints per minute at the daily mean before the outage's own level ({@link
+   * #faultComplaints}: the city's complaint factor, the technology's share, the shape averaged over the outage's
+   * golden minutes, normal around the city's and the technology's with sd 3, cut to 15-90, by quadrature). Tests
+   * derive the contract's true golden window from it; generating does not use it.
+   */
+  static double expectedRate(String region, String technology, double u) {
+    City city = null;
+    for (City c : Network.CITIES) {
+      if (c.name().equals(region)) {
+        city = c;
+      }
+    }
+    int tech = java.util.Arrays.asList(Network.TECHNOLOGIES).indexOf(technology);
+    if (city == null || tech < 0) {
+      throw new IllegalArgumentException(region + "/" + technology);
+    }
+    double mean = city.goldenMinutes() + TECH_GOLDEN_OFFSET[tech];
+    double sum = 0;
+    double weights = 0;
+    for (double z = -6; z <= 6; z += 0.01) {
+      double w = StrictMath.exp(-z * z / 2);
+      sum += w * shape(u, Math.max(15, Math.min(90, mean + 3 * z)));
+      weights += w;
+    }
+    return FAULT_COMPLAINTS_PER_MINUTE * city.complaintFactor() * TECH_COMPLAINTS[tech] * sum / weights;
+  }
+
   /** Complaint intensity relative to its peak, {@code u} minutes into an outage with the given golden window. */
   private static double shape(double u, double golden) {
     if (u < golden) {
