@@ -104,7 +104,8 @@ public final class FaultLinkJob {
       config = ConfigLoader.load(Path.of(args[0]));
       ConfigLoader.requireRealSecret(config, false);
       cells = CellTable.load(Path.of(config.reference().cells()));
-      regions = RegionTable.load(Path.of(config.reference().regions()));
+      regions = RegionTable.loadFor(cells, Path.of(config.reference().cells()),
+          Path.of(config.reference().regions()));
     } catch (ConfigException | ReferenceDataException e) {
       err.println("faultlink: " + e.getMessage());
       System.exit(2);
@@ -178,7 +179,8 @@ public final class FaultLinkJob {
       config = ConfigLoader.load(Path.of(args[0]));
       ConfigLoader.requireRealSecret(config, true);
       cells = CellTable.load(Path.of(config.reference().cells()));
-      regions = RegionTable.load(Path.of(config.reference().regions()));
+      regions = RegionTable.loadFor(cells, Path.of(config.reference().cells()),
+          Path.of(config.reference().regions()));
     } catch (ConfigException | ReferenceDataException e) {
       throw new IllegalArgumentException("faultlink: " + e.getMessage(), e);
     }

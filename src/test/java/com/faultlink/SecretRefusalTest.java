@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.faultlink.config.ConfigLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,23 +34,8 @@ class SecretRefusalTest {
         "");
   }
 
-  record Outcome(int exit, List<String> stderr) {}
-
-  /** Runs the job's main in a JVM of its own with the test's classpath and no secret in its environment. */
-  private Outcome main(Path config, Map<String, String> env) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
-        "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-        "--add-opens", "java.base/java.time=ALL-UNNAMED",
-        "-Dlog4j.configurationFile=" + Path.of("jobs/log4j2-local.properties").toAbsolutePath(),
-        "-cp", System.getProperty("java.class.path"), "com.faultlink.FaultLinkJob", config.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().remove(ConfigLoader.SECRET_ENV);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(3, TimeUnit.MINUTES)).as(err).isTrue();
-    return new Outcome(p.exitValue(), err.lines().toList());
+  private static JobProcess.Outcome main(Path config, Map<String, String> env) throws Exception {
+    return JobProcess.main(config, env);
   }
 
   private Path kafkaConfig() throws IOException {
@@ -67,7 +49,7 @@ class SecretRefusalTest {
 
   @Test
   void aKafkaJobWithoutASecretExitsTwoWithOneLineNamingTheKey() throws Exception {
-    Outcome o = main(kafkaConfig(), Map.of());
+    JobProcess.Outcome o = main(kafkaConfig(), Map.of());
     assertThat(o.exit()).as("%s", o.stderr()).isEqualTo(2);
     List<String> ours = o.stderr().stream().filter(l -> l.startsWith("faultlink:")).toList();
     assertThat(ours).hasSize(1);
@@ -82,7 +64,7 @@ class SecretRefusalTest {
         + "  alarms: {file: " + dir.resolve("alarms.jsonl") + "}\n"
         + "  complaints: {file: " + dir.resolve("complaints.jsonl") + "}\n"
         + "sinks: {dir: " + dir.resolve("out") + "}\n");
-    Outcome o = main(config, Map.of());
+    JobProcess.Outcome o = main(config, Map.of());
     assertThat(o.exit()).as("%s", o.stderr()).isZero();
     assertThat(o.stderr().stream().filter(l -> l.contains("development key"))).hasSize(1);
     assertThat(o.stderr()).contains(ConfigLoader.developmentSecretWarning(ConfigLoader.load(config, Map.of())));

@@ -61,7 +61,8 @@ public final class Replay {
       }
       ConfigLoader.requireRealSecret(config, false);
       cells = CellTable.load(Path.of(config.reference().cells()));
-      regions = RegionTable.load(Path.of(config.reference().regions()));
+      regions = RegionTable.loadFor(cells, Path.of(config.reference().cells()),
+          Path.of(config.reference().regions()));
     } catch (ConfigException | ReferenceDataException e) {
       err.println("faultlink: " + e.getMessage());
       return 2;

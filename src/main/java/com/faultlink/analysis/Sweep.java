@@ -135,7 +135,8 @@ public final class Sweep {
       }
       RegionTable regions = regionTables.get(config.reference().regions());
       if (regions == null) {
-        regions = RegionTable.load(Path.of(config.reference().regions()));
+        regions = RegionTable.loadFor(cells, Path.of(config.reference().cells()),
+          Path.of(config.reference().regions()));
         regionTables.put(config.reference().regions(), regions);
       }
       InputSize.Lines size = InputSize.of(config);

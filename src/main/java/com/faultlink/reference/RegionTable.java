@@ -53,6 +53,13 @@ public final class RegionTable implements Serializable {
     return new RegionTable(Collections.unmodifiableMap(map));
   }
 
+  /** The region table of {@code regionFile}, refused unless it has every region of {@code cells}. */
+  public static RegionTable loadFor(CellTable cells, Path cellFile, Path regionFile) {
+    RegionTable regions = load(regionFile);
+    regions.requireEveryRegionOf(cells, cellFile, regionFile);
+    return regions;
+  }
+
   /**
    * Refuses a cell table naming a region this table lacks: its complaints would count against no subscribers
    * and its metrics rows would be missing. Names the first such region (in cell-table order) and how many
