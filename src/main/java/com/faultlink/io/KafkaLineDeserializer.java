@@ -13,7 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * replaced by U+FFFD, exactly as the file source reads a line ({@link BoundedLineFormat}). A UTF-8 byte-order mark
  * at its start is not part of the line. A value longer than {@code input.maxLineBytes} is handed on as an {@link
  * OversizedLine} (its start only), which {@link ParseLines} dead-letters. The key is ignored. A message without a
- * value (a tombstone) is an empty line. Whether the line is an event is for {@link ParseLines} to decide: whatever it
+ * value (a tombstone) is an empty line. Each line carries its partition ({@link PartitionTag}), so that lateness
+ * is judged per partition. Whether the line is an event is for {@link ParseLines} to decide: whatever it
  * rejects (not JSON, not UTF-8, empty, …) goes to the dead letters like a bad line of a file.
  */
 public final class KafkaLineDeserializer implements KafkaRecordDeserializationSchema<String> {
@@ -32,7 +33,7 @@ public final class KafkaLineDeserializer implements KafkaRecordDeserializationSc
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) {
-    out.collect(decode(record.value(), maxLineBytes));
+    out.collect(PartitionTag.tag(record.partition(), decode(record.value(), maxLineBytes)));
   }
 
   /** The line of a message value, with the default {@code input.maxLineBytes}. */

@@ -43,7 +43,7 @@ public final class LineEventTime<T> implements SerializableTimestampAssigner<Str
       parser = factory.create();
     }
     try {
-      ParseResult<T> result = parser.parse(line);
+      ParseResult<T> result = parser.parse(PartitionTag.line(line));
       if (!result.isAccepted()) {
         return Long.MIN_VALUE;
       }

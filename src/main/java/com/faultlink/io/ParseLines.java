@@ -74,8 +74,10 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   }
 
   @Override
-  public void processElement(String line, Context ctx, Collector<T> out) {
+  public void processElement(String tagged, Context ctx, Collector<T> out) {
     read.inc();
+    int lane = PartitionTag.partition(tagged);
+    String line = PartitionTag.line(tagged);
     if (OversizedLine.isMarked(line)) {
       // Cut by the reader at input.maxLineBytes: only its start exists, and it is not parsed.
       rejected.inc();
@@ -94,7 +96,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
       if (times == null) {
         out.collect(result.value());
       } else {
-        checkTimes(result.value(), line, ctx, out);
+        checkTimes(result.value(), line, lane, ctx, out);
       }
     } else if (result.isSkipped()) {
       skipped.inc();
@@ -107,7 +109,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
    * An implausible or too-late event is rejected here, before it is timed, so it moves no watermark and opens no
    * period. Only accepted events move the newest time that lateness is measured from.
    */
-  private void checkTimes(T event, String line, Context ctx, Collector<T> out) {
+  private void checkTimes(T event, String line, int lane, Context ctx, Collector<T> out) {
     long domainTime = times.domainTime(event);
     String field = times.domainTimeField(event);
     String reason = sanity.implausible(times.eventTime(event), domainTime, field);
@@ -116,7 +118,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
       reject(reason, line, ctx);
       return;
     }
-    reason = sanity.tooLate(domainTime, field);
+    reason = sanity.tooLate(lane, domainTime, field);
     if (reason != null) {
       T pending = times.tooLateButPending(event, line);
       if (pending == null) {
@@ -127,7 +129,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
       }
       return;
     }
-    sanity.accepted(domainTime);
+    sanity.accepted(lane, domainTime);
     out.collect(times.withLine(event, line));
   }
 

@@ -5,8 +5,8 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * The contract's "Implausible times" for one input read in order (a file, or what one reader reads of a topic):
- * plain Java, no Flink. A line whose {@code eventTime} or domain time lies outside [{@code input.notBefore},
+ * The contract's "Implausible times" for one input read in order: plain Java, no Flink. Lateness is judged per
+ * lane: a file is one lane, each Kafka partition one ({@link PartitionTag}). A line whose {@code eventTime} or domain time lies outside [{@code input.notBefore},
  * {@code input.notAfter}] is implausible; one whose domain time lies more than {@code input.maxLateness} before
  * the greatest domain time of the lines accepted before it is too late. Only accepted lines move that greatest
  * time: a line dated 9999 is rejected and makes no later line late.
@@ -22,8 +22,8 @@ public final class TimeSanity implements Serializable {
   private final long startMillis;
   private final long notBefore;
   private final long lateMillis;
-  private transient long greatest;
-  private transient boolean any;
+  /** The greatest accepted domain time per lane. */
+  private transient java.util.Map<Integer, Long> greatest;
 
   /**
    * @param live whether the input never ends (then {@code notAfter} follows the wall clock)
@@ -71,22 +71,34 @@ public final class TimeSanity implements Serializable {
     return null;
   }
 
-  /** Why the domain time is too late against the lines accepted so far, or null when it is not. */
+  /** Why the domain time is too late against the lines accepted so far, or null when it is not (one lane). */
   public String tooLate(long domainTime, String domainField) {
-    if (!any || greatest - domainTime <= lateMillis) {
+    return tooLate(PartitionTag.UNTAGGED, domainTime, domainField);
+  }
+
+  /** Why the domain time is too late against the lines of its lane accepted so far, or null when it is not. */
+  public String tooLate(int lane, long domainTime, String domainField) {
+    Long newest = greatest == null ? null : greatest.get(lane);
+    if (newest == null || newest - domainTime <= lateMillis) {
       return null;
     }
     return "too late: " + domainField + " " + Instant.ofEpochMilli(domainTime) + " is more than input.maxLateness ("
-        + limits.maxLateness() + ") before " + Instant.ofEpochMilli(greatest)
-        + ", the newest time read before it on this input";
+        + limits.maxLateness() + ") before " + Instant.ofEpochMilli(newest)
+        + ", the newest time read before it on this input" + (lane == PartitionTag.UNTAGGED ? "" : " (partition "
+        + lane + ")");
   }
 
-  /** An accepted line's domain time: later lines are judged against the greatest. */
+  /** An accepted line's domain time (one lane): later lines are judged against the greatest. */
   public void accepted(long domainTime) {
-    if (!any || domainTime > greatest) {
-      greatest = domainTime;
-      any = true;
+    accepted(PartitionTag.UNTAGGED, domainTime);
+  }
+
+  /** An accepted line's domain time in its lane. */
+  public void accepted(int lane, long domainTime) {
+    if (greatest == null) {
+      greatest = new java.util.HashMap<>();
     }
+    greatest.merge(lane, domainTime, Math::max);
   }
 
   private static String outside(String field, long time, String what, long limit) {

@@ -24,7 +24,8 @@ class KafkaLineDeserializerTest {
           public void close() {}
         });
     assertThat(out).hasSize(1);
-    return out.get(0);
+    assertThat(PartitionTag.partition(out.get(0))).as("the partition travels with the line").isEqualTo(0);
+    return PartitionTag.line(out.get(0));
   }
 
   @Test

@@ -160,6 +160,22 @@ class ParseLinesTimeTest {
   }
 
   @Test
+  void lateIsJudgedPerKafkaPartition_aPartitionReadBehindAnotherIsNotLate() throws Exception {
+    var h = alarms(InputLimits.defaults());
+    String ahead = raise("ev-1", "2026-10-10T00:00:00Z");
+    String behind = raise("ev-2", "2026-10-01T00:00:00Z"); // nine days behind partition 0, first of partition 1
+    String lateInOne = raise("ev-3", "2026-09-28T23:59:59Z"); // more than P2D behind ev-2, its own partition
+    String inOne = raise("ev-4", "2026-09-29T00:00:00Z"); // exactly P2D behind ev-2
+    feed(h, PartitionTag.tag(0, ahead), PartitionTag.tag(1, behind), PartitionTag.tag(1, lateInOne),
+        PartitionTag.tag(1, inOne));
+    assertThat(h.extractOutputValues()).extracting(AlarmEvent::eventId).containsExactly("ev-1", "ev-2", "ev-4");
+    assertThat(deadLetters(h)).singleElement().satisfies(d -> {
+      assertThat(d.raw()).as("the line without its partition tag").isEqualTo(lateInOne);
+      assertThat(d.reason()).startsWith("too late: alarmRaisedTime 2026-09-28T23:59:59Z").endsWith("(partition 1)");
+    });
+  }
+
+  @Test
   void aRejectedLineDatedFarAheadMakesNoLaterLineLate_andA1970LineFirstDoesNotStartTheInput() throws Exception {
     var h = alarms(InputLimits.defaults());
     feed(h, raise("ev-0", "1970-01-01T00:00:00Z"), raise("ev-1", "2026-12-06T23:59:00Z"),
