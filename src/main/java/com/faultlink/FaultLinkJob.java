@@ -280,7 +280,7 @@ public final class FaultLinkJob {
       if (replaceOutputs) {
         FileOutputs.prepare(dir);
       } else {
-        FileOutputs.ensure(dir);
+        FileOutputs.claimForCluster(dir);
       }
       lines.forEach((stream, l) -> FileOutputs.writeKeyed(l, dir, stream));
       writeGoldenWindowTable(outputs, dir, config.timezone());

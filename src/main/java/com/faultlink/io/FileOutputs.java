@@ -42,8 +42,74 @@ public final class FileOutputs {
 
   private FileOutputs() {}
 
+  /**
+   * Who last wrote a folder's streams: {@code local} (a run on the embedded cluster, which replaces them) or {@code
+   * cluster} (a job on a cluster, which keeps them: it may resume). A file whose name starts with {@code _} is not
+   * output (the contract's rule), so readers of the streams skip it.
+   */
+  public static final String OWNER_FILE = "_faultlink-writer";
+
+  public static final String LOCAL = "local";
+  public static final String CLUSTER = "cluster";
+
   /** A run replaces the stream folders it writes: each is emptied (or made) before the job starts. */
   public static void prepare(Path dir) {
+    prepareFolders(dir);
+    writeOwner(dir, LOCAL);
+  }
+
+  /**
+   * A cluster job keeps what earlier cluster jobs wrote in {@code dir} (it may resume them), but refuses a folder
+   * holding another kind of run's part files (a local run's): its records would sit beside theirs, every stream
+   * doubled. Unowned part files (written before this rule) are refused too.
+   */
+  public static void claimForCluster(Path dir) {
+    String owner = owner(dir);
+    if (owner == null ? holdsPartFiles(dir) : !owner.equals(CLUSTER)) {
+      throw new IllegalArgumentException("config key 'sinks.dir': " + dir + " holds the outputs of "
+          + (owner == null ? "another run" : "a " + owner + " run") + "; a cluster job would write beside them and"
+          + " double every stream. Give the cluster job a folder of its own (or empty this one)");
+    }
+    ensure(dir);
+    writeOwner(dir, CLUSTER);
+  }
+
+  static String owner(Path dir) {
+    Path f = dir.resolve(OWNER_FILE);
+    try {
+      return Files.isRegularFile(f) ? Files.readString(f).trim() : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean holdsPartFiles(Path dir) {
+    for (String stream : allStreams()) {
+      Path folder = dir.resolve(stream);
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(folder)) {
+        if (walk.anyMatch(Files::isRegularFile)) {
+          return true;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
+      }
+    }
+    return false;
+  }
+
+  private static void writeOwner(Path dir, String owner) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(OWNER_FILE), owner + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve(OWNER_FILE) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void prepareFolders(Path dir) {
     for (String stream : allStreams()) {
       Path folder = dir.resolve(stream);
       try {
