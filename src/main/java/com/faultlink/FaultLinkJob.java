@@ -7,6 +7,7 @@ import com.faultlink.config.InputConfig;
 import com.faultlink.config.RestartConfig;
 import com.faultlink.io.OutputLines;
 import com.faultlink.io.AlignedFileSource;
+import com.faultlink.io.EmptyInputs;
 import com.faultlink.io.BoundedLineFormat;
 import com.faultlink.io.FileOutputs;
 import com.faultlink.io.FileReadPacing;
@@ -115,6 +116,7 @@ public final class FaultLinkJob {
     if (devKey != null) {
       err.println(devKey);
     }
+    EmptyInputs.warnings(config).forEach(err::println);
     if ("latest".equals(restoreFrom)) {
       // After a crash (kill -9, a lost machine) the run left its last completed checkpoint in checkpointing.dir.
       String folder = config.checkpointing().dir();

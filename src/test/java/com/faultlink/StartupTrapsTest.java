@@ -34,4 +34,21 @@ class StartupTrapsTest {
     assertThat(o.ours().get(0)).contains("region " + dropped).contains("regions.csv");
     assertThat(dir.resolve("out")).as("nothing ran").doesNotExist();
   }
+
+  @Test
+  void anEmptyComplaintsFileIsSaidOnceAndTheRunGoesOn() throws Exception {
+    Files.writeString(dir.resolve("complaints.jsonl"), "");
+    Path config = Files.writeString(dir.resolve("empty.yaml"), String.join("\n",
+        "timezone: Asia/Shanghai",
+        "sources: {alarms: {file: " + Path.of("sample-data/alarms.jsonl").toAbsolutePath() + "}, complaints: {file: "
+            + dir.resolve("complaints.jsonl") + "}}",
+        "reference: {cells: " + Path.of("sample-data/cells.csv").toAbsolutePath() + ", regions: "
+            + Path.of("sample-data/regions.csv").toAbsolutePath() + "}",
+        "sinks: {dir: " + dir.resolve("out") + "}", ""));
+    JobProcess.Outcome o = JobProcess.main(config, Map.of("FAULTLINK_CUSTOMER_KEY_SECRET", "test-secret"));
+    assertThat(o.exit()).as("%s", o.stderr()).isZero();
+    assertThat(o.ours()).filteredOn(l -> l.contains("is empty")).singleElement().asString()
+        .contains("sources.complaints").contains(dir.resolve("complaints.jsonl").toString());
+    assertThat(o.ours()).filteredOn(l -> l.contains("sources.alarms")).isEmpty();
+  }
 }
