@@ -6,6 +6,7 @@ import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
 import com.faultlink.reference.RegionTable;
+import com.faultlink.runtime.CommandArgs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ public final class Replay {
     try {
       for (int i = 1; i < args.length; i++) {
         switch (args[i]) {
-          case "--out" -> out = args[++i];
-          case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
+          case "--out" -> out = CommandArgs.valueAfter(args, i++);
+          case "--parallelism" -> parallelism = (int) CommandArgs.wholeNumber(args[i], CommandArgs.valueAfter(args, i++), 1);
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }

@@ -1,5 +1,6 @@
 package com.faultlink.tools;
 
+import com.faultlink.runtime.CommandArgs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,8 @@ public final class KafkaLoad {
         switch (args[i]) {
           case "--bootstrap" -> bootstrap = v;
           case "--topic-prefix" -> prefix = v;
-          case "--rate" -> rate = Double.parseDouble(v);
-          case "--partitions" -> partitions = Integer.parseInt(v);
+          case "--rate" -> rate = CommandArgs.number(args[i], v, 0);
+          case "--partitions" -> partitions = (int) CommandArgs.wholeNumber(args[i], v, 1);
           case "--alarms", "--complaints", "--works" -> files.put(args[i].substring(2), v);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }

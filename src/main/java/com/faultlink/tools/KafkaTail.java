@@ -1,5 +1,6 @@
 package com.faultlink.tools;
 
+import com.faultlink.runtime.CommandArgs;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,24 +51,12 @@ public final class KafkaTail {
       switch (args[i]) {
         case "--bootstrap" -> bootstrap = v;
         case "--topic-prefix" -> prefix = v;
-        case "--last" -> last = wholeNumber(args[i], v);
-        case "--idle" -> idle = wholeNumber(args[i], v);
+        case "--last" -> last = CommandArgs.wholeNumber(args[i], v, 0);
+        case "--idle" -> idle = CommandArgs.wholeNumber(args[i], v, 0);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     return new Options(prefix + stream, bootstrap, last, idle);
-  }
-
-  private static long wholeNumber(String option, String value) {
-    try {
-      long n = Long.parseLong(value);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // said below
-    }
-    throw new IllegalArgumentException(option + " takes a whole number of 0 or more, not '" + value + "'");
   }
 
   public static void main(String[] args) {
