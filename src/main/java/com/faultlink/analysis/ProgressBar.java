@@ -23,6 +23,11 @@ public final class ProgressBar {
   private long lastPlainAt = started;
   private double rate = -1;
   private int lastWidth;
+  /** When the first event and the latest new event were seen read: the reading span, start-up and drain left out. */
+  private long firstReadAt = -1;
+  private long lastGrowthAt = -1;
+  private long highest;
+  private long firstRead;
 
   /**
    * @param total events in the input (0: unknown)
@@ -45,6 +50,14 @@ public final class ProgressBar {
   /** Shows {@code read} events read so far. */
   public synchronized void update(long read) {
     long now = System.nanoTime();
+    if (read > highest) {
+      if (firstReadAt < 0) {
+        firstReadAt = now;
+        firstRead = read;
+      }
+      lastGrowthAt = now;
+      highest = read;
+    }
     double seconds = (now - lastAt) / 1e9;
     if (seconds >= 0.2) {
       double instant = (read - lastRead) / seconds;
@@ -66,16 +79,29 @@ public final class ProgressBar {
 
   /** Ends the bar with the final count and the average rate. */
   public synchronized void finish(long read) {
-    long now = System.nanoTime();
-    double seconds = (now - started) / 1e9;
-    String done = String.format(Locale.ROOT, "%s: %,d events in %s (%,.0f events/s)", label, read,
-        clock(Math.round(seconds)), read / Math.max(seconds, 1e-9));
+    out.print(terminal ? "\r" : "");
+    String done = summary(read, System.nanoTime());
     if (terminal) {
-      out.print("\r" + done + " ".repeat(Math.max(0, lastWidth - done.length())) + "\n");
+      out.print(done + " ".repeat(Math.max(0, lastWidth - done.length())) + "\n");
     } else {
       out.println(done);
     }
     out.flush();
+  }
+
+  /**
+   * The closing line: the whole run's average (start-up and the drain after the last line included) beside the
+   * rate while reading, which is what the bar showed; two figures, each saying what it measures.
+   */
+  synchronized String summary(long read, long now) {
+    double seconds = (now - started) / 1e9;
+    String whole = String.format(Locale.ROOT, "%s: %,d events in %s (%,.0f events/s over the whole run", label, read,
+        clock(Math.round(seconds)), read / Math.max(seconds, 1e-9));
+    double reading = (lastGrowthAt - firstReadAt) / 1e9;
+    if (firstReadAt < 0 || reading < 1.0) {
+      return whole + ")";
+    }
+    return whole + String.format(Locale.ROOT, ", %,.0f/s while reading)", (highest - firstRead) / reading);
   }
 
   /** The progress line for {@code read} events at {@code now}. */

@@ -26,7 +26,21 @@ class ProgressBarTest {
     assertThat(out).startsWith("\rreplay: [").doesNotContain("\n\r").endsWith("\n");
     assertThat(out).contains("40% 400 of ≈1,000 events").containsPattern("[0-9,]+/s").contains("left");
     // elapsed time is the machine's: a loaded one takes longer than the 250 ms slept
-    assertThat(out).containsPattern("replay: 1,000 events in [0-9]+:[0-9]{2} \\([0-9,]+ events/s\\)");
+    assertThat(out).containsPattern("replay: 1,000 events in [0-9]+:[0-9]{2} \\([0-9,]+ events/s over the whole run\\)");
+  }
+
+  @Test
+  void theClosingLineGivesTheRateWhileReadingBesideTheWholeRunsNotOneForTheOther() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, "replay", 0, false);
+    bar.update(100);
+    Thread.sleep(1_100);
+    bar.update(1_100);
+    Thread.sleep(300); // the drain after the last line: in the whole run's figure only
+    bar.finish(1_100);
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .containsPattern("replay: 1,100 events in 0:0[0-9] \\([0-9,]+ events/s over the whole run, [0-9,]+/s while"
+            + " reading\\)");
   }
 
   @Test

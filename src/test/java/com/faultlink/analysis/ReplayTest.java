@@ -52,5 +52,7 @@ class ReplayTest {
     assertThat(AnalysisFixtures.streams(replayOut).get("attributions")).isNotEmpty();
     assertThat(AnalysisFixtures.hasUnfinishedFiles(replayOut)).as("every output file finished").isFalse();
     assertThat(progress).as("progress reported while running").isNotEmpty().isSorted();
+    assertThat(replayOut.resolve(com.faultlink.io.GoldenWindowTable.FILE)).as("the analysts' table, as a run writes it")
+        .hasSameTextualContentAs(ordinaryOut.resolve(com.faultlink.io.GoldenWindowTable.FILE));
   }
 }
