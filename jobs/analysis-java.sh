@@ -4,7 +4,7 @@
 #   jobs/analysis-java.sh MAIN_CLASS [ARGS...]        JVM options: FAULTLINK_HEAP (default 2g), FAULTLINK_JAVA_OPTS
 #                                                     (default -XX:+UseParallelGC; set it, even empty, to replace)
 # Replays are batch work: the throughput collector beat G1 on the province-month by ~20 % CPU and ~700 MB RSS
-# with identical outputs (README "Scale: a province-month").
+# with identical outputs (docs/analysts.md "Scale: a province-month").
 set -euo pipefail
 main=$1; shift
 here=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# FaultLink benchmarks (README "Benchmarks"). Not part of the tests; built with the Maven profile `bench` into
+# FaultLink benchmarks (docs/development.md "Benchmarks"). Not part of the tests; built with the Maven profile `bench` into
 # target/bench/ (the job jar, target/classes and the tests are untouched).
 #
 #   jobs/bench.sh [--days N | --lines N | --province-month] [--storm] [--no-sql] [--checkpoint-interval D]

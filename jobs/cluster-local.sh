@@ -71,7 +71,7 @@ archive="$dir/completed-jobs"
 java_opts_all="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"
 
 # TaskManagers run the throughput collector, as jobs/run-local.sh: the job's pauses (at most half a second at
-# full speed) are small beside its event-time latency (README "The collector").
+# full speed) are small beside its event-time latency (docs/operations.md "The collector").
 java_opts_taskmanager="-XX:+UseParallelGC ${FAULTLINK_TM_JAVA_OPTS:-}"
 # A process out of memory ends at once, with the JVM's "Terminating due to java.lang.OutOfMemoryError: ..." in its
 # .out file, instead of living on in a collector loop that neither works nor lets a supervisor replace it.

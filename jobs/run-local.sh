@@ -4,7 +4,7 @@
 # --restore latest: the newest completed checkpoint under the config's checkpointing.dir (after a crash or a
 # kill -9: docs/failure-cluster.md).
 # JVM: FAULTLINK_HEAP (default 2g); FAULTLINK_JAVA_OPTS (default -XX:+UseParallelGC, the throughput collector:
-# README "The collector"; set it, even empty, to replace).
+# docs/operations.md "The collector"; set it, even empty, to replace).
 # Builds the project once if needed (quietly). Exit 0 when every output is written; otherwise one line
 # saying why, and a non-zero exit.
 set -euo pipefail
