@@ -93,11 +93,18 @@ public final class OutputJson {
     return write(n);
   }
 
+  static final String[] TICKET_FIELDS = {
+    "ticketsDue", "ticketsResolvedOnTime", "onTimeRatePct", "ticketsResolved", "meanResolutionHours",
+    "ticketsOverdueOpen"
+  };
+
   public static String metrics(RegionMetrics m) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("region", m.region());
     n.put("period", m.period().json());
     n.put("periodStart", m.periodStart());
+    // exclusive: the next period's start (a day, week or month is [periodStart, periodEnd) in local time)
+    n.put("periodEnd", m.period().endAfter(java.time.LocalDate.parse(m.periodStart())).toString());
     n.put("outages", m.outages());
     n.put("plannedOutages", m.plannedOutages());
     n.put("outageHours", m.outageHours());
@@ -116,6 +123,10 @@ public final class OutputJson {
     n.put("outageHoursChangePct", m.outageHoursChangePct());
     n.put("faultComplaintsChangePct", m.faultComplaintsChangePct());
     n.put("restoredInWindowPct", m.restoredInWindowPct());
+    // The ticket lifecycle (tickets.lifecycle) is not read by this build: the contract's ticket figures are null.
+    for (String ticketField : TICKET_FIELDS) {
+      n.putNull(ticketField);
+    }
     return write(n);
   }
 
