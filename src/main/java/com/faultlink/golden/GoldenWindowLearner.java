@@ -45,6 +45,11 @@ import org.slf4j.LoggerFactory;
 public final class GoldenWindowLearner extends KeyedProcessFunction<String, ScopedClosedOutage, GoldenWindow> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(GoldenWindowLearner.class);
+  private static final long SUMMARY_EVERY_NANOS = 60_000_000_000L;
+
+  /** Status changes since the last summary line, by status (per task, not state: a log matter only). */
+  private transient java.util.Map<String, Integer> changes;
+  private transient long lastSummaryAt;
 
   /** Rows of the analysts' table: every re-estimation, estimate or not. */
   public static final OutputTag<GoldenScopeReport> TABLE =
@@ -70,6 +75,8 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
     history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", type));
     seenTotal = getRuntimeContext().getState(new ValueStateDescriptor<>("outages-seen", Types.LONG));
     lastStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("last-status", Types.STRING));
+    changes = new java.util.TreeMap<>();
+    lastSummaryAt = System.nanoTime();
   }
 
   /** The estimator the settings describe. */
@@ -245,7 +252,34 @@ public final class GoldenWindowLearner extends KeyedProcessFunction<String, Scop
   private void statusChanged(String status, String message) throws Exception {
     if (!status.equals(lastStatus.value())) {
       lastStatus.update(status);
-      LOG.info("golden window {}", message);
+      LOG.debug("golden window {}", message);
+      changes.merge(status, 1, Integer::sum);
+      long now = System.nanoTime();
+      if (now - lastSummaryAt >= SUMMARY_EVERY_NANOS) {
+        summarize();
+        lastSummaryAt = now;
+      }
     }
+  }
+
+  /**
+   * One INFO line for the scopes whose status changed since the last one (at most one a minute per task, and one
+   * at the end): a scope's own reasons are at DEBUG and, with their figures, in the golden-window table.
+   */
+  private void summarize() {
+    if (changes.isEmpty()) {
+      return;
+    }
+    int total = changes.values().stream().mapToInt(Integer::intValue).sum();
+    StringBuilder by = new StringBuilder();
+    changes.forEach((status, n) -> by.append(by.length() == 0 ? "" : ", ").append(status).append(' ').append(n));
+    LOG.info("golden windows: {} scope(s) changed status ({}); why, per scope: golden-window-table", total, by);
+    changes.clear();
+  }
+
+  @Override
+  public void close() throws Exception {
+    summarize();
+    super.close();
   }
 }

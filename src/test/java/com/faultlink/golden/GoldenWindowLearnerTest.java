@@ -81,6 +81,28 @@ class GoldenWindowLearnerTest {
   }
 
   @Test
+  void theLogGetsOneSummaryLineNotALinePerScope_theReasonsAreAtDebug() throws Exception {
+    List<ClosedOutage> all = new ArrayList<>(outages("Yinchuan", "4G", 60, 40, 1, 0));
+    all.addAll(outages("Guyuan", "5G", 12, 40, 2, minutes(7)));
+    all.addAll(outages("Wuzhong", "2G", 12, 40, 3, minutes(11)));
+    // The tests' log config quiets this logger; here its lines are what is tested.
+    org.apache.logging.log4j.Level before = org.apache.logging.log4j.LogManager
+        .getLogger(GoldenWindowLearner.class).getLevel();
+    org.apache.logging.log4j.core.config.Configurator.setLevel(GoldenWindowLearner.class.getName(),
+        org.apache.logging.log4j.Level.DEBUG);
+    try (com.faultlink.runtime.LogCapture log = new com.faultlink.runtime.LogCapture()) {
+      run(golden(30, 10, 500), all, null);
+      List<String> info = log.text().lines().filter(l -> l.startsWith("INFO GoldenWindowLearner")).toList();
+      assertThat(info).as("one summary at the end of the (short) run").singleElement().asString()
+          .contains("scope(s) changed status").contains("too-few-outages").contains("golden-window-table");
+      assertThat(log.text().lines().filter(l -> l.startsWith("DEBUG GoldenWindowLearner")))
+          .as("each scope's own line").anyMatch(l -> l.contains("Guyuan/5G"));
+    } finally {
+      org.apache.logging.log4j.core.config.Configurator.setLevel(GoldenWindowLearner.class.getName(), before);
+    }
+  }
+
+  @Test
   void aScopeBelowTheMinimumPublishesNothingAndNamesThePooledScopeThatApplies() throws Exception {
     List<ClosedOutage> all = new ArrayList<>(outages("Yinchuan", "4G", 60, 40, 1, 0));
     all.addAll(outages("Guyuan", "5G", 12, 40, 2, minutes(7)));
