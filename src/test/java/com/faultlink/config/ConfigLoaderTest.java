@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,20 +18,7 @@ class ConfigLoaderTest {
 
   @BeforeEach
   void files() throws IOException {
-    for (String f : List.of("alarms.jsonl", "complaints.jsonl", "cells.csv", "regions.csv")) {
-      Files.writeString(dir.resolve(f), "");
-    }
-    minimal = String.join("\n",
-        "timezone: Asia/Shanghai",
-        "sources:",
-        "  alarms: {file: " + dir.resolve("alarms.jsonl") + "}",
-        "  complaints: {file: " + dir.resolve("complaints.jsonl") + "}",
-        "reference:",
-        "  cells: " + dir.resolve("cells.csv"),
-        "  regions: " + dir.resolve("regions.csv"),
-        "sinks:",
-        "  dir: " + dir.resolve("out"),
-        "");
+    minimal = ConfigLoaderTestSupport.minimalConfig(dir);
   }
 
   private static FaultLinkConfig parse(String yaml) {

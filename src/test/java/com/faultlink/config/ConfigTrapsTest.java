@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,20 +20,7 @@ class ConfigTrapsTest {
 
   @BeforeEach
   void files() throws IOException {
-    for (String f : List.of("alarms.jsonl", "complaints.jsonl", "cells.csv", "regions.csv")) {
-      Files.writeString(dir.resolve(f), "");
-    }
-    minimal = String.join("\n",
-        "timezone: Asia/Shanghai",
-        "sources:",
-        "  alarms: {file: " + dir.resolve("alarms.jsonl") + "}",
-        "  complaints: {file: " + dir.resolve("complaints.jsonl") + "}",
-        "reference:",
-        "  cells: " + dir.resolve("cells.csv"),
-        "  regions: " + dir.resolve("regions.csv"),
-        "sinks:",
-        "  dir: " + dir.resolve("out"),
-        "");
+    minimal = ConfigLoaderTestSupport.minimalConfig(dir);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.config.UrlCredentials;
+import com.faultlink.runtime.LockWait;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -374,13 +375,7 @@ public final class AlertDelivery implements AutoCloseable {
   }
 
   private void waitNanos(long nanos) {
-    if (nanos <= 0) {
-      return;
-    }
-    try {
-      lock.wait(Math.max(1, nanos / 1_000_000), 0);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!LockWait.nanos(lock, nanos)) {
       closing = true;
     }
   }

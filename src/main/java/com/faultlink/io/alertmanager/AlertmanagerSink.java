@@ -3,6 +3,7 @@ package com.faultlink.io.alertmanager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.config.AlertmanagerConfig;
 import com.faultlink.model.Alert;
+import com.faultlink.runtime.CountView;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.SinkReport;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
@@ -103,7 +103,7 @@ public final class AlertmanagerSink implements Sink<Alert>, SupportsWriterState<
       metrics.gauge(CounterNames.ALERTMANAGER_FAILURES, counts.failures::get);
       metrics.gauge(CounterNames.ALERTMANAGER_DROPPED, counts.dropped::get);
       metrics.gauge(CounterNames.ALERTMANAGER_REJECTED, counts.rejected::get);
-      metrics.counter(CounterNames.ALERTMANAGER_UNDELIVERED, new UndeliveredCounter(counts));
+      metrics.counter(CounterNames.ALERTMANAGER_UNDELIVERED, new CountView(counts::undelivered));
       SinkReport.add(jobId, CounterNames.ALERTMANAGER_UNDELIVERED, 0);
       metrics.gauge("alertmanagerFiring", delivery::firingCount);
       metrics.gauge("alertmanagerUnsent", delivery::unsentCount);
@@ -143,24 +143,5 @@ public final class AlertmanagerSink implements Sink<Alert>, SupportsWriterState<
       }
     }
 
-    /** Flink counter over the delivery's counts (they are kept by the sending thread). */
-    private record UndeliveredCounter(AlertDelivery.Counts counts) implements Counter {
-      @Override
-      public void inc() {}
-
-      @Override
-      public void inc(long n) {}
-
-      @Override
-      public void dec() {}
-
-      @Override
-      public void dec(long n) {}
-
-      @Override
-      public long getCount() {
-        return counts.undelivered();
-      }
-    }
   }
 }

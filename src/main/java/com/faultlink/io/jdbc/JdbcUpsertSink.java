@@ -2,7 +2,9 @@ package com.faultlink.io.jdbc;
 
 import com.faultlink.config.JdbcConfig;
 import com.faultlink.config.UrlCredentials;
+import com.faultlink.runtime.CountView;
 import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.LockWait;
 import com.faultlink.runtime.SinkReport;
 import java.io.IOException;
 import java.sql.Connection;
@@ -27,7 +29,6 @@ import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +152,7 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
       this.serializer = serializer;
       this.jobId = jobId;
       this.shown = UrlCredentials.redact(config.url()) + " table " + table;
-      metrics.counter(CounterNames.JDBC_UNWRITTEN, new ReadOnlyCounter(counts));
+      metrics.counter(CounterNames.JDBC_UNWRITTEN, new CountView(counts::unwritten));
       metrics.gauge(CounterNames.JDBC_BUFFERED, this::buffered);
       metrics.gauge(CounterNames.JDBC_FAILURES, counts.failures::get);
       SinkReport.add(jobId, CounterNames.JDBC_UNWRITTEN, 0);
@@ -434,14 +435,9 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
       }
     }
 
+
     private void waitNanos(long nanos) {
-      if (nanos <= 0) {
-        return;
-      }
-      try {
-        lock.wait(Math.max(1, nanos / 1_000_000), 0);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (!LockWait.nanos(lock, nanos)) {
         closing = true;
       }
     }
@@ -480,24 +476,5 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
       }
     }
 
-    /** Flink counter over the writer's counts (kept by its thread). */
-    private record ReadOnlyCounter(Counts counts) implements Counter {
-      @Override
-      public void inc() {}
-
-      @Override
-      public void inc(long n) {}
-
-      @Override
-      public void dec() {}
-
-      @Override
-      public void dec(long n) {}
-
-      @Override
-      public long getCount() {
-        return counts.unwritten();
-      }
-    }
   }
 }
