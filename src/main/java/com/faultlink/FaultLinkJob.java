@@ -7,6 +7,7 @@ import com.faultlink.config.InputConfig;
 import com.faultlink.config.RestartConfig;
 import com.faultlink.io.OutputLines;
 import com.faultlink.io.AlignedFileSource;
+import com.faultlink.runtime.RunSummary;
 import com.faultlink.io.EmptyInputs;
 import com.faultlink.io.BoundedLineFormat;
 import com.faultlink.io.FileOutputs;
@@ -35,9 +36,9 @@ import com.faultlink.runtime.ScratchCheckpoints;
 import com.faultlink.runtime.SinkReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -137,10 +138,11 @@ public final class FaultLinkJob {
       if (restoreFrom != null) {
         extra.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
       }
+      Instant started = Instant.now();
       Map<String, Long> counters = run(config, cells, regions, err, jobName(Path.of(args[0])), extra);
       if (config.sinks().dir() != null) {
         Path dir = Path.of(config.sinks().dir());
-        writeSummary(dir.resolve("run-summary.json"), counters);
+        RunSummary.write(dir.resolve("run-summary.json"), Path.of(args[0]), config, started, Instant.now(), counters);
         err.println("faultlink: done. outputs in " + dir + " (" + String.join(", ", FileOutputs.allStreams()) + "; "
             + GoldenWindowTable.FILE + ")");
       }
@@ -491,11 +493,5 @@ public final class FaultLinkJob {
     } catch (Exception e) {
       return 0L;
     }
-  }
-
-  private static void writeSummary(Path file, Map<String, Long> counters) throws IOException {
-    StringBuilder json = new StringBuilder("{");
-    counters.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
-    Files.writeString(file, json.append("}\n").toString());
   }
 }

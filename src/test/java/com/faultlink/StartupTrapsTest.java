@@ -50,5 +50,23 @@ class StartupTrapsTest {
     assertThat(o.ours()).filteredOn(l -> l.contains("is empty")).singleElement().asString()
         .contains("sources.complaints").contains(dir.resolve("complaints.jsonl").toString());
     assertThat(o.ours()).filteredOn(l -> l.contains("sources.alarms")).isEmpty();
+
+    // run-summary.json says what ran, when, on what: the build, the config and its hash, the inputs and their sizes.
+    com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("out").resolve("run-summary.json").toFile());
+    assertThat(summary.get("version").asText()).isEqualTo(com.faultlink.runtime.RunSummary.version())
+        .isNotEqualTo("unknown");
+    assertThat(summary.get("configFile").asText()).isEqualTo(config.toAbsolutePath().normalize().toString());
+    assertThat(summary.get("configSha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(config))));
+    assertThat(summary.at("/inputs/complaints/bytes").asLong()).isZero();
+    assertThat(summary.at("/inputs/alarms/bytes").asLong()).isEqualTo(Files.size(Path.of("sample-data/alarms.jsonl")));
+    java.time.OffsetDateTime started = java.time.OffsetDateTime.parse(summary.get("startedAt").asText());
+    java.time.OffsetDateTime ended = java.time.OffsetDateTime.parse(summary.get("endedAt").asText());
+    assertThat(started.getOffset().getTotalSeconds()).as("the configured timezone's offset").isEqualTo(8 * 3600);
+    assertThat(ended).isAfterOrEqualTo(started);
+    assertThat(summary.get("durationSeconds").asDouble())
+        .isCloseTo(java.time.Duration.between(started, ended).toMillis() / 1000.0, org.assertj.core.data.Offset.offset(0.2));
+    assertThat(summary.get("eventsRead").asLong()).as("the counters, flat as before").isPositive();
   }
 }

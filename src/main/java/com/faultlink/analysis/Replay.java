@@ -7,10 +7,10 @@ import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CommandArgs;
-import java.io.IOException;
+import com.faultlink.runtime.RunSummary;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.flink.util.ExceptionUtils;
 
@@ -76,10 +76,11 @@ public final class Replay {
     ProgressBar bar = new ProgressBar(err, ProgressBar.stderrIsTerminal(), "replay", size.lines(), size.estimated());
     err.printf("faultlink: replaying %,d MB of input into %s%n", size.bytes() >> 20, config.sinks().dir());
     try {
+      Instant started = Instant.now();
       Map<String, Long> counters = ReplayRunner.run(config, cells, regions, bar::update);
       bar.finish(counters.getOrDefault("eventsRead", 0L));
       Path dir = Path.of(config.sinks().dir());
-      writeSummary(dir.resolve("run-summary.json"), counters);
+      RunSummary.write(dir.resolve("run-summary.json"), Path.of(args[0]), config, started, Instant.now(), counters);
       err.println("faultlink: done. outputs in " + dir);
       err.println("faultlink: counts " + counters);
       return 0;
@@ -92,11 +93,5 @@ public final class Replay {
       err.println("faultlink: replay failed: " + root.getClass().getSimpleName() + ": " + root.getMessage());
       return 1;
     }
-  }
-
-  static void writeSummary(Path file, Map<String, Long> counters) throws IOException {
-    StringBuilder json = new StringBuilder("{");
-    counters.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
-    Files.writeString(file, json.append("}\n").toString());
   }
 }

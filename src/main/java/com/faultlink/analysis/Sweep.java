@@ -143,9 +143,11 @@ public final class Sweep {
       String label = p.combination().name() + "/" + plan.size() + " " + describe(p.combination());
       ProgressBar bar = new ProgressBar(err, ProgressBar.stderrIsTerminal(), label, size.lines(), size.estimated());
       long started = System.nanoTime();
+      java.time.Instant startedAt = java.time.Instant.now();
       Map<String, Long> counters = ReplayRunner.run(config, cells, regions, bar::update);
       bar.finish(counters.getOrDefault("eventsRead", 0L));
-      Replay.writeSummary(dir.resolve("run-summary.json"), counters);
+      com.faultlink.runtime.RunSummary.write(dir.resolve("run-summary.json"), dir.resolve("config.yaml"), config,
+          startedAt, java.time.Instant.now(), counters);
       double seconds = (System.nanoTime() - started) / 1e9;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("run", p.combination().name());
