@@ -2,13 +2,10 @@ package com.faultlink.io;
 
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.InputConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.faultlink.runtime.FileSizes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A file input with nothing in it is almost always a wrong path or a failed export, and a run over it "succeeds"
@@ -32,27 +29,8 @@ public final class EmptyInputs {
       return;
     }
     Path p = Path.of(input.file());
-    if (bytes(p) == 0) {
+    if (FileSizes.bytes(p) == 0) {
       out.add("faultlink: warning: " + key + " (" + p + ") is empty: nothing will be read from it");
-    }
-  }
-
-  private static long bytes(Path p) {
-    try {
-      if (Files.isRegularFile(p)) {
-        return Files.size(p);
-      }
-      try (Stream<Path> walk = Files.walk(p)) {
-        return walk.filter(Files::isRegularFile).mapToLong(f -> {
-          try {
-            return Files.size(f);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }).sum();
-      }
-    } catch (IOException | UncheckedIOException e) {
-      return -1; // unreadable: the source will say why
     }
   }
 }

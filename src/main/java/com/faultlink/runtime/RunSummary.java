@@ -7,7 +7,6 @@ import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.InputConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * {@code run-summary.json}: what ran (the build's version, the config file and its SHA-256, the inputs and their
@@ -72,21 +70,7 @@ public final class RunSummary {
       o.put("bootstrapServers", in.kafka().bootstrapServers());
     } else {
       o.put("file", in.file());
-      o.put("bytes", bytes(Path.of(in.file())));
-    }
-  }
-
-  private static long bytes(Path p) {
-    try (Stream<Path> walk = Files.walk(p)) {
-      return walk.filter(Files::isRegularFile).mapToLong(f -> {
-        try {
-          return Files.size(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).sum();
-    } catch (IOException | UncheckedIOException e) {
-      return -1;
+      o.put("bytes", FileSizes.bytes(Path.of(in.file())));
     }
   }
 
