@@ -293,7 +293,7 @@ public final class FaultLinkPipeline {
         .uid("golden-window-alerts").name("Golden-window alerts per outage");
     DataStream<Alert> massOutages = outages
         .keyBy(Outage::region)
-        .process(new MassOutageDetector(golden.massOutageCount(), mergeGap))
+        .process(new MassOutageDetector(golden.massOutageCount(), mergeGap, config.timezone()))
         .uid("mass-outages").name("Mass outages per region");
     DataStream<Alert> alerts = goldenAlerts.union(massOutages);
 

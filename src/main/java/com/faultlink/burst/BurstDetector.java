@@ -4,6 +4,7 @@ import com.faultlink.burst.BurstCalendar.Window;
 import com.faultlink.config.BurstConfig;
 import com.faultlink.io.Timestamps;
 import com.faultlink.model.Alert;
+import com.faultlink.model.AlertIds;
 import com.faultlink.model.AlertStatus;
 import com.faultlink.model.AlertType;
 import com.faultlink.model.Attribution;
@@ -92,7 +93,7 @@ public final class BurstDetector extends KeyedCoProcessFunction<String, Attribut
 
   /** Alert id of the episode starting with this window: stable across replays. */
   public static String alertId(String region, long windowStart, ZoneId zone) {
-    return "COMPLAINT_BURST/" + region + "/" + Timestamps.format(windowStart, zone);
+    return AlertIds.forRegion(AlertType.COMPLAINT_BURST, region, Timestamps.format(windowStart, zone));
   }
 
   @Override

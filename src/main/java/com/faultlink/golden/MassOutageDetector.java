@@ -1,9 +1,12 @@
 package com.faultlink.golden;
 
+import com.faultlink.io.Timestamps;
 import com.faultlink.model.Alert;
+import com.faultlink.model.AlertIds;
 import com.faultlink.model.AlertStatus;
 import com.faultlink.model.AlertType;
 import com.faultlink.model.Outage;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,6 +48,8 @@ public final class MassOutageDetector extends KeyedProcessFunction<String, Outag
 
   private final int threshold;
   private final long mergeGapMillis;
+  /** The outputs' timezone: the crossing instant in the alert id is written in it. */
+  private final ZoneId zone;
 
   private transient MapState<String, Outage> outages;
   private transient MapState<Long, Boolean> instants;
@@ -52,9 +57,10 @@ public final class MassOutageDetector extends KeyedProcessFunction<String, Outag
   private transient ValueState<Alert> episode;
   private transient ValueState<Long> countedUntil;
 
-  public MassOutageDetector(int threshold, long mergeGapMillis) {
+  public MassOutageDetector(int threshold, long mergeGapMillis, ZoneId zone) {
     this.threshold = threshold;
     this.mergeGapMillis = mergeGapMillis;
+    this.zone = zone;
   }
 
   @Override
@@ -110,7 +116,7 @@ public final class MassOutageDetector extends KeyedProcessFunction<String, Outag
       Alert firing = episode.value();
       if (firing == null && open.size() >= threshold) {
         String region = ctx.getCurrentKey();
-        firing = new Alert(AlertIds.forRegion(AlertType.MASS_OUTAGE, region, t), AlertType.MASS_OUTAGE,
+        firing = new Alert(AlertIds.forRegion(AlertType.MASS_OUTAGE, region, Timestamps.format(t, zone)), AlertType.MASS_OUTAGE,
             AlertStatus.FIRING, region, t, null, null, null, null, null, null, null, null, null, null, null,
             (long) open.size(), open.subList(0, Math.min(MAX_LISTED, open.size())), false, null);
         episode.update(firing);

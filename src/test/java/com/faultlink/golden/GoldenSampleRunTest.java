@@ -222,7 +222,9 @@ class GoldenSampleRunTest {
         open += change.getValue();
         if (episode == null && open >= 10) {
           episode = new java.time.Instant[] {change.getKey(), null};
-          expected.put("MASS_OUTAGE:" + region.getKey() + ":" + change.getKey(), episode);
+          // the id scheme: TYPE/region/crossing instant, written as the outputs write timestamps (sample: +08:00)
+          expected.put("MASS_OUTAGE/" + region.getKey() + "/" + com.faultlink.io.Timestamps.format(
+              change.getKey().toEpochMilli(), java.time.ZoneId.of("Asia/Shanghai")), episode);
         } else if (episode != null && open < 10) {
           episode[1] = change.getKey();
           episode = null;

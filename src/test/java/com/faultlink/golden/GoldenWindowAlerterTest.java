@@ -85,8 +85,8 @@ class GoldenWindowAlerterTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertType.GOLDEN_WINDOW_AT_RISK, T0 + minutes(30), 30.0, 40.0));
     watermark(T0 + minutes(40));
     assertThat(alerts()).extracting(Alert::alertId, Alert::at).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_AT_RISK:OMC/1", T0 + minutes(30)),
-        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_BREACHED:OMC/1", T0 + minutes(40)));
+        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_AT_RISK/OMC/1", T0 + minutes(30)),
+        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_BREACHED/OMC/1", T0 + minutes(40)));
     assertThat(alerts().get(1).cellId()).isEqualTo("C1a");
     assertThat(alerts().get(1).region()).isEqualTo("Yinchuan");
   }
@@ -246,8 +246,8 @@ class GoldenWindowAlerterTest {
     assertThat(resolutions()).as("not before the merge gap has passed").isEmpty();
     watermark(T0 + minutes(55));
     assertThat(resolutions()).extracting(Alert::alertId, Alert::at, Alert::elapsedMinutes).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_AT_RISK:OMC/1", T0 + minutes(50), 30.0),
-        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_BREACHED:OMC/1", T0 + minutes(50), 40.0));
+        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_AT_RISK/OMC/1", T0 + minutes(50), 30.0),
+        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_BREACHED/OMC/1", T0 + minutes(50), 40.0));
   }
 
   @Test

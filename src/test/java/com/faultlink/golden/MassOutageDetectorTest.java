@@ -26,7 +26,7 @@ class MassOutageDetectorTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> harness(int threshold)
       throws Exception {
-    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new MassOutageDetector(threshold, minutes(5)),
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new MassOutageDetector(threshold, minutes(5), java.time.ZoneId.of("Asia/Shanghai")),
         Outage::region, Types.STRING);
   }
 
@@ -34,7 +34,7 @@ class MassOutageDetectorTest {
   private static KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> restored(int threshold,
       OperatorSubtaskState checkpoint) throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new MassOutageDetector(threshold, minutes(5))), Outage::region, Types.STRING);
+        new KeyedProcessOperator<>(new MassOutageDetector(threshold, minutes(5), java.time.ZoneId.of("Asia/Shanghai"))), Outage::region, Types.STRING);
     h.initializeState(checkpoint);
     h.open();
     return h;
@@ -56,9 +56,9 @@ class MassOutageDetectorTest {
       List<Alert> alerts = h.extractOutputValues();
       assertThat(alerts).extracting(Alert::type).containsOnly(AlertType.MASS_OUTAGE);
       assertThat(alerts).extracting(Alert::alertId, Alert::status, Alert::at, Alert::outagesOpen).containsExactly(
-          tuple("MASS_OUTAGE:Wuzhong:2026-10-14T09:02:00Z", AlertStatus.FIRING, T0 + minutes(2), 3L),
-          tuple("MASS_OUTAGE:Wuzhong:2026-10-14T09:02:00Z", AlertStatus.RESOLVED, T0 + minutes(30), 3L),
-          tuple("MASS_OUTAGE:Wuzhong:2026-10-14T10:00:00Z", AlertStatus.FIRING, T0 + minutes(60), 3L));
+          tuple("MASS_OUTAGE/Wuzhong/2026-10-14T17:02:00+08:00", AlertStatus.FIRING, T0 + minutes(2), 3L),
+          tuple("MASS_OUTAGE/Wuzhong/2026-10-14T17:02:00+08:00", AlertStatus.RESOLVED, T0 + minutes(30), 3L),
+          tuple("MASS_OUTAGE/Wuzhong/2026-10-14T18:00:00+08:00", AlertStatus.FIRING, T0 + minutes(60), 3L));
       assertThat(alerts.get(0).explainingOutages()).containsExactly("OMC/1", "OMC/2", "OMC/3");
       assertThat(alerts.get(1)).as("the resolution repeats the firing record's figures")
           .isEqualTo(alerts.get(0).resolvedAt(T0 + minutes(30)));
@@ -126,7 +126,7 @@ class MassOutageDetectorTest {
       h.processWatermark(T0 + minutes(60));
       assertThat(h.extractOutputValues()).as("nothing fired twice, the resolution once")
           .containsExactly(fired.resolvedAt(T0 + minutes(20)));
-      assertThat(fired.alertId()).isEqualTo("MASS_OUTAGE:Wuzhong:2026-10-14T09:01:00Z");
+      assertThat(fired.alertId()).isEqualTo("MASS_OUTAGE/Wuzhong/2026-10-14T17:01:00+08:00");
     }
   }
 

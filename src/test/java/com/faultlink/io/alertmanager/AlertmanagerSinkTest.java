@@ -32,7 +32,7 @@ class AlertmanagerSinkTest {
   /** A MASS_OUTAGE episode from 17:01 (two outages open) to 17:20 (one cleared), as the detector reports it. */
   private static List<Alert> massOutageEpisode() throws Exception {
     try (KeyedOneInputStreamOperatorTestHarness<String, Outage, Alert> h = ProcessFunctionTestHarnesses
-        .forKeyedProcessFunction(new MassOutageDetector(2, 5 * MINUTE), Outage::region, Types.STRING)) {
+        .forKeyedProcessFunction(new MassOutageDetector(2, 5 * MINUTE, java.time.ZoneId.of("Asia/Shanghai")), Outage::region, Types.STRING)) {
       h.processElement(outage(1, T0, null), T0);
       h.processElement(outage(2, T0 + MINUTE, null), T0 + MINUTE);
       h.processElement(outage(1, T0, T0 + 20 * MINUTE), T0 + 20 * MINUTE);
@@ -67,7 +67,7 @@ class AlertmanagerSinkTest {
       List<JsonNode> received = receiver.received();
       assertThat(received.size()).as("fired and re-sent before the resolution").isGreaterThanOrEqualTo(3);
       assertThat(receiver.alertsByLabels()).as("one alert: the resolution has the firing labels").hasSize(1);
-      JsonNode alert = receiver.alertsById().get("MASS_OUTAGE:Wuzhong:2026-10-14T09:01:00Z");
+      JsonNode alert = receiver.alertsById().get("MASS_OUTAGE/Wuzhong/2026-10-14T17:01:00+08:00");
       assertThat(alert.get("labels").get("alertname").asText()).isEqualTo("MASS_OUTAGE");
       assertThat(alert.get("labels").get("severity").asText()).isEqualTo("critical");
       assertThat(alert.get("startsAt").asText()).isEqualTo("2026-10-14T09:01:00Z");

@@ -1,0 +1,24 @@
+package com.faultlink.model;
+
+/**
+ * Alert ids, one scheme for every type: {@code <TYPE>/<subject>[/<instant>]} — the subject an outage id or a
+ * region, the instant (where a type needs one to tell its alerts apart) written like every output timestamp, in the
+ * configured timezone. Derived from the fact alone, never from arrival or wall-clock time: a replay, a restart or
+ * another parallelism gives the same ids, so a consumer deduplicates on them.
+ */
+public final class AlertIds {
+  private AlertIds() {}
+
+  /** One per outage and type, e.g. {@code GOLDEN_WINDOW_BREACHED/OMC-HW-1/A-1001}. */
+  public static String forOutage(AlertType type, String outageId) {
+    return type.name() + "/" + outageId;
+  }
+
+  /**
+   * One per region and instant, e.g. {@code MASS_OUTAGE/Yinchuan/2026-10-14T09:49:00+08:00}; {@code instant} as the
+   * outputs write it ({@code Timestamps.format(at, zone)}).
+   */
+  public static String forRegion(AlertType type, String region, String instant) {
+    return type.name() + "/" + region + "/" + instant;
+  }
+}
