@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -214,6 +215,15 @@ public final class FaultLinkJob {
       String jobName, Configuration extra) throws Exception {
     JobClient client = submit(config, cells, regions, extra, jobName);
     JobExecutionResult result = awaitWithProgress(client, progress);
+    return finishRun(config, result, client.getJobID());
+  }
+
+  /**
+   * What every local run and replay does once its job has finished: writes the analysts' golden-window CSV beside
+   * the streams, and returns the job's counters with what the outside sinks did not deliver.
+   */
+  public static Map<String, Long> finishRun(FaultLinkConfig config, JobExecutionResult result, JobID job)
+      throws IOException {
     if (config.sinks().dir() != null) {
       GoldenWindowTable.write(Path.of(config.sinks().dir()));
     }
@@ -223,7 +233,7 @@ public final class FaultLinkJob {
       counters.put(name, v instanceof Number ? ((Number) v).longValue() : 0L);
     }
     // what Alertmanager and the database did not get, where configured (sink writers have no accumulators)
-    counters.putAll(SinkReport.take(client.getJobID().toString()));
+    counters.putAll(SinkReport.take(job.toString()));
     return counters;
   }
 

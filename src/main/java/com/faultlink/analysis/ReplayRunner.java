@@ -2,14 +2,11 @@ package com.faultlink.analysis;
 
 import com.faultlink.FaultLinkJob;
 import com.faultlink.config.FaultLinkConfig;
-import com.faultlink.io.GoldenWindowTable;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.LocalJob;
-import com.faultlink.runtime.SinkReport;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,17 +63,7 @@ public final class ReplayRunner {
     graph.setJobName("FaultLink replay");
     LocalJob job = LocalJob.start(graph, conf);
     JobExecutionResult result = await(job.client(), job.cluster(), progress);
-    if (config.sinks().dir() != null) {
-      // the analysts' per-scope table, as a local run writes it
-      GoldenWindowTable.write(java.nio.file.Path.of(config.sinks().dir()));
-    }
-    Map<String, Long> counters = new LinkedHashMap<>();
-    for (String name : CounterNames.ALL) {
-      Object v = result.getAllAccumulatorResults().get(name);
-      counters.put(name, v instanceof Number ? ((Number) v).longValue() : 0L);
-    }
-    counters.putAll(SinkReport.take(job.client().getJobID().toString()));
-    return counters;
+    return FaultLinkJob.finishRun(config, result, job.client().getJobID());
   }
 
   private static JobExecutionResult await(JobClient client, MiniCluster cluster, Progress progress) throws Exception {
