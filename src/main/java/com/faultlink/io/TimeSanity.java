@@ -22,8 +22,11 @@ public final class TimeSanity implements Serializable {
   private final long startMillis;
   private final long notBefore;
   private final long lateMillis;
-  /** The greatest accepted domain time per lane. */
-  private transient java.util.Map<Integer, Long> greatest;
+  /**
+   * The greatest accepted domain time per lane, at index lane + 1 (a file's lane is -1, partitions count from 0);
+   * {@link Long#MIN_VALUE} where the lane has accepted nothing. Read and written for every line: kept primitive.
+   */
+  private transient long[] greatest;
 
   /**
    * @param live whether the input never ends (then {@code notAfter} follows the wall clock)
@@ -78,8 +81,9 @@ public final class TimeSanity implements Serializable {
 
   /** Why the domain time is too late against the lines of its lane accepted so far, or null when it is not. */
   public String tooLate(int lane, long domainTime, String domainField) {
-    Long newest = greatest == null ? null : greatest.get(lane);
-    if (newest == null || newest - domainTime <= lateMillis) {
+    int i = lane + 1;
+    long newest = greatest == null || i >= greatest.length ? Long.MIN_VALUE : greatest[i];
+    if (newest == Long.MIN_VALUE || newest - domainTime <= lateMillis) {
       return null;
     }
     return "too late: " + domainField + " " + Instant.ofEpochMilli(domainTime) + " is more than input.maxLateness ("
@@ -95,10 +99,16 @@ public final class TimeSanity implements Serializable {
 
   /** An accepted line's domain time in its lane. */
   public void accepted(int lane, long domainTime) {
-    if (greatest == null) {
-      greatest = new java.util.HashMap<>();
+    int i = lane + 1;
+    if (greatest == null || i >= greatest.length) {
+      int old = greatest == null ? 0 : greatest.length;
+      greatest = greatest == null ? new long[Math.max(1, i + 1)] : java.util.Arrays.copyOf(greatest, Math.max(i + 1,
+          old * 2));
+      java.util.Arrays.fill(greatest, old, greatest.length, Long.MIN_VALUE);
     }
-    greatest.merge(lane, domainTime, Math::max);
+    if (domainTime > greatest[i]) {
+      greatest[i] = domainTime;
+    }
   }
 
   private static String outside(String field, long time, String what, long limit) {
