@@ -49,10 +49,7 @@ public final class KafkaLoad {
     files.put("works", "sample-data/works.jsonl");
     try {
       for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(args[i] + " needs a value");
-        }
-        String v = args[i + 1];
+        String v = CommandArgs.valueAfter(args, i);
         switch (args[i]) {
           case "--bootstrap" -> bootstrap = v;
           case "--topic-prefix" -> prefix = v;

@@ -44,10 +44,7 @@ public final class KafkaTail {
     long last = -1;
     long idle = 10;
     for (int i = 1; i < args.length; i += 2) {
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(args[i] + " needs a value");
-      }
-      String v = args[i + 1];
+      String v = CommandArgs.valueAfter(args, i);
       switch (args[i]) {
         case "--bootstrap" -> bootstrap = v;
         case "--topic-prefix" -> prefix = v;
