@@ -169,7 +169,9 @@ public final class JdbcUpsertSink<T> implements Sink<T>, SupportsWriterState<T, 
     public void write(T element, Context context) {
       synchronized (lock) {
         add(element);
-        if (buffer.size() >= config.batchSize()) {
+        // The first row starts the batch interval (the writer idles up to a second on an empty buffer); a full
+        // batch goes at once.
+        if (buffer.size() == 1 || buffer.size() >= config.batchSize()) {
           lock.notifyAll();
         }
       }
