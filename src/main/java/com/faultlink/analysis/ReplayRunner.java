@@ -71,7 +71,12 @@ public final class ReplayRunner {
     CompletableFuture<?> checkpoint = null;
     while (true) {
       try {
-        return done.get(500, TimeUnit.MILLISECONDS);
+        JobExecutionResult result = done.get(500, TimeUnit.MILLISECONDS);
+        // A short replay can end before the first poll: the final count is always reported, so a progress
+        // display ends on the true total.
+        Object total = result.getAllAccumulatorResults().get(CounterNames.EVENTS_READ);
+        progress.eventsRead(total instanceof Number ? ((Number) total).longValue() : 0L);
+        return result;
       } catch (TimeoutException stillRunning) {
         progress.eventsRead(eventsRead(client));
         // Once every source has read its input, the rest of the job drains and then waits for a checkpoint

@@ -52,6 +52,8 @@ class ReplayTest {
     assertThat(AnalysisFixtures.streams(replayOut).get("attributions")).isNotEmpty();
     assertThat(AnalysisFixtures.hasUnfinishedFiles(replayOut)).as("every output file finished").isFalse();
     assertThat(progress).as("progress reported while running").isNotEmpty().isSorted();
+    assertThat(progress.get(progress.size() - 1)).as("the last progress report is the total read")
+        .isEqualTo(replay.get("eventsRead"));
     assertThat(replayOut.resolve(com.faultlink.io.GoldenWindowTable.FILE)).as("the analysts' table, as a run writes it")
         .hasSameTextualContentAs(ordinaryOut.resolve(com.faultlink.io.GoldenWindowTable.FILE));
   }
