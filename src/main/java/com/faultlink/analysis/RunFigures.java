@@ -5,11 +5,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The figures one run is compared by, read from its output streams: how many complaints were attributed to an
  * outage, how many outages drew complaints, bursts, golden windows, burst thresholds, alerts by type and per
- * week. Absent or empty streams count as zero.
+ * week, the pooled golden window and each city's latest fitted window with its status. Absent or empty streams
+ * count as zero.
  */
 public record RunFigures(
     long complaints,
@@ -20,7 +22,8 @@ public record RunFigures(
     long burstThresholds,
     Map<String, Long> alertsByType,
     double weeks,
-    Double pooledGoldenWindowMinutes) {
+    Double pooledGoldenWindowMinutes,
+    Map<String, String> regionWindows) {
 
   /** Alert types the table always shows (others, should a build add them, are added after these). */
   static final String[] ALERT_TYPES = {"COMPLAINT_BURST", "GOLDEN_WINDOW_AT_RISK", "GOLDEN_WINDOW_BREACHED", "MASS_OUTAGE"};
@@ -54,6 +57,21 @@ public record RunFigures(
         pooled[0] = OutputStreams.number(r, "goldenWindowMinutes");
       }
     });
+    // Each city's latest fitted window and its status, published or not: a step city's window stays put as
+    // golden.explosionRatio moves, a steadily rising city's moves with it (docs/golden-window.md).
+    Map<String, String> regionFrom = new TreeMap<>();
+    Map<String, String> regionWindows = new TreeMap<>();
+    out.forEach("golden-window-table", r -> {
+      String region = OutputStreams.text(r, "region");
+      String from = OutputStreams.text(r, "validFrom");
+      if (region == null || "*".equals(region) || !"*".equals(OutputStreams.text(r, "technology")) || from == null
+          || (regionFrom.containsKey(region) && from.compareTo(regionFrom.get(region)) <= 0)) {
+        return;
+      }
+      regionFrom.put(region, from);
+      Double w = OutputStreams.number(r, "goldenWindowMinutes");
+      regionWindows.put(region, (w == null ? "" : round2(w) + " ") + OutputStreams.text(r, "status"));
+    });
     long[] thresholds = new long[1];
     out.forEach("burst-thresholds", r -> thresholds[0]++);
     // An alert is one fact: its firing record (a resolution is a later record with the same alertId).
@@ -76,7 +94,7 @@ public record RunFigures(
       }
     });
     return new RunFigures(complaints[0], complaints[1], outages[0], outages[1], golden[0], thresholds[0], byType,
-        days[0] / 7.0, pooled[0]);
+        days[0] / 7.0, pooled[0], regionWindows);
   }
 
   public double attributedPct() {
@@ -111,6 +129,7 @@ public record RunFigures(
     c.put("alertsPerWeek", round2(alertsPerWeek()));
     alertsByType.forEach((type, n) -> c.put("alerts." + type, n));
     c.put("pooledGoldenWindowMinutes", pooledGoldenWindowMinutes);
+    regionWindows.forEach((region, w) -> c.put("goldenWindow." + region, w));
     return c;
   }
 

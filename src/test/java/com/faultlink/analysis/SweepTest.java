@@ -108,4 +108,19 @@ class SweepTest {
     assertThat(f.alertsPerWeek()).isZero();
     assertThat(f.columns()).containsEntry("alerts.COMPLAINT_BURST", 0L).containsEntry("goldenWindows", 0L);
   }
+
+  @Test
+  void eachCitysLatestFittedWindowIsAColumnWithItsStatus() throws Exception {
+    Path table = Files.createDirectories(tmp.resolve("cities").resolve("golden-window-table"));
+    Files.writeString(table.resolve("part-0.jsonl"), String.join("\n",
+        "{\"region\":\"Wuzhong\",\"technology\":\"*\",\"validFrom\":\"2026-10-06T10:00:00+08:00\",\"status\":\"estimated\",\"goldenWindowMinutes\":31.5}",
+        "{\"region\":\"Wuzhong\",\"technology\":\"*\",\"validFrom\":\"2026-10-07T10:00:00+08:00\",\"status\":\"no-rise\",\"goldenWindowMinutes\":44.25}",
+        "{\"region\":\"Wuzhong\",\"technology\":\"4G\",\"validFrom\":\"2026-10-08T10:00:00+08:00\",\"status\":\"estimated\",\"goldenWindowMinutes\":12}",
+        "{\"region\":\"Guyuan\",\"technology\":\"*\",\"validFrom\":\"2026-10-05T10:00:00+08:00\",\"status\":\"too-few-outages\",\"goldenWindowMinutes\":null}",
+        "{\"region\":\"*\",\"technology\":\"*\",\"validFrom\":\"2026-10-09T10:00:00+08:00\",\"status\":\"estimated\",\"goldenWindowMinutes\":40}",
+        ""));
+    Map<String, Object> c = RunFigures.read(new OutputStreams(tmp.resolve("cities"))).columns();
+    assertThat(c).containsEntry("goldenWindow.Wuzhong", "44.25 no-rise").containsEntry("goldenWindow.Guyuan", "too-few-outages")
+        .doesNotContainKey("goldenWindow.*");
+  }
 }

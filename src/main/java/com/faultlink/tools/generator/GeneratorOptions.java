@@ -33,7 +33,7 @@ public record GeneratorOptions(
 
   public static final String USAGE =
       "usage: SampleDataGenerator --out DIR [--start 2026-10-05] [--days 21] [--seed 7] [--sites-per-city 80]\n"
-          + "       [--outages-per-day 8] [--background-complaints-per-day 220] [--alarm-noise-per-day 40]\n"
+          + "       [--outages-per-day 20] [--background-complaints-per-day 220] [--alarm-noise-per-day 40]\n"
           + "       [--clean] [--province-month]";
 
   public GeneratorOptions {
@@ -78,7 +78,7 @@ public record GeneratorOptions(
     // Defaults: the committed sample, or the benchmark preset.
     int days = province ? 30 : 21;
     int sites = province ? 2000 : 80;
-    double outages = province ? 400 : 8;
+    double outages = province ? 400 : 20;
     double background = province ? 7400 : 220;
     double noise = province ? 158_000 : 40;
     Path out = null;

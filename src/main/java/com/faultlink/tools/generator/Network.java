@@ -33,6 +33,8 @@ final class Network {
    *
    * @param siteWeight share of the average site count; the five weights sum to 5
    * @param goldenMinutes how long its users typically wait before complaining about an outage
+   * @param steadyRise whether its complaint rate rises steadily through an outage (reaching 3 times its first
+   *     quarter hour's mean at {@code goldenMinutes}) instead of stepping up at {@code goldenMinutes}
    * @param complaintFactor how readily its users complain
    * @param omcs the OMCs that manage its sites, with their shares
    */
@@ -47,20 +49,21 @@ final class Network {
       double coreKm,
       double outerKm,
       double goldenMinutes,
+      boolean steadyRise,
       double complaintFactor,
       String[] omcs,
       double[] omcShares) {}
 
   static final City[] CITIES = {
-    new City("Yinchuan", "YC", 1, 38.4872, 106.2309, 2_868_000, 1.5, 4.0, 18.0, 35, 1.15,
+    new City("Yinchuan", "YC", 1, 38.4872, 106.2309, 2_868_000, 1.5, 4.0, 18.0, 35, false, 1.15,
         new String[] {"OMC-HW-1", "OMC-ZTE-1"}, new double[] {0.6, 0.4}),
-    new City("Shizuishan", "SZS", 2, 38.9840, 106.3838, 742_000, 0.75, 2.5, 12.0, 45, 0.9,
+    new City("Shizuishan", "SZS", 2, 38.9840, 106.3838, 742_000, 0.75, 2.5, 12.0, 45, false, 0.9,
         new String[] {"OMC-ZTE-1"}, new double[] {1.0}),
-    new City("Wuzhong", "WZ", 3, 37.9975, 106.1989, 1_196_000, 1.0, 2.5, 13.0, 40, 1.0,
+    new City("Wuzhong", "WZ", 3, 37.9975, 106.1989, 1_196_000, 1.0, 2.5, 13.0, 40, true, 1.0,
         new String[] {"OMC-HW-2"}, new double[] {1.0}),
-    new City("Guyuan", "GY", 4, 36.0158, 106.2424, 1_093_000, 0.9, 2.5, 12.0, 52, 0.9,
+    new City("Guyuan", "GY", 4, 36.0158, 106.2424, 1_093_000, 0.9, 2.5, 12.0, 52, false, 0.9,
         new String[] {"OMC-ZTE-2"}, new double[] {1.0}),
-    new City("Zhongwei", "ZW", 5, 37.4999, 105.1967, 1_047_000, 0.85, 2.5, 12.0, 46, 0.95,
+    new City("Zhongwei", "ZW", 5, 37.4999, 105.1967, 1_047_000, 0.85, 2.5, 12.0, 46, false, 0.95,
         new String[] {"OMC-HW-2", "OMC-ZTE-2"}, new double[] {0.7, 0.3}),
   };
 

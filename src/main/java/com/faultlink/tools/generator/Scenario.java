@@ -40,6 +40,12 @@ final class Scenario {
     0.8, 0.8, 0.7, 0.7, 0.7, 0.8, 0.9, 1.0, 1.1, 1.1, 1.2, 1.2,
     1.3, 1.3, 1.4, 1.4, 1.3, 1.2, 1.1, 1.0, 1.0, 0.9, 0.9, 0.8};
 
+  /** A steadily rising city's complaint intensity at an outage's start, relative to the peak. */
+  private static final double RISE_START = 0.08;
+
+  /** The shortest window a steady rise is given: it must lie well after the 15-minute baseline span. */
+  private static final double RISE_SHORTEST_WINDOW = 30;
+
   /** Complaints per minute on a typical 4G cell's area once the golden window has passed, at the daily mean. */
   private static final double FAULT_COMPLAINTS_PER_MINUTE = 0.12;
   /** Planned outages: at night, announced ahead: fewer users notice, fewer complain. */
@@ -412,7 +418,8 @@ final class Scenario {
       }
       alarms.offer(clears[i], render.clear(alarmEventId(), a, clears[i], r.nextBoolean()));
     }
-    faultComplaints(cell, s, e, complaintLevel, r);
+    // Its own stream: how many complaints an outage draws (its city's shape) moves no later outage.
+    faultComplaints(cell, s, e, complaintLevel, r.split());
   }
 
   /**
@@ -429,7 +436,7 @@ final class Scenario {
     double lambdaMax = rate * maxDiurnal;
     double duration = (e - s) / 60.0;
     double stop = Math.min(duration + 30, (until - s) / 60.0);
-    double atClear = shape(duration, golden);
+    double atClear = shape(duration, golden, city.steadyRise());
     int siteOthers = site.cells().length - 1;
     int neighbours = site.neighbourCells().length;
     double[] where = {1.0, siteOthers > 0 ? SITE_SHARE : 0, neighbours > 0 ? NEIGHBOUR_SHARE : 0};
@@ -441,7 +448,7 @@ final class Scenario {
         return;
       }
       long at = s + (long) (t * 60);
-      double f = t <= duration ? shape(t, golden) : atClear * 0.5 * StrictMath.exp(-(t - duration) / 10);
+      double f = t <= duration ? shape(t, golden, city.steadyRise()) : atClear * 0.5 * StrictMath.exp(-(t - duration) / 10);
       if (r.nextDouble() * lambdaMax >= rate * f * diurnal(at)) {
         continue;
       }
@@ -487,14 +494,22 @@ final class Scenario {
     double weights = 0;
     for (double z = -6; z <= 6; z += 0.01) {
       double w = StrictMath.exp(-z * z / 2);
-      sum += w * shape(u, Math.max(15, Math.min(90, mean + 3 * z)));
+      sum += w * shape(u, Math.max(15, Math.min(90, mean + 3 * z)), city.steadyRise());
       weights += w;
     }
     return FAULT_COMPLAINTS_PER_MINUTE * city.complaintFactor() * TECH_COMPLAINTS[tech] * sum / weights;
   }
 
-  /** Complaint intensity relative to its peak, {@code u} minutes into an outage with the given golden window. */
-  private static double shape(double u, double golden) {
+  /**
+   * Complaint intensity relative to its peak, {@code u} minutes into an outage with the given golden window: a
+   * step at {@code golden}, or a steady rise {@code a + b·u} whose slope puts the contract's window there (the
+   * rate reaches 3 times its mean over the first 15 minutes, {@code a + 7.5·b}, at {@code 2a/b + 22.5}).
+   */
+  private static double shape(double u, double golden, boolean steadyRise) {
+    if (steadyRise) {
+      double slope = 2 * RISE_START / (Math.max(golden, RISE_SHORTEST_WINDOW) - 22.5);
+      return Math.min(1.0, RISE_START + slope * u);
+    }
     if (u < golden) {
       return 0.03 + 0.04 * u / golden;
     }
