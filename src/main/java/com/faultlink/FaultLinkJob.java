@@ -333,7 +333,7 @@ public final class FaultLinkJob {
           outputs.workImpacts(), outputs.outageStatus() == null ? null
               : outputs.outageStatus().keyBy(OutageStatus::outageId).map(s -> s).returns(OutageStatus.class)
                   .uid("outage-status-by-outage").name("Outage status by outage"),
-          outputs.alerts());
+          outputs.alerts(), outputs.incidents());
     }
   }
 

@@ -84,6 +84,10 @@ public final class IncidentMembership extends KeyedCoProcessFunction<String, Out
   @Override
   public void processElement2(SiteRoot r, Context ctx, Collector<Membership> out) throws Exception {
     RootAlarm root = r.root();
+    RootAlarm known = roots.get(root.incidentId());
+    if (known != null && known.clear() != null && root.clear() == null) {
+      return; // its clear is known already (a raise never overtakes its clear on one channel; kept safe anyway)
+    }
     roots.put(root.incidentId(), root);
     ctx.timerService().registerEventTimeTimer(root.clear() != null ? plus(root.clear(), windowMillis)
         : plus(root.raise(), maxOpenMillis));

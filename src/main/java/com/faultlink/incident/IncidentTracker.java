@@ -59,7 +59,8 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
   private transient MapState<String, OutageImpact> impacts;
   private transient ValueState<Alert> firing;
   private transient ValueState<Long> resolvedAt;
-  private transient ValueState<Boolean> done;
+  /** Set once written: until when its id is remembered. */
+  private transient ValueState<Long> done;
   private transient RunCounter written;
 
   /**
@@ -84,7 +85,7 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
         new MapStateDescriptor<>("impacts", Types.STRING, TypeInformation.of(OutageImpact.class)));
     firing = getRuntimeContext().getState(new ValueStateDescriptor<>("firing", TypeInformation.of(Alert.class)));
     resolvedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("resolved-at", Types.LONG));
-    done = getRuntimeContext().getState(new ValueStateDescriptor<>("done", Types.BOOLEAN));
+    done = getRuntimeContext().getState(new ValueStateDescriptor<>("done", Types.LONG));
     written = RunCounter.register(getRuntimeContext(), CounterNames.INCIDENTS);
   }
 
@@ -116,15 +117,17 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
       impacts.put(f.impact().outageId(), f.impact());
       if (resolvedAt.value() != null) {
         emitIfComplete(false, out);
+        forgetLater(ctx.timerService());
       }
     }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out) throws Exception {
-    if (done.value() != null) {
-      if (timestamp != Long.MAX_VALUE) {
-        done.clear(); // its retention timer
+    Long until = done.value();
+    if (until != null) {
+      if (timestamp != Long.MAX_VALUE && timestamp >= until) {
+        done.clear(); // remembered long enough
       }
       return;
     }
@@ -163,8 +166,19 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
     } else if (endOfInput) {
       emit(null, out);
     }
-    if (done.value() != null && !endOfInput) {
-      ctx.timerService().registerEventTimeTimer(plus(timestamp, retentionMillis));
+    forgetLater(ctx.timerService());
+  }
+
+  /** Once written, its id is remembered a retention (so a late fact makes no second record), then forgotten. */
+  private void forgetLater(org.apache.flink.streaming.api.TimerService timers) throws Exception {
+    if (done.value() != null && done.value() == Long.MIN_VALUE) {
+      long wm = timers.currentWatermark();
+      if (wm == Long.MAX_VALUE) {
+        return;
+      }
+      long until = plus(Math.max(wm, 0), retentionMillis);
+      done.update(until);
+      timers.registerEventTimeTimer(until);
     }
   }
 
@@ -267,7 +281,7 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
         end, r == null ? null : r.clear(), List.copyOf(ids), sites.size(), cells.size(), complaints));
     written.inc();
     clearAll();
-    done.update(Boolean.TRUE);
+    done.update(Long.MIN_VALUE); // written; forgetLater sets until when it is remembered
   }
 
   private void clearAll() {

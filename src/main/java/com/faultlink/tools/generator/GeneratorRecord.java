@@ -11,7 +11,7 @@ public final class GeneratorRecord {
    * ({@code lossOfSignal} on a {@code Transmission} object feeding several sites) and the power failures (cells
    * dropping 30-120 minutes after a {@code powerSupplyFailure}). From {@link SampleSet.Summary#incidents()}.
    */
-  public static List<Scenario.InjectedIncident> injectedIncidents(SampleSet.Summary summary) {
+  public static List<InjectedIncident> injectedIncidents(SampleSet.Summary summary) {
     return summary.incidents();
   }
 

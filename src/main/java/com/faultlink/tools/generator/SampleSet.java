@@ -48,7 +48,7 @@ public final class SampleSet {
       long faultComplaints,
       long backgroundComplaints,
       double seconds,
-      List<Scenario.InjectedIncident> incidents,
+      List<InjectedIncident> incidents,
       String rootWithoutOutage,
       long inPowerIncidents) {
 

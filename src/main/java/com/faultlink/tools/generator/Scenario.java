@@ -77,12 +77,6 @@ final class Scenario {
   record Work(String id, long start, long end, List<String> cells, List<String> regions, boolean announced,
       int city, int[] cellIndexes, boolean causesOutages, boolean overrun, long seed) {}
 
-  /**
-   * An incident the generator put in on purpose: a root-cause alarm and the outages it caused (outage ids as
-   * FaultLink names them: the source system and alarm id of the first raise), sorted.
-   */
-  public record InjectedIncident(String incidentId, String cause, String rootObjectId, List<String> outageIds) {}
-
   /** What was generated (before the sinks drop what falls after the end). */
   static final class Stats {
     long outages;
@@ -164,8 +158,10 @@ final class Scenario {
     openOutageTimes = times(outageRng, Math.max(2, Math.round(opt.outagesPerDay() * 0.5)), until - 12 * 3600L,
         until - 3600L, false);
     powerRng = Rand.stream(opt.seed(), 8);
-    powerTimes = times(powerRng, Math.round(opt.days() / 10.0), from + margin, until - margin, true);
-    rootOnlyTime = times(powerRng, 1, from + margin, until - margin, true)[0];
+    // one power incident per 10 days (the sample's three weeks: two), and with them one root alarm without outage;
+    // shorter sets get none and stay as they were
+    powerTimes = times(powerRng, opt.days() / 10, from + margin, until - margin, true);
+    rootOnlyTime = powerTimes.length == 0 ? Long.MIN_VALUE : times(powerRng, 1, from + margin, until - margin, true)[0];
   }
 
   List<Work> works() {
