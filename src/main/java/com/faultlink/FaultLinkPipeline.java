@@ -83,8 +83,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The FaultLink dataflow, from input lines to output records, read top to bottom: parse (dead letters
- * aside) → drop duplicates → assemble outages → attribute complaints → sum up outages → golden windows and
- * alerts → period metrics → complaint bursts.
+ * aside) → drop duplicates → assemble outages → attribute complaints → group outages into incidents (common
+ * cause) → sum up outages → golden windows and alerts → period metrics → complaint bursts.
  * Sources and sinks are the caller's: files for the local run, collecting sinks in tests.
  */
 public final class FaultLinkPipeline {
