@@ -121,4 +121,27 @@ CREATE TABLE IF NOT EXISTS alerts (
   work_id                text
 );
 CREATE INDEX IF NOT EXISTS alerts_region_fired ON alerts (region, fired_at);
+
+-- The incident (common cause) of each outage, null: none (added with incidents; older tables get the column here).
+ALTER TABLE outage_impacts ADD COLUMN IF NOT EXISTS incident_id text;
+
+-- One row per incident (the incidents stream): written once it has ended and its complaints are known, or at the end
+-- of a bounded input while still open (end_at null). Incidents open now are the firing INCIDENT alerts:
+-- SELECT substr(alert_id, 10) AS incident_id, region, fired_at, outages_open FROM alerts
+--   WHERE type = 'INCIDENT' AND resolved_at IS NULL.
+CREATE TABLE IF NOT EXISTS incidents (
+  incident_id      text PRIMARY KEY,
+  cause            text NOT NULL,             -- the root alarm's probableCause, or unknown
+  root_object_id   text,                      -- null: cause unknown
+  regions          text NOT NULL,             -- comma-separated
+  start_at         timestamptz NOT NULL,
+  end_at           timestamptz,               -- null: still open at the end of a bounded input
+  root_cleared_at  timestamptz,
+  outages          bigint NOT NULL,
+  outage_ids       text NOT NULL,             -- comma-separated
+  sites            bigint NOT NULL,
+  cells            bigint NOT NULL,
+  complaints       bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incidents_start ON incidents (start_at);
 CREATE INDEX IF NOT EXISTS open_outages_status ON open_outages (status) WHERE status <> 'closed';

@@ -29,6 +29,7 @@ import com.faultlink.model.OutageStatus;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
 import com.faultlink.reference.RegionTable;
+import com.faultlink.reference.TopologyTable;
 import com.faultlink.runtime.LatestCheckpoint;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.LineThrottle;
@@ -109,6 +110,7 @@ public final class FaultLinkJob {
       cells = CellTable.load(Path.of(config.reference().cells()));
       regions = RegionTable.loadFor(cells, Path.of(config.reference().cells()),
           Path.of(config.reference().regions()));
+      TopologyTable.forConfig(config.reference().topology(), cells); // a bad row refuses the start here
     } catch (ConfigException | ReferenceDataException e) {
       err.println("faultlink: " + e.getMessage());
       System.exit(2);
@@ -186,6 +188,7 @@ public final class FaultLinkJob {
       cells = CellTable.load(Path.of(config.reference().cells()));
       regions = RegionTable.loadFor(cells, Path.of(config.reference().cells()),
           Path.of(config.reference().regions()));
+      TopologyTable.forConfig(config.reference().topology(), cells); // a bad row refuses the start here
     } catch (ConfigException | ReferenceDataException e) {
       throw new IllegalArgumentException("faultlink: " + e.getMessage(), e);
     }
@@ -330,7 +333,7 @@ public final class FaultLinkJob {
           outputs.workImpacts(), outputs.outageStatus() == null ? null
               : outputs.outageStatus().keyBy(OutageStatus::outageId).map(s -> s).returns(OutageStatus.class)
                   .uid("outage-status-by-outage").name("Outage status by outage"),
-          outputs.alerts());
+          outputs.alerts(), outputs.incidents());
     }
   }
 
@@ -458,6 +461,10 @@ public final class FaultLinkJob {
     if (outputs.outageStatus() != null) {
       lines.put("outage-status", json(outputs.outageStatus(), "outage-status",
           st -> new KeyedLine(st.outageId(), OutputJson.outageStatus(st, zone))));
+    }
+    if (outputs.incidents() != null) {
+      lines.put("incidents", json(outputs.incidents(), "incidents",
+          i -> new KeyedLine(i.incidentId(), OutputJson.incident(i, zone))));
     }
     return lines;
   }

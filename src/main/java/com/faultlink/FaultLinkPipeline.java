@@ -3,6 +3,7 @@ package com.faultlink;
 import com.faultlink.burst.BurstDetector;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.GoldenConfig;
+import com.faultlink.config.IncidentsConfig;
 import com.faultlink.correlate.AlarmPairer;
 import com.faultlink.correlate.AssemblyNotice;
 import com.faultlink.correlate.BucketedDuplicateFilter;
@@ -16,6 +17,18 @@ import com.faultlink.correlate.OutageFanOut;
 import com.faultlink.correlate.OutageImpactTracker;
 import com.faultlink.correlate.OutageNearSite;
 import com.faultlink.golden.GoldenScopeReport;
+import com.faultlink.incident.AlertIncidentTagger;
+import com.faultlink.incident.ImpactIncidentTagger;
+import com.faultlink.incident.IncidentFact;
+import com.faultlink.incident.IncidentMembership;
+import com.faultlink.incident.IncidentTracker;
+import com.faultlink.incident.MassOutageIncidents;
+import com.faultlink.incident.Membership;
+import com.faultlink.incident.RootAlarm;
+import com.faultlink.incident.RootAlarmPairer;
+import com.faultlink.incident.RootAlarmRule;
+import com.faultlink.incident.SiteRoot;
+import com.faultlink.incident.UnknownCauseGrouper;
 import com.faultlink.golden.GoldenWindowAlerter;
 import com.faultlink.golden.GoldenWindowLearner;
 import com.faultlink.golden.MassOutageDetector;
@@ -41,6 +54,7 @@ import com.faultlink.model.AlarmEvent;
 import com.faultlink.model.Alert;
 import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.GoldenWindow;
+import com.faultlink.model.Incident;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.Complaint;
 import com.faultlink.model.DeadLetter;
@@ -55,6 +69,7 @@ import com.faultlink.planned.WorkImpactTracker;
 import com.faultlink.status.OutageStatusTracker;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
+import com.faultlink.reference.TopologyTable;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.EventTimeWatermarks;
 import com.faultlink.runtime.InputHorizonOperator;
@@ -68,8 +83,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The FaultLink dataflow, from input lines to output records, read top to bottom: parse (dead letters
- * aside) → drop duplicates → assemble outages → attribute complaints → sum up outages → golden windows and
- * alerts → period metrics → complaint bursts.
+ * aside) → drop duplicates → assemble outages → attribute complaints → group outages into incidents (common
+ * cause) → sum up outages → golden windows and alerts → period metrics → complaint bursts.
  * Sources and sinks are the caller's: files for the local run, collecting sinks in tests.
  */
 public final class FaultLinkPipeline {
@@ -106,16 +121,24 @@ public final class FaultLinkPipeline {
       DataStream<BurstThreshold> burstThresholds,
       DataStream<GoldenScopeReport> goldenWindowTable,
       DataStream<WorkImpact> workImpacts,
-      DataStream<OutageStatus> outageStatus) {}
+      DataStream<OutageStatus> outageStatus,
+      DataStream<Incident> incidents) {}
 
   private final FaultLinkConfig config;
   private final CellTable cells;
   private final RegionTable regions;
+  private final TopologyTable topology;
 
+  /** With the topology table the config names ({@code reference.topology}), if any. */
   public FaultLinkPipeline(FaultLinkConfig config, CellTable cells, RegionTable regions) {
+    this(config, cells, regions, TopologyTable.forConfig(config.reference().topology(), cells));
+  }
+
+  public FaultLinkPipeline(FaultLinkConfig config, CellTable cells, RegionTable regions, TopologyTable topology) {
     this.config = config;
     this.cells = cells;
     this.regions = regions;
+    this.topology = topology;
   }
 
   /** The parser of alarm lines with the default subscriber pattern and the development key (tests, tools). */
@@ -163,6 +186,10 @@ public final class FaultLinkPipeline {
       SerializableTimestampAssigner<T> time) {
     return EventTimeWatermarks.forSource(unbounded, config.watermarks().followWallClockWhenIdle(),
         config.outOfOrderness(), config.watermarks().idleAfter(), time);
+  }
+
+  private long mergeGapMillis() {
+    return config.outages().mergeGap().toMillis();
   }
 
   public Outputs build(Inputs in) {
@@ -225,13 +252,17 @@ public final class FaultLinkPipeline {
     //    alarms in ten — crosses the dedup shuffle slimmed down), then outage alarms on known cells (noise counted
     //    and dropped), raise paired with clear, then per cell in event-time order, flapping merged, an outage still
     //    open outages.maxOpen after its start closed as stale.
-    SingleOutputStreamOperator<CellAlarm> alarmsPaired = alarmsTimed
-        .map(new NoiseSlimmer(config.outages().causes(), cells)).returns(AlarmEvent.class)
+    //    Root-cause alarms (incidents) are no noise: kept whole and branched off after deduplication.
+    IncidentsConfig incidentsConfig = config.incidents();
+    RootAlarmRule rootRule = new RootAlarmRule(incidentsConfig.rootCauses(), cells, topology);
+    SingleOutputStreamOperator<AlarmEvent> alarmsDeduped = alarmsTimed
+        .map(new NoiseSlimmer(config.outages().causes(), cells, rootRule)).returns(AlarmEvent.class)
         .uid("slim-noise-alarms").name("Slim down noise alarms")
         .keyBy(BucketedDuplicateFilter.keyOf(AlarmEvent::eventId), Types.INT)
         .process(new BucketedDuplicateFilter<AlarmEvent>(AlarmEvent::eventId, config.dedupRetention(),
             CounterNames.DUPLICATE_EVENTS, true))
-        .returns(AlarmEvent.class).uid("dedup-alarm-ids").name("Drop duplicate alarm events")
+        .returns(AlarmEvent.class).uid("dedup-alarm-ids").name("Drop duplicate alarm events");
+    SingleOutputStreamOperator<CellAlarm> alarmsPaired = alarmsDeduped
         .filter(new OutageAlarmFilter(config.outages().causes(), cells))
         .uid("filter-outage-alarms").name("Keep outage alarms on known cells")
         .keyBy(AlarmEvent::alarmKey)
@@ -268,19 +299,66 @@ public final class FaultLinkPipeline {
             config.lateRetention().toMillis()))
         .uid("attribute-complaints-by-site").name("Attribute complaints to outages");
 
+    // 4b. Incidents (common cause): root-cause alarms paired in event-time order, sent to the sites that depend on
+    //     their object; per site, each outage's incident decided once event time passes its start + window; the
+    //     outages no root alarm explains grouped per region (cause unknown) where configured.
+    long incidentWindow = incidentsConfig.window().toMillis();
+    long maxOpen = config.outages().maxOpen().toMillis();
+    DataStream<RootAlarm> rootAlarms = alarmsDeduped
+        .filter(a -> !NoiseSlimmer.isSlimmed(a) && rootRule.isRootAlarm(a))
+        .uid("filter-root-alarms").name("Keep root-cause alarms")
+        .keyBy(AlarmEvent::alarmKey)
+        .process(new RootAlarmPairer(config.dedupRetention(), config.outages().maxOpen(), config.timezone()))
+        .uid("pair-root-alarms").name("Pair root-cause alarms");
+    SingleOutputStreamOperator<Membership> memberships = outages
+        .keyBy(Outage::siteId)
+        .connect(rootAlarms
+            .flatMap((RootAlarm r, org.apache.flink.util.Collector<SiteRoot> out) ->
+                rootRule.sitesOf(r.objectId(), r.objectType()).forEach(site -> out.collect(new SiteRoot(site, r))))
+            .returns(SiteRoot.class).uid("fan-out-root-alarms").name("Send root-cause alarms to their sites")
+            .keyBy(SiteRoot::siteId))
+        .process(new IncidentMembership(incidentWindow, mergeGapMillis(), maxOpen,
+            incidentsConfig.unknown().enabled()))
+        .uid("incident-membership").name("Incident of each outage (per site)");
+    DataStream<IncidentFact> incidentFacts = memberships.getSideOutput(IncidentMembership.MEMBERS)
+        .union(rootAlarms.map(IncidentFact::root).returns(IncidentFact.class)
+            .uid("root-alarm-facts").name("Root-cause alarms to their incidents"));
+    DataStream<Membership> allMemberships = memberships;
+    if (incidentsConfig.unknown().enabled()) {
+      SingleOutputStreamOperator<Membership> unknown = memberships.getSideOutput(IncidentMembership.UNROOTED)
+          .keyBy(Outage::region)
+          .process(new UnknownCauseGrouper(cells, incidentWindow, incidentsConfig.unknown(), mergeGapMillis()))
+          .uid("incident-unknown-causes").name("Group outages of unknown cause (per region)");
+      allMemberships = memberships.union(unknown);
+      incidentFacts = incidentFacts.union(unknown.getSideOutput(IncidentMembership.MEMBERS));
+    }
+
     // 5. Per outage: duration, complaints caused, time to the first complaint.
-    SingleOutputStreamOperator<OutageImpact> impacts = outages
+    SingleOutputStreamOperator<OutageImpact> impactsUntagged = outages
         .keyBy(Outage::outageId)
         .connect(attributions.filter(Attribution::faultCaused).uid("fault-complaints").name("Fault complaints")
             .keyBy(Attribution::outageId))
         .process(new OutageImpactTracker(config.settleAfterClearMillis(), config.lateRetention().toMillis()))
         .uid("outage-impacts").name("Sum up outage impacts");
+    DataStream<OutageImpact> impacts = impactsUntagged
+        .keyBy(OutageImpact::outageId)
+        .connect(allMemberships.keyBy(Membership::outageId))
+        .process(new ImpactIncidentTagger())
+        .uid("impact-incidents").name("Outage impacts with their incident");
+    SingleOutputStreamOperator<Incident> incidents = incidentFacts
+        .union(impacts.filter(i -> i.incidentId() != null).uid("incident-impacts").name("Impacts of incident outages")
+            .map(IncidentFact::impact).returns(IncidentFact.class).uid("incident-impact-facts")
+            .name("Impacts to their incidents"))
+        .keyBy(IncidentFact::incidentId)
+        .process(new IncidentTracker(Math.max(mergeGapMillis(), incidentWindow), maxOpen,
+            config.dedupRetention().toMillis()))
+        .uid("incidents").name("Track incidents");
 
     // 6. Golden windows: learned per scope from closed outages and when their complaints came; alerts as
     //    open outages approach and pass the window in force at their start; mass outages per region.
     GoldenConfig golden = config.golden();
     long mergeGap = config.outages().mergeGap().toMillis();
-    SingleOutputStreamOperator<GoldenWindow> goldenWindows = impacts
+    SingleOutputStreamOperator<GoldenWindow> goldenWindows = impactsUntagged
         .getSideOutput(OutageImpactTracker.CLOSED_OUTAGES)
         .flatMap(new Scopes()).uid("golden-scopes").name("Closed outages per golden-window scope")
         .keyBy(ScopedClosedOutage::scope)
@@ -294,8 +372,18 @@ public final class FaultLinkPipeline {
     DataStream<Alert> massOutages = outages
         .keyBy(Outage::region)
         .process(new MassOutageDetector(golden.massOutageCount(), mergeGap, config.timezone()))
-        .uid("mass-outages").name("Mass outages per region");
-    DataStream<Alert> alerts = goldenAlerts.union(massOutages);
+        .uid("mass-outages").name("Mass outages per region")
+        .keyBy(Alert::region)
+        .connect(allMemberships.keyBy(Membership::region))
+        .process(new MassOutageIncidents(maxOpen, incidentWindow))
+        .uid("mass-outage-incidents").name("Mass outages with their incidents");
+    // A member outage's alerts carry its incident; one INCIDENT alert pages for them all.
+    DataStream<Alert> goldenAlertsTagged = goldenAlerts
+        .keyBy(Alert::outageId)
+        .connect(allMemberships.keyBy(Membership::outageId))
+        .process(new AlertIncidentTagger(maxOpen))
+        .uid("golden-alert-incidents").name("Golden-window alerts with their incident");
+    DataStream<Alert> alerts = goldenAlertsTagged.union(massOutages, incidents.getSideOutput(IncidentTracker.ALERTS));
 
     // 7. Day / week / month metrics per region and for all regions together; a period closes once every
     //    outage started in it knows whether it was restored inside its golden window.
@@ -348,6 +436,6 @@ public final class FaultLinkPipeline {
 
     return new Outputs(attributions, impacts, metrics, deadLetters, outages, alerts.union(burstAlerts),
         goldenWindows, burstThresholds, goldenWindows.getSideOutput(GoldenWindowLearner.TABLE), workImpacts,
-        outageStatus);
+        outageStatus, incidents);
   }
 }

@@ -49,7 +49,7 @@ class SampleDataRunTest {
     // Expected figures from the generator's own record: the committed sample is its default output, byte for byte.
     Path generated = scratch.resolve("generated");
     SampleSet.Summary made = SampleDataGenerator.generate(GeneratorOptions.parse(new String[] {"--out", generated.toString()}));
-    for (String f : List.of("alarms.jsonl", "complaints.jsonl", "works.jsonl", "cells.csv", "regions.csv")) {
+    for (String f : List.of("alarms.jsonl", "complaints.jsonl", "works.jsonl", "cells.csv", "regions.csv", "topology.csv")) {
       assertThat(Files.readAllBytes(Path.of("sample-data", f))).as("sample-data/" + f + " is the generator's default output"
           + " (regenerate it as sample-data/RECIPE.md says)").isEqualTo(Files.readAllBytes(generated.resolve(f)));
     }
@@ -63,6 +63,7 @@ class SampleDataRunTest {
     SampleDataGenerator.generate(GeneratorOptions.parse(new String[] {"--out", clean.toString(), "--clean"}));
     assertThat(counters.get("nonOutageAlarms")).as("the sample's noise alarm events, once each")
         .isEqualTo(noiseAlarmEvents(clean));
+    assertThat(counters.get("rootAlarms")).as("raises of root-cause alarms in the sample").isPositive();
 
     Path checker = Path.of("..", "shared", "contract", "check-outputs.py");
     assertThat(checker).as("the data contract beside the project").exists();

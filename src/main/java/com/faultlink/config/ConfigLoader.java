@@ -69,7 +69,8 @@ public final class ConfigLoader {
 
     ConfigNode ref = root.child("reference");
     FaultLinkConfig.Reference reference =
-        new FaultLinkConfig.Reference(ref.existingPath("cells", true), ref.existingPath("regions", true));
+        new FaultLinkConfig.Reference(ref.existingPath("cells", true), ref.existingPath("regions", true),
+            ref.existingPath("topology", false));
 
     SinksConfig sinks = SinksConfig.read(root.child("sinks"), env);
 
@@ -120,6 +121,7 @@ public final class ConfigLoader {
     StateConfig state = StateConfig.read(root.child("state"));
     RestartConfig restart = RestartConfig.read(root.child("restart"));
     PlannedConfig planned = PlannedConfig.read(root.child("planned"));
+    IncidentsConfig incidents = IncidentsConfig.read(root.child("incidents"));
 
     if (sinks.kafka() != null && sinks.kafka().transactionTimeout().compareTo(checkpointing.interval()) <= 0) {
       throw new ConfigException("config key 'sinks.kafka.transactionTimeout': " + sinks.kafka().transactionTimeout()
@@ -129,7 +131,7 @@ public final class ConfigLoader {
 
     return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, subscriberPattern, checkpointing,
-        state, restart, planned);
+        state, restart, planned, incidents);
   }
 
   private static InputConfig input(ConfigNode sources, String name, boolean required) {

@@ -31,8 +31,20 @@ public record FaultLinkConfig(
     CheckpointingConfig checkpointing,
     StateConfig state,
     RestartConfig restart,
-    PlannedConfig planned)
+    PlannedConfig planned,
+    IncidentsConfig incidents)
     implements Serializable {
+
+  /** Without incidents settings: the defaults (tools and tests that build a config by hand). */
+  public FaultLinkConfig(ZoneId timezone, int parallelism, Sources sources, Reference reference, SinksConfig sinks,
+      Duration outOfOrderness, WatermarkConfig watermarks, InputLimits input, Outages outages, Attribution attribution,
+      GoldenConfig golden, BurstConfig burst, DeadLetters deadLetters, Duration dedupRetention, Duration lateRetention,
+      String customerKeySecret, String subscriberPattern, CheckpointingConfig checkpointing, StateConfig state,
+      RestartConfig restart, PlannedConfig planned) {
+    this(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages, attribution,
+        golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
+        state, restart, planned, IncidentsConfig.DEFAULTS);
+  }
 
   /** Never shows the customer-key secret (nor, through the Kafka records, their passwords). */
   @Override
@@ -51,7 +63,12 @@ public record FaultLinkConfig(
   public record Sources(InputConfig alarms, InputConfig complaints, InputConfig works, int throttleEventsPerSecond)
       implements Serializable {}
 
-  public record Reference(String cells, String regions) implements Serializable {}
+  /** @param topology the optional topology table ({@code object_id,object_type,site_id}); null where none */
+  public record Reference(String cells, String regions, String topology) implements Serializable {
+    public Reference(String cells, String regions) {
+      this(cells, regions, null);
+    }
+  }
 
 
   /**
@@ -73,49 +90,56 @@ public record FaultLinkConfig(
   public FaultLinkConfig withSinks(SinksConfig newSinks) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned);
+        state, restart, planned, incidents);
   }
 
   /** The same config with other planned-works settings (tests, what-if replays). */
   public FaultLinkConfig withPlanned(PlannedConfig p) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, p);
+        state, restart, p, incidents);
   }
 
   /** The same config with other golden-window settings (tests, analysts' what-if replays). */
   public FaultLinkConfig withGolden(GoldenConfig g) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned);
+        state, restart, planned, incidents);
   }
 
   /** The same config reading other inputs (tests, replays of edited copies). */
   public FaultLinkConfig withSources(Sources newSources) {
     return new FaultLinkConfig(timezone, parallelism, newSources, reference, sinks, outOfOrderness, watermarks, input,
         outages, attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret,
-        subscriberPattern, checkpointing, state, restart, planned);
+        subscriberPattern, checkpointing, state, restart, planned, incidents);
   }
 
   /** The same config with other input limits (tests). */
   public FaultLinkConfig withInput(InputLimits i) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, i, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned);
+        checkpointing, state, restart, planned, incidents);
   }
 
   /** The same config with other outage settings (tests). */
   public FaultLinkConfig withOutages(Outages o) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, o,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned);
+        checkpointing, state, restart, planned, incidents);
+  }
+
+  /** The same config with other incidents settings (tests). */
+  public FaultLinkConfig withIncidents(IncidentsConfig i) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
+        checkpointing, state, restart, planned, i);
   }
 
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
     return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned);
+        state, restart, planned, incidents);
   }
 
   /**

@@ -20,7 +20,7 @@ public record SinksConfig(String dir, KafkaSink kafka, AlertmanagerConfig alertm
    */
   public static final List<String> STREAMS = List.of(
       "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters",
-      "work-impacts", "outage-status");
+      "work-impacts", "outage-status", "incidents");
 
   /** A file sink only (tests, tools). */
   public SinksConfig(String dir) {

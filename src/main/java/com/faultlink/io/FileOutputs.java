@@ -25,7 +25,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  */
 public final class FileOutputs {
   public static final String[] STREAMS = {
-    "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters"
+    "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters",
+    "incidents"
   };
 
   /**

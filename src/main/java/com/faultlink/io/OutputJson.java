@@ -12,6 +12,7 @@ import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.DeadLetter;
+import com.faultlink.model.Incident;
 import com.faultlink.model.OutageImpact;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.model.WorkImpact;
@@ -88,8 +89,7 @@ public final class OutputJson {
     n.put("firstComplaintLagMinutes", i.firstComplaintLagMinutes());
     n.put("planned", i.planned());
     n.put("workId", i.workId());
-    // Incidents (common cause) are not grouped yet: the contract's field is written, always null.
-    n.putNull("incidentId");
+    n.put("incidentId", i.incidentId());
     return write(n);
   }
 
@@ -139,8 +139,7 @@ public final class OutputJson {
     n.put("summary", AlertText.summary(a, zone));
     n.put("region", a.region());
     n.put("at", time(a.at(), zone));
-    // Incidents (common causes) are not assembled yet: no alert belongs to one.
-    n.putNull("incidentId");
+    n.put("incidentId", a.incidentId());
     switch (a.type()) {
       case GOLDEN_WINDOW_AT_RISK, GOLDEN_WINDOW_BREACHED -> {
         n.put("outageId", a.outageId());
@@ -157,7 +156,17 @@ public final class OutputJson {
         n.put("threshold", a.threshold());
         n.put("expected", a.expected());
       }
-      case MASS_OUTAGE -> n.put("outagesOpen", a.outagesOpen());
+      case MASS_OUTAGE -> {
+        n.put("outagesOpen", a.outagesOpen());
+        ArrayNode incidents = n.putArray("incidents");
+        if (a.incidents() != null) {
+          a.incidents().forEach(incidents::add);
+        }
+      }
+      case INCIDENT -> {
+        n.put("cause", a.cause());
+        n.put("outagesOpen", a.outagesOpen());
+      }
     }
     if (a.explainingOutages() != null) {
       ArrayNode explaining = n.putArray("explainingOutages");
@@ -165,6 +174,30 @@ public final class OutputJson {
     }
     n.put("planned", a.planned());
     n.put("workId", a.workId());
+    return write(n);
+  }
+
+  /**
+   * An incident. {@code subscribers} is written null: no reference table gives the subscribers served per site or
+   * cell (the region table's counts are per region), so the figure is left to a table that will.
+   */
+  public static String incident(Incident i, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("incidentId", i.incidentId());
+    n.put("cause", i.cause());
+    n.put("rootObjectId", i.rootObjectId());
+    ArrayNode regions = n.putArray("regions");
+    i.regions().forEach(regions::add);
+    n.put("start", time(i.start(), zone));
+    n.put("end", time(i.end(), zone));
+    n.put("rootCleared", time(i.rootCleared(), zone));
+    n.put("outages", i.outageIds().size());
+    ArrayNode ids = n.putArray("outageIds");
+    i.outageIds().forEach(ids::add);
+    n.put("sites", i.sites());
+    n.put("cells", i.cells());
+    n.put("complaints", i.complaints());
+    n.putNull("subscribers");
     return write(n);
   }
 

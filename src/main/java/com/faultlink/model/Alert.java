@@ -23,6 +23,10 @@ import java.util.List;
  * @param explainingOutages complaint bursts and mass outages: open outages in the region that may explain it
  * @param planned whether the alert concerns planned work
  * @param workId the planned work, where known
+ * @param incidentId the incident the alert belongs to: an {@code INCIDENT} alert's own, a golden-window alert's
+ *     outage's (from the instant its membership is decided); null: none
+ * @param cause {@code INCIDENT}: the root alarm's {@code probableCause}, or {@code unknown}
+ * @param incidents {@code MASS_OUTAGE}: the incidents of its listed outages (sorted); null for other types
  */
 public record Alert(
     String alertId,
@@ -44,12 +48,39 @@ public record Alert(
     Long outagesOpen,
     List<String> explainingOutages,
     boolean planned,
-    String workId) {
+    String workId,
+    String incidentId,
+    String cause,
+    List<String> incidents) {
+
+  /** An alert of no incident. */
+  public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
+      String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
+      Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
+      Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId) {
+    this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
+        expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen, explainingOutages,
+        planned, workId, null, null, null);
+  }
+
+  /** This alert as part of incident {@code id} (null: of none). */
+  public Alert withIncidentId(String id) {
+    return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
+        goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
+        outagesOpen, explainingOutages, planned, workId, id, cause, incidents);
+  }
+
+  /** This mass outage naming the incidents it contains. */
+  public Alert withIncidents(List<String> ids) {
+    return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
+        goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
+        outagesOpen, explainingOutages, planned, workId, incidentId, cause, ids);
+  }
 
   /** The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when}. */
   public Alert resolvedAt(long when) {
     return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId);
+        outagesOpen, explainingOutages, planned, workId, incidentId, cause, incidents);
   }
 }

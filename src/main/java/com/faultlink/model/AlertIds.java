@@ -1,8 +1,8 @@
 package com.faultlink.model;
 
 /**
- * Alert ids, one scheme for every type: {@code <TYPE>/<subject>[/<instant>]} — the subject an outage id or a
- * region, the instant (where a type needs one to tell its alerts apart) written like every output timestamp, in the
+ * Alert ids, one scheme for every type: {@code <TYPE>/<subject>[/<instant>]} — the subject an outage id, an
+ * incident id or a region, the instant (where a type needs one to tell its alerts apart) written like every output timestamp, in the
  * configured timezone. Derived from the fact alone, never from arrival or wall-clock time: a replay, a restart or
  * another parallelism gives the same ids, so a consumer deduplicates on them.
  */
@@ -12,6 +12,11 @@ public final class AlertIds {
   /** One per outage and type, e.g. {@code GOLDEN_WINDOW_BREACHED/OMC-HW-1/A-1001}. */
   public static String forOutage(AlertType type, String outageId) {
     return type.name() + "/" + outageId;
+  }
+
+  /** One per incident, e.g. {@code INCIDENT/TNMS-FH-1/A-1002}. */
+  public static String forIncident(String incidentId) {
+    return AlertType.INCIDENT.name() + "/" + incidentId;
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * What a person reads of an alert: its severity and a one-line summary, the same in the {@code alerts} stream
  * and in Alertmanager. Severity follows what the NOC does about it: {@code critical} pages now (a breached
- * golden window, many outages at once), {@code major} is acted on within the hour (an outage nearing its window,
+ * golden window, many outages at once, an incident: one page for its outages), {@code major} is acted on within the hour (an outage nearing its window,
  * a complaint burst), {@code warning} is for the record.
  */
 public final class AlertText {
@@ -22,7 +22,7 @@ public final class AlertText {
 
   public static String severity(AlertType type) {
     return switch (type) {
-      case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE -> CRITICAL;
+      case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE, INCIDENT -> CRITICAL;
       case GOLDEN_WINDOW_AT_RISK, COMPLAINT_BURST -> MAJOR;
     };
   }
@@ -38,7 +38,11 @@ public final class AlertText {
           + " golden window";
       case COMPLAINT_BURST -> a.count() + " complaints in the window from " + clock(a.windowStart(), zone)
           + " (threshold " + number(a.threshold()) + ", usual " + number(a.expected()) + ")";
-      case MASS_OUTAGE -> a.outagesOpen() + " outages open at once";
+      case MASS_OUTAGE -> a.outagesOpen() + " outages open at once"
+          + (a.incidents() != null && !a.incidents().isEmpty() ? " (incidents " + String.join(", ", a.incidents()) + ")"
+              : "");
+      case INCIDENT -> "incident " + a.incidentId() + " (" + a.cause() + "): " + a.outagesOpen()
+          + " outages open";
     };
     String planned = a.planned() ? " [planned work" + (a.workId() != null ? " " + a.workId() : "") + "]" : "";
     String text = where + ": " + what + planned;

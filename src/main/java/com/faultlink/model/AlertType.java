@@ -5,5 +5,7 @@ public enum AlertType {
   COMPLAINT_BURST,
   GOLDEN_WINDOW_AT_RISK,
   GOLDEN_WINDOW_BREACHED,
-  MASS_OUTAGE
+  MASS_OUTAGE,
+  /** One per incident (common cause), from its second outage; resolved when it ends. */
+  INCIDENT
 }

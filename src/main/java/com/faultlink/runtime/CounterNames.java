@@ -34,6 +34,12 @@ public final class CounterNames {
   public static final String LATE_FOR_BURST_WINDOW = "lateForBurstWindow";
   public static final String PLANNED_OUTAGES = "plannedOutages";
   public static final String LATE_FOR_WORK_IMPACT = "lateForWorkImpact";
+  /** Root-cause alarms raised (each raise of an incident id once). */
+  public static final String ROOT_ALARMS = "rootAlarms";
+  /** Root-cause raises of an id already open, and clears with no open raise: counted, ignored. */
+  public static final String ROOT_ALARMS_UNPAIRED = "rootAlarmsUnpaired";
+  /** Incidents written (ended, or open at the end of a bounded input). */
+  public static final String INCIDENTS = "incidents";
 
   /** Alertmanager delivery (README "Alerts to Alertmanager"). */
   public static final String ALERTMANAGER_POSTS = "alertmanagerPosts";
@@ -76,6 +82,7 @@ public final class CounterNames {
     NON_OUTAGE_ALARMS, DUPLICATE_RAISES, CLEARS_WITHOUT_RAISE, CLEARS_BEFORE_RAISE, OUTAGES_OPENED, FLAPS_MERGED,
     STALE_OUTAGES, CLEARS_AFTER_STALE,
     COMPLAINTS_ATTRIBUTED, LATE_COMPLAINTS, LATE_AFTER_PERIOD_CLOSED, LATE_AFTER_IMPACT,
-    COMPLAINTS_OUTSIDE_REGION_TABLE, LATE_FOR_BURST_WINDOW, ALERTS_EMITTED, PLANNED_OUTAGES, LATE_FOR_WORK_IMPACT
+    COMPLAINTS_OUTSIDE_REGION_TABLE, LATE_FOR_BURST_WINDOW, ALERTS_EMITTED, PLANNED_OUTAGES, LATE_FOR_WORK_IMPACT,
+    ROOT_ALARMS, ROOT_ALARMS_UNPAIRED, INCIDENTS
   };
 }

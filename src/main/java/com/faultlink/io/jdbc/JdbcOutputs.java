@@ -4,6 +4,7 @@ import com.faultlink.config.JdbcConfig;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertStatus;
 import com.faultlink.model.GoldenWindow;
+import com.faultlink.model.Incident;
 import com.faultlink.model.OutageImpact;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.model.RegionMetrics;
@@ -54,13 +55,22 @@ public final class JdbcOutputs {
 
   static final String OUTAGE_IMPACTS = """
       INSERT INTO outage_impacts (outage_id, cell_id, region, technology, start_at, end_at, duration_minutes,
-        complaints, first_complaint_lag_minutes, planned, work_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        complaints, first_complaint_lag_minutes, planned, work_id, incident_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (outage_id) DO UPDATE SET cell_id = EXCLUDED.cell_id, region = EXCLUDED.region,
         technology = EXCLUDED.technology, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at,
         duration_minutes = EXCLUDED.duration_minutes, complaints = EXCLUDED.complaints,
         first_complaint_lag_minutes = EXCLUDED.first_complaint_lag_minutes, planned = EXCLUDED.planned,
-        work_id = EXCLUDED.work_id""";
+        work_id = EXCLUDED.work_id, incident_id = EXCLUDED.incident_id""";
+
+  static final String INCIDENTS = """
+      INSERT INTO incidents (incident_id, cause, root_object_id, regions, start_at, end_at, root_cleared_at, outages,
+        outage_ids, sites, cells, complaints)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (incident_id) DO UPDATE SET cause = EXCLUDED.cause, root_object_id = EXCLUDED.root_object_id,
+        regions = EXCLUDED.regions, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at,
+        root_cleared_at = EXCLUDED.root_cleared_at, outages = EXCLUDED.outages, outage_ids = EXCLUDED.outage_ids,
+        sites = EXCLUDED.sites, cells = EXCLUDED.cells, complaints = EXCLUDED.complaints""";
 
   static final String WORK_IMPACTS = """
       INSERT INTO work_impacts (work_id, start_at, end_at, outages, complaints, outage_minutes, overrun_outages,
@@ -95,10 +105,20 @@ public final class JdbcOutputs {
         resolved_at = COALESCE(EXCLUDED.resolved_at, a.resolved_at),
         status = CASE WHEN COALESCE(EXCLUDED.resolved_at, a.resolved_at) IS NULL THEN 'firing' ELSE 'resolved' END""";
 
-  /** Adds a JDBC sink per stream that exists. */
+  /** Adds a JDBC sink per stream that exists (no incidents). */
   public static void write(JdbcConfig config, DataStream<RegionMetrics> metrics, DataStream<GoldenWindow> goldenWindows,
       DataStream<OutageImpact> impacts, DataStream<WorkImpact> workImpacts, DataStream<OutageStatus> status,
       DataStream<Alert> alerts) {
+    write(config, metrics, goldenWindows, impacts, workImpacts, status, alerts, null);
+  }
+
+  /** Adds a JDBC sink per stream that exists. */
+  public static void write(JdbcConfig config, DataStream<RegionMetrics> metrics, DataStream<GoldenWindow> goldenWindows,
+      DataStream<OutageImpact> impacts, DataStream<WorkImpact> workImpacts, DataStream<OutageStatus> status,
+      DataStream<Alert> alerts, DataStream<Incident> incidents) {
+    if (incidents != null) {
+      sink(incidents, "incidents", INCIDENTS, JdbcOutputs::incident, config);
+    }
     if (metrics != null) {
       sink(metrics, "metrics", METRICS, JdbcOutputs::metrics, config);
     }
@@ -176,6 +196,23 @@ public final class JdbcOutputs {
     setDouble(ps, ++i, o.firstComplaintLagMinutes());
     ps.setBoolean(++i, o.planned());
     ps.setString(++i, o.workId());
+    ps.setString(++i, o.incidentId());
+  }
+
+  static void incident(PreparedStatement ps, Incident n) throws SQLException {
+    int i = 0;
+    ps.setString(++i, n.incidentId());
+    ps.setString(++i, n.cause());
+    ps.setString(++i, n.rootObjectId());
+    ps.setString(++i, String.join(",", n.regions()));
+    setTime(ps, ++i, n.start());
+    setTime(ps, ++i, n.end());
+    setTime(ps, ++i, n.rootCleared());
+    ps.setLong(++i, n.outageIds().size());
+    ps.setString(++i, String.join(",", n.outageIds()));
+    ps.setLong(++i, n.sites());
+    ps.setLong(++i, n.cells());
+    ps.setLong(++i, n.complaints());
   }
 
   static void workImpact(PreparedStatement ps, WorkImpact w) throws SQLException {

@@ -206,6 +206,28 @@ final class Network {
     }
   }
 
+  /**
+   * topology.csv: every site depends on its own two transmission links ({@code <site>-TX1}, {@code -TX2}, the
+   * objects of the transport alarms), then the rows the incidents add (a link feeding its neighbours, a power
+   * supply feeding two sites), each pair once.
+   */
+  void writeTopology(Path dir, List<String[]> extraRows) throws IOException {
+    java.util.Set<String> rows = new java.util.LinkedHashSet<>();
+    for (Site s : sites) {
+      rows.add(s.id() + "-TX1,Transmission," + s.id());
+      rows.add(s.id() + "-TX2,Transmission," + s.id());
+    }
+    for (String[] r : extraRows) {
+      rows.add(String.join(",", r));
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("topology.csv"), StandardCharsets.UTF_8)) {
+      w.write("object_id,object_type,site_id\n");
+      for (String r : rows) {
+        w.write(r + "\n");
+      }
+    }
+  }
+
   private double nearest(Map<Long, List<Integer>> grid, double lat, double lon) {
     double best = Double.MAX_VALUE;
     for (int other : around(grid, lat, lon)) {

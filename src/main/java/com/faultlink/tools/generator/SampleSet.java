@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes the five files of one input set: regions.csv, cells.csv, works.jsonl, alarms.jsonl, complaints.jsonl. */
+/**
+ * Writes the six files of one input set: regions.csv, cells.csv, topology.csv, works.jsonl, alarms.jsonl,
+ * complaints.jsonl.
+ */
 public final class SampleSet {
   private SampleSet() {}
 
@@ -44,15 +47,20 @@ public final class SampleSet {
       long noiseAlarms,
       long faultComplaints,
       long backgroundComplaints,
-      double seconds) {
+      double seconds,
+      List<InjectedIncident> incidents,
+      String rootWithoutOutage,
+      long inPowerIncidents) {
 
     public String line() {
       return String.format(Locale.ROOT,
           "%s: regions.csv %d, cells.csv %d (%d sites), works.jsonl %d, %s, %s lines"
               + " | %d outages (%d open at end, %d flapping, %d in works, %d OUT_OF_SERVICE, %d in mass outages),"
-              + " %d noise alarms, %d fault + %d background complaints | %.1f s",
+              + " %d noise alarms, %d fault + %d background complaints | %d incidents injected (%d outages in power"
+              + " incidents), 1 root alarm without outage | %.1f s",
           dir, regions, cells, sites, works, alarms, complaints, outages, openAtEnd, flapping, inWorks, outOfService,
-          inMassOutages, noiseAlarms, faultComplaints, backgroundComplaints, seconds);
+          inMassOutages, noiseAlarms, faultComplaints, backgroundComplaints, incidents.size(), inPowerIncidents,
+          seconds);
     }
   }
 
@@ -78,11 +86,12 @@ public final class SampleSet {
       writeWorks(dir.resolve("works.jsonl"), scenario.works());
       scenario.run();
     }
+    net.writeTopology(dir, scenario.topologyRows);
     Scenario.Stats s = scenario.stats;
     return new Summary(dir, Network.CITIES.length, net.cells.size(), net.sites.size(), scenario.works().size(),
         FileCount.of(alarms), FileCount.of(complaints), s.outages, s.openAtEnd, s.flappingOutages, s.plannedWorkOutages,
         s.outOfServiceOutages, s.massOutages, s.noiseAlarms, s.faultComplaints, s.backgroundComplaints,
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9, List.copyOf(scenario.injected), scenario.rootWithoutOutage, s.powerOutages);
   }
 
   private static void writeWorks(Path file, List<Scenario.Work> works) throws IOException {

@@ -72,6 +72,8 @@ final class Scenario {
     "157", "158", "159", "178", "182", "183", "184", "187", "188", "198"};
 
   private static final String TRANSPORT_NMS = "TNMS-FH-1";
+  /** The power-monitoring system whose {@code powerSupplyFailure} alarms start the power incidents. */
+  static final String POWER_EMS = "PWR-EMS-1";
   private static final String OUT_OF_SERVICE = "OUT_OF_SERVICE";
 
   /**
@@ -87,6 +89,7 @@ final class Scenario {
     long plannedWorkOutages;
     long outOfServiceOutages;
     long massOutages;
+    long powerOutages;
     long flappingOutages;
     long openAtEnd;
     long faultComplaints;
@@ -113,6 +116,16 @@ final class Scenario {
   private final List<Work> works;
   private final long[] massOutageTimes;
   private final long[] openOutageTimes;
+  /** Power incidents and the one root alarm that explains no outage: their own random stream, so they move no
+   *  other draw. */
+  private final SplittableRandom powerRng;
+  private final long[] powerTimes;
+  private final long rootOnlyTime;
+  final List<InjectedIncident> injected = new ArrayList<>();
+  /** The incident id of the root-cause alarm that explains no outage (power back before the batteries ran out). */
+  String rootWithoutOutage;
+  /** Topology rows ({object_id, object_type, site_id}) the incidents add to every site's own transmission links. */
+  final List<String[]> topologyRows = new ArrayList<>();
   private final double maxDiurnal;
   private long alarmEvents;
   private long complaintEvents;
@@ -150,6 +163,11 @@ final class Scenario {
         until - margin, true);
     openOutageTimes = times(outageRng, Math.max(2, Math.round(opt.outagesPerDay() * 0.5)), until - 12 * 3600L,
         until - 3600L, false);
+    powerRng = Rand.stream(opt.seed(), 8);
+    // one power incident per 10 days (the sample's three weeks: two), and with them one root alarm without outage;
+    // shorter sets get none and stay as they were
+    powerTimes = times(powerRng, opt.days() / 10, from + margin, until - margin, true);
+    rootOnlyTime = powerTimes.length == 0 ? Long.MIN_VALUE : times(powerRng, 1, from + margin, until - margin, true)[0];
   }
 
   List<Work> works() {
@@ -163,6 +181,7 @@ final class Scenario {
     }
     int nextWork = 0;
     int nextMass = 0;
+    int nextPower = 0;
     int nextOpen = 0;
     double outagesPerHourWeight = opt.outagesPerDay() / sum(OUTAGE_HOURS);
     double noisePerHourWeight = opt.alarmNoisePerDay() / sum(NOISE_HOURS);
@@ -174,6 +193,12 @@ final class Scenario {
       }
       while (nextMass < massOutageTimes.length && massOutageTimes[nextMass] < hEnd) {
         massOutage(massOutageTimes[nextMass++]);
+      }
+      while (nextPower < powerTimes.length && powerTimes[nextPower] < hEnd) {
+        powerIncident(powerTimes[nextPower], nextPower++);
+      }
+      if (rootOnlyTime >= h && rootOnlyTime < hEnd) {
+        rootAlarmWithoutOutage(rootOnlyTime);
       }
       while (nextOpen < openOutageTimes.length && openOutageTimes[nextOpen] < hEnd) {
         long s = openOutageTimes[nextOpen++];
@@ -379,23 +404,100 @@ final class Scenario {
     alarms.offer(link.raised(), render.raise(alarmEventId(), link));
     long linkClear = restored - r.nextLong(61);
     alarms.offer(linkClear, render.clear(alarmEventId(), link, linkClear, r.nextBoolean()));
+    List<String> ids = new ArrayList<>();
     for (Site site : sites) {
+      topologyRows.add(new String[] {link.objectId(), "Transmission", site.id()});
       for (int cell : site.cells()) {
         long s = t0 + r.nextLong(91);
         long e = restored + r.nextLong(181);
         if (free(cell, s, e)) {
           stats.massOutages++;
-          outage(cell, new long[] {s}, new long[] {e}, null, 1.0, r);
+          ids.add(outage(cell, new long[] {s}, new long[] {e}, null, 1.0, r));
         }
       }
     }
+    ids.sort(null);
+    injected.add(new InjectedIncident(TRANSPORT_NMS + "/" + link.id(), "lossOfSignal", link.objectId(), ids));
+  }
+
+  /**
+   * A power failure: a {@code powerSupplyFailure} on a site (even incidents) or on a power supply feeding a site and
+   * its nearest neighbour (odd ones, listed in the topology); each site's batteries last 30-120 minutes, then all its
+   * cells drop within 90 s; power is back 2.5-5 hours after the alarm, the cells a few minutes later.
+   */
+  private void powerIncident(long t0, int n) {
+    SplittableRandom r = powerRng;
+    Site site = net.siteOf(Rand.cumulative(r, net.fragility));
+    for (int attempt = 0; n % 2 == 1 && site.neighbourSites().length == 0 && attempt < 20; attempt++) {
+      site = net.siteOf(Rand.cumulative(r, net.fragility)); // a shared power supply needs a neighbour to feed
+    }
+    List<Site> sites = new ArrayList<>(List.of(site));
+    String objectId = site.id();
+    String objectType = "Site";
+    if (n % 2 == 1 && site.neighbourSites().length > 0) {
+      objectId = site.id() + "-PSU1";
+      objectType = "PowerSupply";
+      sites.add(net.sites.get(site.neighbourSites()[0]));
+      for (Site s : sites) {
+        topologyRows.add(new String[] {objectId, objectType, s.id()});
+      }
+    }
+    long restored = t0 + 60 * Rand.uniform(r, 150, 301);
+    Alarm power = new Alarm(POWER_EMS, nextAlarmId(POWER_EMS), "equipmentAlarm", "major", "powerSupplyFailure", null,
+        objectId, objectType, t0, null);
+    alarms.offer(t0, render.raise(alarmEventId(), power));
+    alarms.offer(restored, render.clear(alarmEventId(), power, restored, r.nextBoolean()));
+    List<String> ids = new ArrayList<>();
+    for (Site s : sites) {
+      long drop = t0 + 60 * Rand.uniform(r, 30, 121);
+      for (int cell : s.cells()) {
+        long start = drop + r.nextLong(91);
+        long end = restored + r.nextLong(181);
+        if (free(cell, start, end)) {
+          stats.powerOutages++;
+          ids.add(outage(cell, new long[] {start}, new long[] {end}, null, 1.0, r));
+        }
+      }
+    }
+    ids.sort(null);
+    injected.add(new InjectedIncident(POWER_EMS + "/" + power.id(), "powerSupplyFailure", objectId, ids));
+  }
+
+  /**
+   * A {@code powerSupplyFailure} on a site whose batteries outlast it (cleared after 20 minutes): a root-cause alarm
+   * that explains no outage. Its cells are kept free of outages from 15 minutes before it to 15 minutes after.
+   */
+  private void rootAlarmWithoutOutage(long t) {
+    SplittableRandom r = powerRng;
+    long clear = t + 20 * 60;
+    Site site = null;
+    for (int attempt = 0; attempt < 50 && site == null; attempt++) {
+      Site candidate = net.siteOf(Rand.cumulative(r, net.fragility));
+      boolean allFree = true;
+      for (int cell : candidate.cells()) {
+        allFree &= free(cell, t - 900, clear + 900);
+      }
+      site = allFree ? candidate : null;
+    }
+    if (site == null) {
+      return;
+    }
+    for (int cell : site.cells()) {
+      markBusy(cell, t - 900, clear + 900);
+    }
+    Alarm power = new Alarm(POWER_EMS, nextAlarmId(POWER_EMS), "equipmentAlarm", "minor", "powerSupplyFailure", null,
+        site.id(), "Site", t, null);
+    alarms.offer(t, render.raise(alarmEventId(), power));
+    alarms.offer(clear, render.clear(alarmEventId(), power, clear, r.nextBoolean()));
+    rootWithoutOutage = POWER_EMS + "/" + power.id();
   }
 
   /**
    * One outage: its raise/clear pairs (more than one when flapping, each a new alarm id) and the complaints
    * it causes from the first raise to the last clear.
    */
-  private void outage(int cell, long[] raises, long[] clears, String indicator, double complaintLevel, SplittableRandom r) {
+  private String outage(int cell, long[] raises, long[] clears, String indicator, double complaintLevel,
+      SplittableRandom r) {
     Site site = net.siteOf(cell);
     String omc = site.omc();
     boolean zte = omc.contains("ZTE");
@@ -408,6 +510,7 @@ final class Scenario {
         stats.openAtEnd++;
       }
     }
+    String outageId = null;
     for (int i = 0; i < raises.length; i++) {
       Alarm a = new Alarm(omc, nextAlarmId(omc), "communicationsAlarm", "critical", "cellOutage",
           zte ? "小区退服" : "Cell Unavailable", net.cells.get(cell).id(), "Cell", raises[i], indicator);
@@ -417,9 +520,13 @@ final class Scenario {
         alarms.offer(at, render.acknowledge(alarmEventId(), a, at, "critical", operator(r)));
       }
       alarms.offer(clears[i], render.clear(alarmEventId(), a, clears[i], r.nextBoolean()));
+      if (i == 0) {
+        outageId = omc + "/" + a.id();
+      }
     }
     // Its own stream: how many complaints an outage draws (its city's shape) moves no later outage.
     faultComplaints(cell, s, e, complaintLevel, r.split());
+    return outageId;
   }
 
   /**
