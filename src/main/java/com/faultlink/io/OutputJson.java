@@ -139,8 +139,7 @@ public final class OutputJson {
     n.put("summary", AlertText.summary(a, zone));
     n.put("region", a.region());
     n.put("at", time(a.at(), zone));
-    // Incidents (common causes) are not assembled yet: no alert belongs to one.
-    n.putNull("incidentId");
+    n.put("incidentId", a.incidentId());
     switch (a.type()) {
       case GOLDEN_WINDOW_AT_RISK, GOLDEN_WINDOW_BREACHED -> {
         n.put("outageId", a.outageId());

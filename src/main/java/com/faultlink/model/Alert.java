@@ -23,6 +23,8 @@ import java.util.List;
  * @param explainingOutages complaint bursts and mass outages: open outages in the region that may explain it
  * @param planned whether the alert concerns planned work
  * @param workId the planned work, where known
+ * @param incidentId the incident this alert belongs to ({@code INCIDENT} alerts: their own; golden-window alerts:
+ *     their outage's), null where none; Alertmanager's inhibit rule matches on it
  */
 public record Alert(
     String alertId,
@@ -44,12 +46,23 @@ public record Alert(
     Long outagesOpen,
     List<String> explainingOutages,
     boolean planned,
-    String workId) {
+    String workId,
+    String incidentId) {
+
+  /** An alert of no incident. */
+  public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
+      String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
+      Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
+      Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId) {
+    this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
+        expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen,
+        explainingOutages, planned, workId, null);
+  }
 
   /** The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when}. */
   public Alert resolvedAt(long when) {
     return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId);
+        outagesOpen, explainingOutages, planned, workId, incidentId);
   }
 }

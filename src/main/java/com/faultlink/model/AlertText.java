@@ -22,7 +22,7 @@ public final class AlertText {
 
   public static String severity(AlertType type) {
     return switch (type) {
-      case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE -> CRITICAL;
+      case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE, INCIDENT -> CRITICAL;
       case GOLDEN_WINDOW_AT_RISK, COMPLAINT_BURST -> MAJOR;
     };
   }
@@ -39,6 +39,7 @@ public final class AlertText {
       case COMPLAINT_BURST -> a.count() + " complaints in the window from " + clock(a.windowStart(), zone)
           + " (threshold " + number(a.threshold()) + ", usual " + number(a.expected()) + ")";
       case MASS_OUTAGE -> a.outagesOpen() + " outages open at once";
+      case INCIDENT -> "incident " + a.incidentId() + ", " + a.outagesOpen() + " outages open";
     };
     String planned = a.planned() ? " [planned work" + (a.workId() != null ? " " + a.workId() : "") + "]" : "";
     String text = where + ": " + what + planned;

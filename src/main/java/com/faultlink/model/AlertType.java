@@ -5,5 +5,7 @@ public enum AlertType {
   COMPLAINT_BURST,
   GOLDEN_WINDOW_AT_RISK,
   GOLDEN_WINDOW_BREACHED,
-  MASS_OUTAGE
+  MASS_OUTAGE,
+  /** One page for the outages of one root cause (contract "Incidents"). */
+  INCIDENT
 }

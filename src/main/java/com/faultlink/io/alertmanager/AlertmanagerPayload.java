@@ -14,7 +14,9 @@ import java.time.ZoneId;
  * One FaultLink alert in Prometheus Alertmanager's API shape ({@code POST /api/v2/alerts}, one element of the
  * array). Labels identify the alert and never change for the same {@code alertId} (Alertmanager deduplicates on
  * the label set): {@code alertname} (the type), {@code alertId}, {@code region}, {@code cellId} where the alert has
- * one, {@code severity}, {@code planned}, {@code workId} where known, {@code source=faultlink}. Everything else is
+ * one, {@code severity}, {@code incidentId} where the alert belongs to an incident (the shipped
+ * {@code jobs/alertmanager/alertmanager.yml} groups and inhibits on it), {@code planned}, {@code workId} where known,
+ * {@code source=faultlink}. Everything else is
  * an annotation. {@code startsAt} is the firing record's {@code at}; a resolution adds {@code endsAt}, its own
  * {@code at}, but never later than the moment it is sent, so that Alertmanager takes it as resolved.
  */
@@ -32,6 +34,9 @@ public final class AlertmanagerPayload {
       labels.put("cellId", a.cellId());
     }
     labels.put("severity", AlertText.severity(a.type()));
+    if (a.incidentId() != null) {
+      labels.put("incidentId", a.incidentId());
+    }
     labels.put("planned", Boolean.toString(a.planned()));
     if (a.workId() != null) {
       labels.put("workId", a.workId());
