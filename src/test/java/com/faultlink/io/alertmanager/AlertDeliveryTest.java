@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
-/** Delivery to a real HTTP receiver on loopback that is down, slow to come back, or restarted. */
+/**
+ * Delivery to a real HTTP receiver on loopback that is down, slow to come back, or restarted. A recording stand-in
+ * ({@link AlertReceiver}), not the real Alertmanager: these tests check the wire itself (how often a firing alert
+ * is re-sent, the {@code endsAt} a resolution carries, that nothing is sent as firing after it), which
+ * Alertmanager's API does not show (it lists no resolved alert). The same behaviours end to end against the real
+ * one: {@link AlertmanagerInTheLoopTest}.
+ */
 class AlertDeliveryTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final long T0 = 1_790_000_000_000L;
