@@ -37,9 +37,11 @@ class MonitoringConfigTest {
     command.addAll(List.of(labels));
     Run r = run(command.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.output()).isZero();
-    // amtool warns on its error output that --config.file overrides --alertmanager.url; the receiver is the last line
-    String[] lines = r.output().strip().split("\\R");
-    return lines[lines.length - 1].strip();
+    // amtool also warns (on its error output, merged here) that --config.file overrides --alertmanager.url
+    List<String> lines = r.output().lines().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("Warning:")).toList();
+    assertThat(lines).as(r.output()).hasSize(1);
+    return lines.get(0);
   }
 
   @Test
