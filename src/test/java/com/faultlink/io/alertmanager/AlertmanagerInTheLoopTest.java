@@ -11,6 +11,7 @@ import com.faultlink.model.AlertType;
 import com.faultlink.model.Outage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,9 +69,15 @@ class AlertmanagerInTheLoopTest {
   private static final Alert OVERRUN = golden(AlertType.GOLDEN_WINDOW_BREACHED, "OMC-HW-2/A-1174",
       "NX-WZ-0102-1", T0, 40, null, "W-3");
 
+  /**
+   * Re-sends every 500 ms: a firing alert is sent with {@code endsAt} 2 s ahead (4 intervals), so a sender stalled
+   * for a moment on this shared machine does not let it expire between two looks.
+   */
+  private static final Duration RESEND = Duration.ofMillis(500);
+
   private static AlertmanagerSink.Writer writer(String url) {
     AlertmanagerConfig config = new AlertmanagerConfig(url, "http://faultlink.example/alerts",
-        Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofSeconds(2), 1000,
+        RESEND, Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofSeconds(2), 1000,
         Duration.ofSeconds(5));
     return new AlertmanagerSink.Writer(config, ZONE, new UnregisteredMetricsGroup(), List.of());
   }
@@ -197,13 +204,77 @@ class AlertmanagerInTheLoopTest {
             .isEqualTo("2026-10-14T09:02:00.000Z");
         assertThat(seen.get(OVERRUN.alertId()).path("status").path("state").asText()).isEqualTo("active");
         // Nothing resolved comes back: several re-send intervals later the set is the same.
-        Thread.sleep(1500);
+        Thread.sleep(4 * RESEND.toMillis());
         assertThat(alerts(am).keySet()).containsExactlyInAnyOrder(incidentKey, MEMBER_BREACHED.alertId(),
             OVERRUN.alertId());
       } finally {
         w.flush(true);
         w.close();
       }
+    }
+  }
+
+  /**
+   * Alertmanager expires a firing alert by itself at the {@code endsAt} it was last sent with (4 resend intervals
+   * after that POST, docs/operations.md): re-sends keep it active well past one such lease, and once the sink stops
+   * (a cancelled or crashed job that never resolves it) it ends within 4 intervals of the stop, by Alertmanager's
+   * own clock, not after the shipped config's {@code resolve_timeout} of 5 minutes.
+   */
+  @Test
+  void aFiringAlertNoLongerResentExpiresByItselfAtItsEndsAt() throws Exception {
+    long lease = 4 * RESEND.toMillis();
+    try (RealAlertmanager am = RealAlertmanager.start(work)) {
+      AlertmanagerSink.Writer w = writer(am.url());
+      long closedAt;
+      long lastEndsAt;
+      try {
+        long before = System.currentTimeMillis();
+        w.write(LONE_BREACHED, null);
+        JsonNode first = await(am, "the alert", m -> m.containsKey(LONE_BREACHED.alertId()))
+            .get(LONE_BREACHED.alertId());
+        long firstEndsAt = Instant.parse(first.path("endsAt").asText()).toEpochMilli();
+        assertThat(firstEndsAt).as("the endsAt FaultLink sent, not updatedAt + resolve_timeout")
+            .isBetween(before + lease, System.currentTimeMillis() + lease);
+        // Twice the lease: without the re-sends it would have expired; with them it stays active throughout.
+        long until = System.currentTimeMillis() + 2 * lease;
+        while (System.currentTimeMillis() < until) {
+          assertThat(alerts(am)).as("active while re-sent").containsKey(LONE_BREACHED.alertId());
+          Thread.sleep(100);
+        }
+        long renewed = Instant.parse(alerts(am).get(LONE_BREACHED.alertId()).path("endsAt").asText())
+            .toEpochMilli();
+        assertThat(renewed).as("each re-send renews endsAt").isGreaterThanOrEqualTo(firstEndsAt + lease);
+      } finally {
+        // a cancel (no end of input): the delivery thread stops at once, the alert is never resolved
+        w.close();
+        closedAt = System.currentTimeMillis();
+      }
+      Thread.sleep(200); // a POST cut short by the stop may still be landing
+      JsonNode last = alerts(am).get(LONE_BREACHED.alertId());
+      assertThat(last).as("still active right after the stop").isNotNull();
+      lastEndsAt = Instant.parse(last.path("endsAt").asText()).toEpochMilli();
+      assertThat(lastEndsAt - closedAt).as("the last lease: at most 4 intervals past the stop")
+          .isBetween(lease - RESEND.toMillis() - 500, lease);
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      long goneAt;
+      while (true) {
+        // Alertmanager lists an alert while its endsAt is not before its own now, taken during the GET
+        long asked = System.currentTimeMillis();
+        boolean listed = alerts(am).containsKey(LONE_BREACHED.alertId());
+        long answered = System.currentTimeMillis();
+        if (!listed) {
+          goneAt = answered;
+          break;
+        }
+        assertThat(asked).as("listed only until its endsAt").isLessThanOrEqualTo(lastEndsAt + 5);
+        assertThat(System.nanoTime()).as("waiting for it to expire").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      assertThat(goneAt).as("expired at its endsAt, not before").isGreaterThanOrEqualTo(lastEndsAt - 5);
+      System.out.printf("stopped re-sending at %s; last endsAt %s (%d ms later); gone from /api/v2/alerts after "
+          + "%d ms%n", Instant.ofEpochMilli(closedAt), Instant.ofEpochMilli(lastEndsAt), lastEndsAt - closedAt,
+          goneAt - closedAt);
     }
   }
 
