@@ -165,6 +165,8 @@ class DashboardSinksPipelineTest {
     }
     assertThat(receiver.alertsById().keySet()).isEqualTo(fileAlerts.keySet());
     assertThat(receiver.alertsByLabels()).as("one alert per alertId").hasSameSizeAs(fileAlerts);
+    assertThat(fileAlerts.values()).as("both kinds in the sample").anyMatch(fr -> fr[1].equals("null"))
+        .anyMatch(fr -> !fr[1].equals("null"));
     fileAlerts.forEach((id, fr) -> {
       AlertReceiver.Arrival got = receiver.latestById().get(id);
       assertThat(got.alert().get("startsAt").asText()).as(id).isEqualTo(fr[0]);
