@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,10 +165,20 @@ class DashboardSinksPipelineTest {
     }
     assertThat(receiver.alertsById().keySet()).isEqualTo(fileAlerts.keySet());
     assertThat(receiver.alertsByLabels()).as("one alert per alertId").hasSameSizeAs(fileAlerts);
+    assertThat(fileAlerts.values()).as("both kinds in the sample").anyMatch(fr -> fr[1].equals("null"))
+        .anyMatch(fr -> !fr[1].equals("null"));
     fileAlerts.forEach((id, fr) -> {
-      JsonNode got = receiver.alertsById().get(id);
-      assertThat(got.get("startsAt").asText()).as(id).isEqualTo(fr[0]);
-      assertThat(got.has("endsAt")).as("%s resolved", id).isEqualTo(!fr[1].equals("null"));
+      AlertReceiver.Arrival got = receiver.latestById().get(id);
+      assertThat(got.alert().get("startsAt").asText()).as(id).isEqualTo(fr[0]);
+      // every POST has an endsAt: ahead of its arrival while firing, not after it once resolved
+      boolean resolved = !fr[1].equals("null");
+      assertThat(got.resolved()).as("%s resolved", id).isEqualTo(resolved);
+      if (resolved) {
+        // the resolution's own instant (the sample lies in the past), never before the alert's start
+        Instant ends = Instant.parse(fr[1]).isBefore(Instant.parse(fr[0])) ? Instant.parse(fr[0])
+            : Instant.parse(fr[1]);
+        assertThat(Instant.ofEpochMilli(got.endsAtMillis())).as("%s endsAt", id).isEqualTo(ends);
+      }
     });
   }
 

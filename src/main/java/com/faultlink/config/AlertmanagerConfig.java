@@ -12,8 +12,8 @@ import java.util.Map;
  * @param url the Alertmanager's base URL; alerts go to {@code <url>/api/v2/alerts}. User info in it
  *     ({@code http://user:secret@host:9093}) is sent as basic credentials and never shown
  * @param generatorUrl each alert's {@code generatorURL} (where an operator finds its source)
- * @param resendInterval firing alerts are sent again this often (Alertmanager resolves an alert not re-sent within
- *     its {@code resolve_timeout}, 5 minutes by default)
+ * @param resendInterval firing alerts are sent again this often, each POST with {@code endsAt} 4 intervals ahead
+ *     (Alertmanager expires an alert not re-sent by then)
  * @param initialBackoff first wait after a failed POST; doubles up to {@code maxBackoff}
  * @param requestTimeout a POST taking longer has failed
  * @param maxPending the most alerts kept for (re)sending; beyond it the oldest are dropped and counted

@@ -8,6 +8,7 @@ import com.faultlink.model.Incident;
 import com.faultlink.model.Outage;
 import com.faultlink.model.OutageImpact;
 import com.faultlink.runtime.CounterNames;
+import com.faultlink.runtime.OpenCount;
 import com.faultlink.runtime.RunCounter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -40,7 +44,8 @@ import org.apache.flink.util.OutputTag;
  * {@code outages.maxOpen} after its raise (as its outages would be closed as stale), never at the end of the input.
  * A root alarm that never explains an outage leaves nothing, and its state goes a window after its clear.
  */
-public final class IncidentTracker extends KeyedProcessFunction<String, IncidentFact, Incident> {
+public final class IncidentTracker extends KeyedProcessFunction<String, IncidentFact, Incident>
+    implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<Alert> ALERTS = new OutputTag<>("incident-alerts") {};
@@ -62,6 +67,8 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
   /** Set once written: until when its id is remembered. */
   private transient ValueState<Long> done;
   private transient RunCounter written;
+  /** Incidents paging now (a firing INCIDENT alert): the gauge jobs/prometheus/rules.yml alerts on. */
+  private transient OpenCount incidentsOpen;
 
   /**
    * @param settleMillis how long after an end nothing can undo it: the larger of the merge gap and the window
@@ -75,6 +82,7 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
 
   @Override
   public void open(OpenContext openContext) {
+    getRuntimeContext().getMetricGroup().gauge(CounterNames.INCIDENTS_OPEN, incidentsOpen);
     root = getRuntimeContext().getState(new ValueStateDescriptor<>("root", TypeInformation.of(RootAlarm.class)));
     identity = getRuntimeContext().getState(
         new ValueStateDescriptor<>("identity", TypeInformation.of(IncidentFact.class)));
@@ -122,6 +130,21 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
     }
   }
 
+  /** The {@code incidentsOpen} gauge's value in this task. */
+  long incidentsOpen() {
+    return incidentsOpen.getValue();
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    incidentsOpen = OpenCount.restore(context, CounterNames.INCIDENTS_OPEN);
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    incidentsOpen.snapshot(context);
+  }
+
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out) throws Exception {
     Long until = done.value();
@@ -158,6 +181,7 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
         Alert f = firing.value();
         if (f != null) {
           ctx.output(ALERTS, f.resolvedAt(end));
+          incidentsOpen.closed();
         }
       }
     }
@@ -206,6 +230,7 @@ public final class IncidentTracker extends KeyedProcessFunction<String, Incident
         id != null ? id.cause() : (r != null ? r.cause() : null), null);
     firing.update(a);
     ctx.output(ALERTS, a);
+    incidentsOpen.opened();
   }
 
   /** When the incident ended, as far as is known at {@code now}; null while it has not. */

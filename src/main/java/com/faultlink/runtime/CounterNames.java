@@ -66,6 +66,11 @@ public final class CounterNames {
   public static final String OPEN_OUTAGES = "openOutages";
   public static final String RECORDS_WRITTEN = "recordsWritten";
   public static final String WATERMARK_LAG_MILLIS = "watermarkLagMillis";
+  /**
+   * Incidents open now: a gauge on the incident assembly's operator group (issue 23), summed over subtasks by
+   * jobs/prometheus/rules.yml's FaultLinkIncidentsOpen.
+   */
+  public static final String INCIDENTS_OPEN = "incidentsOpen";
 
   /**
    * What the external sinks did not deliver: in the run summary after {@link #ALL}, where the sink is configured

@@ -7,6 +7,7 @@ import com.faultlink.FaultLinkJob;
 import com.faultlink.LocalKafkaBroker;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
+import com.faultlink.monitoring.RealPrometheus;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import java.io.ByteArrayOutputStream;
@@ -144,10 +145,20 @@ class ClusterDeploymentIT {
   }
 
   @Test
-  void theTaskManagersPrometheusEndpointServesFaultLinksMetrics() throws Exception {
-    String job = submit("submit", writeConfig("metrics", PACE, "").toString());
-    awaitMidStream(job);
+  void theTaskManagersPrometheusEndpointServesFaultLinksMetricsAndPrometheusScrapesThem() throws Exception {
+    // Prometheus (Debian's, with the shipped jobs/prometheus config and rules) scrapes the cluster from before
+    // the job starts, so that it sees the job while it runs.
+    try (RealPrometheus prometheus = RealPrometheus.start(work.resolve("prometheus"), cluster.prometheusFirstPort)) {
+      String job = submit("submit", writeConfig("metrics", PACE, "").toString());
+      awaitMidStream(job);
+      scrapedDirectly();
+      scrapedByPrometheus(prometheus, job);
+      cluster.run("cancel", job);
+      assertThat(cluster.jobState(job)).isEqualTo("CANCELED");
+    }
+  }
 
+  private void scrapedDirectly() {
     Set<String> wanted = Set.of("_eventsRead", "_deadLetters", "_lateEvents", "_duplicateEvents", "_openOutages",
         "_recordsWritten", "_watermarkLagMillis", "_numRecordsIn", "_numRecordsOut");
     String[] scrape = {null};
@@ -163,7 +174,30 @@ class ClusterDeploymentIT {
     });
     assertThat(scrape[0]).contains("flink_taskmanager_job_task_operator_eventsRead")
         .contains("stream=\"attributions\"");
-    cluster.run("cancel", job);
-    assertThat(cluster.jobState(job)).isEqualTo("CANCELED");
+  }
+
+  /** Prometheus has FaultLink's series under the names jobs/prometheus/rules.yml uses, and has loaded the rules. */
+  private void scrapedByPrometheus(RealPrometheus prometheus, String job) {
+    String read = "sum(flink_taskmanager_job_task_operator_eventsRead{job_id=\"" + job + "\"})";
+    double[] value = {Double.NaN};
+    LocalFlinkCluster.await("events read, scraped by Prometheus", Duration.ofSeconds(60), () -> {
+      value[0] = prometheus.value(read);
+      return value[0] > 0;
+    });
+    assertThat(cluster.jobState(job)).as("scraped while the job runs").isEqualTo("RUNNING");
+    System.out.printf("Prometheus: %s = %.0f while the job runs%n", read, value[0]);
+    assertThat(prometheus.value("up{job=\"flink-jobmanager\"}")).as("the JobManager scraped").isEqualTo(1.0);
+    for (String series : List.of("flink_taskmanager_job_task_operator_deadLetters",
+        "flink_taskmanager_job_task_operator_stream_watermarkLagMillis",
+        "flink_jobmanager_job_numberOfCompletedCheckpoints", "flink_jobmanager_job_numberOfFailedCheckpoints",
+        "flink_jobmanager_job_numRestarts")) {
+      assertThat(prometheus.query(series + "{job_id=\"" + job + "\"}")).as("a rule's metric: %s", series)
+          .isNotEmpty();
+    }
+    assertThat(prometheus.value("sum(flink_jobmanager_job_numberOfCompletedCheckpoints{job_id=\"" + job + "\"})"))
+        .as("the checkpoint awaited above").isGreaterThanOrEqualTo(1.0);
+    JsonNode groups = prometheus.api("rules").path("groups");
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).path("rules")).as("rules.yml loaded").hasSize(10);
   }
 }

@@ -23,10 +23,11 @@ class IncidentTrackerTest {
   private static final long T0 = t("2026-10-14T17:00");
   private static final String ID = "TNMS/A-1";
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, IncidentFact, Incident> harness() throws Exception {
-    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new IncidentTracker(minutes(5), minutes(60L * 24 * 30), minutes(60L * 48)), IncidentFact::incidentId,
-        Types.STRING);
+  private IncidentTracker tracker;
+
+  private KeyedOneInputStreamOperatorTestHarness<String, IncidentFact, Incident> harness() throws Exception {
+    tracker = new IncidentTracker(minutes(5), minutes(60L * 24 * 30), minutes(60L * 48));
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(tracker, IncidentFact::incidentId, Types.STRING);
   }
 
   private static Outage outage(String id, String site, String region, long start, Long end) {
@@ -64,6 +65,7 @@ class IncidentTrackerTest {
       assertThat(alerts(h)).extracting(Alert::alertId, Alert::type, Alert::status, Alert::at, Alert::outagesOpen,
           Alert::region, Alert::incidentId, Alert::cause).containsExactly(tuple("INCIDENT/" + ID, AlertType.INCIDENT,
               AlertStatus.FIRING, T0 + minutes(40), 2L, "Wuzhong", ID, "lossOfSignal"));
+      assertThat(tracker.incidentsOpen()).as("the incidentsOpen gauge while it pages").isEqualTo(1);
 
       h.processElement(IncidentFact.root(root.clearedAt(T0 + minutes(120))), T0 + minutes(120));
       h.processElement(member(o1.withEnd(T0 + minutes(125))), T0 + minutes(125));
@@ -74,6 +76,7 @@ class IncidentTrackerTest {
       h.processWatermark(T0 + minutes(135));
       assertThat(alerts(h)).extracting(Alert::status, Alert::at).containsExactly(
           tuple(AlertStatus.FIRING, T0 + minutes(40)), tuple(AlertStatus.RESOLVED, T0 + minutes(130)));
+      assertThat(tracker.incidentsOpen()).as("the gauge once resolved").isZero();
       assertThat(h.extractOutputValues()).as("waits for every outage's complaints").isEmpty();
       h.processElement(impact(o1, 3), T0 + minutes(160));
       h.processElement(impact(o2, 4), T0 + minutes(160));

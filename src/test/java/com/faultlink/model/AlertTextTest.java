@@ -24,6 +24,8 @@ class AlertTextTest {
   void everyTypeHasTheSeverityTheNocActsOn() {
     assertThat(AlertText.severity(AlertType.GOLDEN_WINDOW_BREACHED)).isEqualTo("critical");
     assertThat(AlertText.severity(AlertType.MASS_OUTAGE)).isEqualTo("critical");
+    // the one page of an incident: jobs/alertmanager/alertmanager.yml routes critical to the pager
+    assertThat(AlertText.severity(AlertType.INCIDENT)).isEqualTo("critical");
     assertThat(AlertText.severity(AlertType.GOLDEN_WINDOW_AT_RISK)).isEqualTo("major");
     assertThat(AlertText.severity(AlertType.COMPLAINT_BURST)).isEqualTo("major");
     for (AlertType t : AlertType.values()) {

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Delivers alerts to one Alertmanager, in the background, without ever blocking or failing its caller.
  *
  * <p>It keeps two sets, by {@code alertId}: the alerts <i>firing</i> (sent again every {@code resendInterval}, as
- * Alertmanager expects of a client, until resolved) and the <i>unsent</i> ones (the latest state of each alert not
+ * Alertmanager expects of a client, until resolved; each POST stamps them with an {@code endsAt}
+ * {@value AlertmanagerPayload#FIRING_ENDS_AT_RESEND_INTERVALS} intervals ahead, so that Alertmanager expires an alert
+ * that stops coming) and the <i>unsent</i> ones (the latest state of each alert not
  * yet accepted by the receiver: a newer state of the same alert replaces an older one). One thread POSTs the unsent
  * alerts in batches.
  *
@@ -313,7 +315,9 @@ public final class AlertDelivery implements AutoCloseable {
 
   private Response post(List<Map.Entry<String, ObjectNode>> alerts) {
     ArrayNode body = MAPPER.createArrayNode();
-    alerts.forEach(e -> body.add(e.getValue()));
+    // stamped per POST, not per alert: a firing alert's endsAt is a lease that each re-send renews
+    long now = System.currentTimeMillis();
+    alerts.forEach(e -> body.add(AlertmanagerPayload.asSent(e.getValue(), now, resendInterval)));
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
           .timeout(requestTimeout)

@@ -7,6 +7,7 @@ import com.faultlink.io.Timestamps;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertStatus;
 import com.faultlink.model.AlertText;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -14,14 +15,30 @@ import java.time.ZoneId;
  * One FaultLink alert in Prometheus Alertmanager's API shape ({@code POST /api/v2/alerts}, one element of the
  * array). Labels identify the alert and never change for the same {@code alertId} (Alertmanager deduplicates on
  * the label set): {@code alertname} (the type), {@code alertId}, {@code region}, {@code cellId} where the alert has
- * one, {@code severity}, {@code incidentId} where the alert belongs to an incident, {@code planned}, {@code workId} where known, {@code source=faultlink}. Everything else is
- * an annotation. {@code startsAt} is the firing record's {@code at}; a resolution adds {@code endsAt}, its own
- * {@code at}, but never later than the moment it is sent, so that Alertmanager takes it as resolved.
+ * one, {@code severity}, {@code incidentId} where the alert belongs to an incident (the shipped
+ * {@code jobs/alertmanager/alertmanager.yml} groups and inhibits on it), {@code planned}, {@code workId} where known,
+ * {@code source=faultlink}. Everything else is
+ * an annotation. {@code startsAt} is the firing record's {@code at}. Every POST carries an {@code endsAt}: while the
+ * alert fires, {@value #FIRING_ENDS_AT_RESEND_INTERVALS} resend intervals after the POST ({@link #asSent}), so that
+ * an alert no longer re-sent expires by itself; once resolved, the resolution's own {@code at}, but never later than
+ * the moment it is handed over, so that Alertmanager takes it as resolved.
  */
 public final class AlertmanagerPayload {
+  /**
+   * A firing alert is sent with {@code endsAt} this many resend intervals ahead: Alertmanager expires it by itself
+   * then unless it is sent again. Four, as Prometheus does for its own alerts (4 × its resend delay, 1 min by
+   * default): three re-sends in a row may be lost (a receiver restarting, a back-off, a POST timing out) before an
+   * alert still firing drops out, while one FaultLink no longer sends (a job cancelled, crashed, or stopped sending
+   * it) ends within 4 intervals, not Alertmanager's {@code resolve_timeout}.
+   */
+  public static final int FIRING_ENDS_AT_RESEND_INTERVALS = 4;
+
   private AlertmanagerPayload() {}
 
-  /** The alert without {@code endsAt}: what is sent while it fires. */
+  /**
+   * The alert while it fires, as kept for (re)sending: without {@code endsAt}, which {@link #asSent} stamps anew on
+   * every POST.
+   */
   public static ObjectNode firing(Alert a, ZoneId zone, String generatorUrl) {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     ObjectNode labels = n.putObject("labels");
@@ -76,6 +93,32 @@ public final class AlertmanagerPayload {
     }
     n.put("endsAt", Instant.ofEpochMilli(ends).toString());
     return n;
+  }
+
+  /**
+   * The alert as one POST at {@code nowMillis} (wall clock: Alertmanager expires alerts by its own) carries it. A
+   * firing alert (kept without {@code endsAt}) gets {@code endsAt} = now + {@value #FIRING_ENDS_AT_RESEND_INTERVALS}
+   * × {@code resendInterval}, counted from its {@code startsAt} instead where that lies ahead of now (Alertmanager
+   * refuses an alert ending before it starts); a resolution is sent with its own {@code endsAt}. {@code stored} is
+   * not changed.
+   */
+  public static ObjectNode asSent(ObjectNode stored, long nowMillis, Duration resendInterval) {
+    ObjectNode n = stored.deepCopy();
+    if (!isResolutionPayload(stored)) {
+      long from = nowMillis;
+      JsonNode starts = stored.get("startsAt");
+      if (starts != null) {
+        from = Math.max(from, Instant.parse(starts.asText()).toEpochMilli());
+      }
+      n.put("endsAt", Instant.ofEpochMilli(from + FIRING_ENDS_AT_RESEND_INTERVALS * resendInterval.toMillis())
+          .toString());
+    }
+    return n;
+  }
+
+  /** Whether a kept payload is a resolution: only a resolution is kept with an {@code endsAt}. */
+  static boolean isResolutionPayload(ObjectNode payload) {
+    return payload.hasNonNull("endsAt");
   }
 
   /** Whether a record resolves its alert. */

@@ -21,8 +21,10 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Sends every alert record to a Prometheus Alertmanager ({@code sinks.alertmanager}) through an {@link AlertDelivery}:
- * a firing record starts (or continues) an alert that is re-sent periodically, a {@code resolved} record ends it
- * with an {@code endsAt}. {@code write} never waits for the receiver; failures are metrics, never exceptions:
+ * a firing record starts (or continues) an alert that is re-sent every {@code resendInterval}, each time with an
+ * {@code endsAt} {@value AlertmanagerPayload#FIRING_ENDS_AT_RESEND_INTERVALS} intervals ahead (so that an alert this
+ * job no longer sends expires in Alertmanager by itself); a {@code resolved} record ends it with the resolution's
+ * {@code endsAt}. {@code write} never waits for the receiver; failures are metrics, never exceptions:
  * the counter {@code alertmanagerUndelivered} (alerts never accepted: refused alone as invalid, dropped beyond
  * {@code maxPending}, unsent at the end of a bounded run), gauges {@code alertmanagerPosts},
  * {@code alertmanagerFailures}, {@code alertmanagerDropped}, {@code alertmanagerRejected},

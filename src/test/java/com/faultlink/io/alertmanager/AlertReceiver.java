@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +16,37 @@ import java.util.function.ToIntFunction;
 
 /**
  * A real HTTP receiver on 127.0.0.1 standing in for Alertmanager: records every alert POSTed to
- * {@code /api/v2/alerts} and keeps, as Alertmanager does, one alert per label set (the latest state wins). It can
- * be stopped and started again on the same port.
+ * {@code /api/v2/alerts}, with the wall-clock time it arrived, and keeps, as Alertmanager does, one alert per label
+ * set (the latest state wins). It can be stopped and started again on the same port.
  */
 public final class AlertReceiver implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * One alert element as it arrived, {@code atMillis} on the wall clock (the clock Alertmanager expires alerts by;
+   * the sender stamps {@code endsAt} before this).
+   */
+  public record Arrival(JsonNode alert, long atMillis) {
+    /** Its {@code endsAt} in epoch millis; every alert FaultLink sends has one. */
+    public long endsAtMillis() {
+      return Instant.parse(alert.get("endsAt").asText()).toEpochMilli();
+    }
+
+    /**
+     * As Alertmanager reads it on arrival: resolved when its {@code endsAt} is not in the future, firing when it
+     * lies ahead (a firing alert carries one too: when it expires unless sent again).
+     */
+    public boolean resolved() {
+      return alert.hasNonNull("endsAt") && endsAtMillis() <= atMillis;
+    }
+  }
+
   private final int port;
   private HttpServer server;
   private final List<JsonNode> received = new ArrayList<>();
+  private final List<Arrival> arrivals = new ArrayList<>();
   private final Map<String, JsonNode> byLabels = new LinkedHashMap<>();
+  private final Map<String, Arrival> arrivalByLabels = new LinkedHashMap<>();
   private final List<String> authorizations = new ArrayList<>();
   private final List<Integer> batchSizes = new ArrayList<>();
   private int requests;
@@ -45,6 +67,7 @@ public final class AlertReceiver implements AutoCloseable {
     server.createContext("/api/v2/alerts", exchange -> {
       try (InputStream in = exchange.getRequestBody()) {
         JsonNode body = MAPPER.readTree(in);
+        long now = System.currentTimeMillis();
         int status = "POST".equals(exchange.getRequestMethod()) ? answer.applyAsInt(body) : 405;
         synchronized (AlertReceiver.this) {
           requests++;
@@ -53,7 +76,9 @@ public final class AlertReceiver implements AutoCloseable {
           if (status / 100 == 2) {
             for (JsonNode alert : body) {
               received.add(alert);
+              arrivals.add(new Arrival(alert, now));
               byLabels.put(alert.get("labels").toString(), alert);
+              arrivalByLabels.put(alert.get("labels").toString(), new Arrival(alert, now));
             }
           }
         }
@@ -100,6 +125,20 @@ public final class AlertReceiver implements AutoCloseable {
   /** Every alert element received, in order, with repeats. */
   public synchronized List<JsonNode> received() {
     return new ArrayList<>(received);
+  }
+
+  /** Every alert element received, in order, with repeats, each with the time it arrived. */
+  public synchronized List<Arrival> arrivals() {
+    return new ArrayList<>(arrivals);
+  }
+
+  /** The latest arrival per {@code alertId} label (its state and when it came). */
+  public synchronized Map<String, Arrival> latestById() {
+    Map<String, Arrival> out = new LinkedHashMap<>();
+    for (Arrival a : arrivalByLabels.values()) {
+      out.put(a.alert().get("labels").get("alertId").asText(), a);
+    }
+    return out;
   }
 
   /** The alerts as Alertmanager would hold them: one per label set, the latest state. */
