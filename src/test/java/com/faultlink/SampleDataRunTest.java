@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
+import com.faultlink.io.OutputSchemas;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The committed sample, run with the committed config, passes the contract's own shape checker. */
+/** The committed sample, run with the committed config, passes the contract's own shape checker and the schemas. */
 class SampleDataRunTest {
   @RegisterExtension
   static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
@@ -51,5 +52,7 @@ class SampleDataRunTest {
     assertThat(p.exitValue()).as(report).isZero();
     assertThat(report).contains("contract shape: OK");
     assertThat(Files.list(out.resolve("attributions")).count()).isPositive();
+    // Every stream folder against its JSON Schema in docs/schemas/ (OutputSchemasTest tests the checker).
+    assertThat(new OutputSchemas(OutputSchemas.SCHEMAS).problems(out)).isEmpty();
   }
 }
