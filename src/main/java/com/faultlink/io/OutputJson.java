@@ -141,6 +141,7 @@ public final class OutputJson {
     n.put("at", time(a.at(), zone));
     // Incidents (common causes) are not assembled yet: no alert belongs to one.
     n.putNull("incidentId");
+    alertTimes(n, a, zone);
     switch (a.type()) {
       case GOLDEN_WINDOW_AT_RISK, GOLDEN_WINDOW_BREACHED -> {
         n.put("outageId", a.outageId());
@@ -166,6 +167,18 @@ public final class OutputJson {
     n.put("planned", a.planned());
     n.put("workId", a.workId());
     return write(n);
+  }
+
+  /**
+   * When the alert fired, and on a resolution when it ended and how long it lasted, so that a dashboard needs no
+   * join of the two records.
+   */
+  private static void alertTimes(ObjectNode n, Alert a, ZoneId zone) {
+    Long resolved = a.resolvedAtMillis();
+    n.put("firedAt", a.firedAt() == null ? null : time(a.firedAt(), zone));
+    n.put("resolvedAt", resolved == null ? null : time(resolved, zone));
+    n.put("durationMinutes", resolved == null || a.firedAt() == null ? null
+        : com.faultlink.metrics.Rounding.minutes(resolved - a.firedAt()));
   }
 
   public static String goldenWindow(GoldenWindow g, ZoneId zone) {

@@ -23,6 +23,8 @@ import java.util.List;
  * @param explainingOutages complaint bursts and mass outages: open outages in the region that may explain it
  * @param planned whether the alert concerns planned work
  * @param workId the planned work, where known
+ * @param firedAt when the alert fired: {@code at} of its firing record, also on its resolution (so a resolution
+ *     says how long the alert lasted); null only for a resolution built without its firing record
  */
 public record Alert(
     String alertId,
@@ -44,12 +46,31 @@ public record Alert(
     Long outagesOpen,
     List<String> explainingOutages,
     boolean planned,
-    String workId) {
+    String workId,
+    Long firedAt) {
 
-  /** The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when}. */
+  /** A record without {@code firedAt} given: a firing record fired at {@code at}. */
+  public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
+      String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
+      Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
+      Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId) {
+    this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
+        expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen,
+        explainingOutages, planned, workId, status == AlertStatus.FIRING ? Long.valueOf(at) : null);
+  }
+
+  /**
+   * The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when},
+   * remembering when it fired.
+   */
   public Alert resolvedAt(long when) {
     return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId);
+        outagesOpen, explainingOutages, planned, workId, firedAt != null ? firedAt : at);
+  }
+
+  /** When a resolution ended the alert; null for a firing record. */
+  public Long resolvedAtMillis() {
+    return status == AlertStatus.RESOLVED ? Long.valueOf(at) : null;
   }
 }

@@ -89,7 +89,8 @@ class OutputSchemasTest {
   void anAlertOfAKnownTypeNeedsItsTypesFieldsAndNoOthers() {
     String head = "{\"alertId\":\"MASS_OUTAGE/R/2026-10-14T17:50:28+08:00\",\"type\":\"MASS_OUTAGE\","
         + "\"status\":\"firing\",\"severity\":\"critical\",\"summary\":\"R: 10 outages open at once\",\"region\":\"R\","
-        + "\"at\":\"2026-10-14T17:50:28+08:00\",\"incidentId\":null,\"planned\":false,\"workId\":null";
+        + "\"at\":\"2026-10-14T17:50:28+08:00\",\"incidentId\":null,\"firedAt\":\"2026-10-14T17:50:28+08:00\","
+        + "\"resolvedAt\":null,\"durationMinutes\":null,\"planned\":false,\"workId\":null";
     assertThat(schemas.check("alerts", tree(head + ",\"outagesOpen\":10,\"explainingOutages\":[\"O/A-1\"]}")))
         .isEmpty();
     assertThat(schemas.check("alerts", tree(head + ",\"explainingOutages\":[\"O/A-1\"]}")))
