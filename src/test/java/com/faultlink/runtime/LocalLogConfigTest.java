@@ -37,13 +37,18 @@ class LocalLogConfigTest {
   }
 
   @Test
-  void anOutputTopicBeingCreatedPrintsNothing() {
+  void anOutputTopicBeingCreatedAndTheFirstOffsetCommitsPrintNothing() {
     List<String> lines = console(ctx -> {
       Logger net = ctx.getLogger("org.apache.kafka.clients.NetworkClient");
       for (int i = 0; i < 44; i++) {
         net.warn("[Producer clientId=faultlink-alerts-0] Error while fetching metadata with correlation id {} : "
             + "{{}={}}", i, "faultlink.alerts", i % 2 == 0 ? "UNKNOWN_TOPIC_OR_PARTITION" : "LEADER_NOT_AVAILABLE");
       }
+      Logger sender = ctx.getLogger("org.apache.kafka.clients.producer.internals.Sender");
+      sender.warn("[Producer clientId=p] Got error produce response with correlation id 12 on topic-partition "
+          + "faultlink.outage-impacts-1, retrying (2147483646 attempts left). Error: NOT_LEADER_OR_FOLLOWER");
+      ctx.getLogger("org.apache.flink.connector.kafka.source.reader.KafkaSourceReader").warn(
+          "Failed to commit consumer offsets for checkpoint 1", new RuntimeException("The coordinator is not available."));
     });
     assertThat(lines).isEmpty();
   }
