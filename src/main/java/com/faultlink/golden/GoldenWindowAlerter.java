@@ -1,7 +1,7 @@
 package com.faultlink.golden;
 
 import com.faultlink.config.GoldenConfig;
-import com.faultlink.metrics.Rounding;
+import com.faultlink.model.Rounding;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertIds;
 import com.faultlink.model.AlertStatus;

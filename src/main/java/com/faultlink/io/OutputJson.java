@@ -16,6 +16,7 @@ import com.faultlink.model.OutageImpact;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.model.WorkImpact;
 import com.faultlink.model.RegionMetrics;
+import com.faultlink.model.Rounding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -178,7 +179,7 @@ public final class OutputJson {
     n.put("firedAt", a.firedAt() == null ? null : time(a.firedAt(), zone));
     n.put("resolvedAt", resolved == null ? null : time(resolved, zone));
     n.put("durationMinutes", resolved == null || a.firedAt() == null ? null
-        : com.faultlink.metrics.Rounding.minutes(resolved - a.firedAt()));
+        : Rounding.minutes(resolved - a.firedAt()));
   }
 
   public static String goldenWindow(GoldenWindow g, ZoneId zone) {
