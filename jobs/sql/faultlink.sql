@@ -120,6 +120,24 @@ CREATE TABLE IF NOT EXISTS alerts (
   planned                boolean NOT NULL,
   work_id                text
 );
+-- burst-thresholds is a change log: one row per region, band and validFrom.
+CREATE TABLE IF NOT EXISTS burst_thresholds (
+  region                 text NOT NULL,
+  band                   text NOT NULL,            -- e.g. 'weekday 09:00-09:15'
+  valid_from             timestamptz NOT NULL,
+  window_minutes         double precision NOT NULL,
+  threshold              double precision NOT NULL,
+  expected               double precision NOT NULL,
+  distribution           text NOT NULL,            -- poisson, negative-binomial, configured
+  PRIMARY KEY (region, band, valid_from)
+);
+
+-- The threshold in force now for each region and band: its latest change. (At an instant T instead:
+-- add WHERE valid_from <= T before the ORDER BY.)
+CREATE OR REPLACE VIEW burst_thresholds_current AS
+  SELECT DISTINCT ON (region, band) region, band, valid_from, window_minutes, threshold, expected, distribution
+  FROM burst_thresholds
+  ORDER BY region, band, valid_from DESC;
 CREATE INDEX IF NOT EXISTS alerts_region_fired ON alerts (region, fired_at);
 
 -- The incident (common cause) of each outage, null: none (added with incidents; older tables get the column here).

@@ -9,6 +9,7 @@ import com.faultlink.io.OutputLines;
 import com.faultlink.io.AlignedFileSource;
 import com.faultlink.runtime.RunSummary;
 import com.faultlink.io.EmptyInputs;
+import com.faultlink.runtime.KafkaReachability;
 import com.faultlink.io.BoundedLineFormat;
 import com.faultlink.io.FileOutputs;
 import com.faultlink.io.FileReadPacing;
@@ -107,6 +108,9 @@ public final class FaultLinkJob {
     try {
       config = ConfigLoader.load(Path.of(args[0]));
       ConfigLoader.requireRealSecret(config, false);
+      if (ConfigLoader.usesKafka(config)) {
+        KafkaReachability.require(config); // one line now, not minutes of client retries
+      }
       cells = CellTable.load(Path.of(config.reference().cells()));
       regions = RegionTable.loadFor(cells, Path.of(config.reference().cells()),
           Path.of(config.reference().regions()));
@@ -334,6 +338,7 @@ public final class FaultLinkJob {
               : outputs.outageStatus().keyBy(OutageStatus::outageId).map(s -> s).returns(OutageStatus.class)
                   .uid("outage-status-by-outage").name("Outage status by outage"),
           outputs.alerts(), outputs.incidents());
+      JdbcOutputs.writeBurstThresholds(config.sinks().jdbc(), outputs.burstThresholds());
     }
   }
 

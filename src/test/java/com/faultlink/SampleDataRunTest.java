@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
+import com.faultlink.io.OutputSchemas;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.tools.SampleDataGenerator;
@@ -75,6 +76,8 @@ class SampleDataRunTest {
     assertThat(p.exitValue()).as(report).isZero();
     assertThat(report).contains("contract shape: OK");
     assertThat(Files.list(out.resolve("attributions")).count()).isPositive();
+    // Every stream folder against its JSON Schema in docs/schemas/ (OutputSchemasTest tests the checker).
+    assertThat(new OutputSchemas(OutputSchemas.SCHEMAS).problems(out)).isEmpty();
   }
 
   /**

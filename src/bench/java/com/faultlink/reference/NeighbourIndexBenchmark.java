@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Neighbour lookups: whether two cells are neighbours, as attribution asks it for each complaint and each
  * outage held at its site ({@code areNeighbours}: a cell against one of its neighbours, then against a cell
- * further along the table); a cell's site mates and neighbours, every id visited, as the per-cell fan-out did
+ * further along the table); a cell's neighbours, every id visited, as the per-cell fan-out did
  * before attribution was keyed by site ({@code fanOut}, cells taken in turn over the whole table); and building
  * the index, which each JVM does once at start ({@code build}). The cell table is
  * {@code sample-data/cells.csv} (1 397 cells) unless {@code -p cells=FILE} names another, e.g. a bench set's
@@ -48,10 +48,6 @@ public class NeighbourIndexBenchmark {
     String cell = ids[next];
     next = next + 1 == ids.length ? 0 : next + 1;
     int h = 0;
-    List<String> mates = index.siteMatesOf(cell);
-    for (int i = 0; i < mates.size(); i++) {
-      h += mates.get(i).hashCode();
-    }
     List<String> neighbours = index.neighboursOf(cell);
     for (int i = 0; i < neighbours.size(); i++) {
       h += neighbours.get(i).hashCode();

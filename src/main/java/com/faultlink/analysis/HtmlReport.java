@@ -52,11 +52,14 @@ final class HtmlReport {
         .append(String.format(Locale.ROOT, "%,d", d.faultComplaints)).append("</b></p>")
         .append("<p class=\"source\">Source / 数据来源: <code>").append(Svg.esc(source)).append("</code></p></header>\n");
     weekly(h, d);
+    restored(h, d);
+    alerts(h, d);
     per10k(h, d);
     golden(h, d);
     topOutages(h, d);
     repeat(h, d);
-    h.append("<footer>FaultLink · generated / 生成于 ").append(LocalDate.now()).append("</footer>\n</body>\n</html>\n");
+    footer(h, d);
+    h.append("</body>\n</html>\n");
     return h.toString();
   }
 
@@ -87,9 +90,9 @@ final class HtmlReport {
         }
         h.append("<tr").append(region.equals("*") ? " class=\"total\"" : "").append("><td>")
             .append(Svg.esc(city(region))).append("</td>")
-            .append(numCell(r, "outages")).append(changeCell(r, "outagesChangePct"))
-            .append(numCell(r, "outageHours")).append(changeCell(r, "outageHoursChangePct"))
-            .append(numCell(r, "faultComplaints")).append(changeCell(r, "faultComplaintsChangePct"))
+            .append(numCell(r, "outages")).append(changeCell(r, "outages", "outagesChangePct"))
+            .append(numCell(r, "outageHours")).append(changeCell(r, "outageHours", "outageHoursChangePct"))
+            .append(numCell(r, "faultComplaints")).append(changeCell(r, "faultComplaints", "faultComplaintsChangePct"))
             .append("</tr>");
       }
       h.append("</tbody></table>");
@@ -102,13 +105,34 @@ final class HtmlReport {
     return "<td class=\"num\">" + (v == null ? "–" : Svg.tick(v)) + "</td>";
   }
 
-  private static String changeCell(JsonNode r, String field) {
-    Double v = OutputStreams.number(r, field);
+  /**
+   * Below this previous-period value a change is shown as a difference, not a percentage: +3,200 % on a base of 2
+   * says less than "+64 (from 2)" (docs/analysts.md, "The report").
+   */
+  static final double SMALL_BASE = 10;
+
+  /**
+   * A change against the previous period: in percent, or on a small base ({@link #SMALL_BASE}) as the difference
+   * with the previous value. The previous value is derived from the current one and the change (both written).
+   */
+  static String changeCell(JsonNode r, String valueField, String changeField) {
+    Double v = OutputStreams.number(r, changeField);
     if (v == null) {
       return "<td class=\"num change\">–</td>";
     }
-    String cls = v > 0 ? "up" : v < 0 ? "down" : "flat";
     String arrow = v > 0 ? "▲ +" : v < 0 ? "▼ " : "";
+    Double current = OutputStreams.number(r, valueField);
+    if (current != null && v > -100) {
+      double previous = current / (1 + v / 100);
+      if (previous < SMALL_BASE - 1e-9) {
+        double diff = current - previous;
+        String cls = Math.abs(diff) < 0.05 ? "flat" : "small";
+        return "<td class=\"num change " + cls + "\" title=\"" + String.format(Locale.ROOT, "%+.2f", v) + " %\">"
+            + (diff > 0.05 ? "+" : "") + Svg.tick(Math.round(diff * 10) / 10.0) + " (from / 上期 "
+            + Svg.tick(Math.round(previous * 10) / 10.0) + ")</td>";
+      }
+    }
+    String cls = v > 0 ? "up" : v < 0 ? "down" : "flat";
     return "<td class=\"num change " + cls + "\">" + arrow + String.format(Locale.ROOT, "%.2f", v) + "%</td>";
   }
 
@@ -256,7 +280,7 @@ final class HtmlReport {
       return;
     }
     h.append("<table><thead><tr><th>#</th><th>Outage / 退服编号</th><th>Cell / 小区</th><th>City / 地市</th>")
-        .append("<th>Technology / 制式</th><th>Start / 开始时间</th><th>Duration / 时长(分钟)</th>")
+        .append("<th>Technology / 制式</th><th>Start / 开始时间</th><th>Duration / 时长(小时)</th>")
         .append("<th>Complaints / 投诉数</th><th>First complaint after / 首次投诉(分钟)</th></tr></thead><tbody>");
     int n = 0;
     for (JsonNode o : d.outages) {
@@ -270,7 +294,8 @@ final class HtmlReport {
           .append(Svg.esc(city(OutputStreams.text(o, "region")))).append("</td><td>")
           .append(Svg.esc(OutputStreams.text(o, "technology"))).append("</td><td class=\"time\">")
           .append(Svg.esc(String.valueOf(OutputStreams.text(o, "start")).replace('T', ' '))).append("</td>")
-          .append(numCell(o, "durationMinutes").replace("</td>", end == null ? " (open / 未恢复)</td>" : "</td>"))
+          .append(hoursCell(OutputStreams.number(o, "durationMinutes"))
+              .replace("</td>", end == null ? " (open / 未恢复)</td>" : "</td>"))
           .append(numCell(o, "complaints")).append(numCell(o, "firstComplaintLagMinutes")).append("</tr>");
     }
     h.append("</tbody></table></section>\n");
@@ -321,6 +346,179 @@ final class HtmlReport {
     h.append("</tbody></table></section>\n");
   }
 
+  /** A duration given in minutes, shown in hours to one decimal (2296.72 min: 38.3 h). */
+  static String hoursCell(Double minutes) {
+    return "<td class=\"num\">" + (minutes == null ? "–" : String.format(Locale.ROOT, "%,.1f h", minutes / 60))
+        + "</td>";
+  }
+
+  // ------------------------------------------------------------------------------ restored within the window
+
+  private static void restored(StringBuilder h, ReportData d) {
+    h.append("<section id=\"restored\"><h2>Restored within the golden window / 黄金时间窗内恢复率</h2>")
+        .append("<p class=\"note\">Of the unplanned outages that started in the period and whose outcome is known, ")
+        .append("the share restored inside the golden window in force at their start / 本期开始、结果已知的非计划退服中，")
+        .append("在其开始时生效的黄金时间窗内恢复的比例。</p>");
+    TreeMap<String, Map<String, JsonNode>> weeks = d.metrics.getOrDefault("week", new TreeMap<>());
+    if (weeks.isEmpty()) {
+      h.append("<p class=\"empty\">No weekly metrics in this period / 本周期无周统计数据</p></section>\n");
+      return;
+    }
+    List<String> regions = d.regions();
+    regions.add("*");
+    List<Svg.Series> series = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, Map<String, JsonNode>> w : weeks.entrySet()) {
+      List<Double> values = new ArrayList<>();
+      for (String region : regions) {
+        JsonNode r = w.getValue().get(region);
+        values.add(r == null ? null : OutputStreams.number(r, "restoredInWindowPct"));
+      }
+      series.add(new Svg.Series(weekLabel(w.getKey()), Svg.PALETTE[i++ % Svg.PALETTE.length], values));
+    }
+    h.append("<figure>").append(Svg.groupedBars("Restored within the golden window / 黄金时间窗内恢复率",
+        regions.stream().map(HtmlReport::city).toList(), series, "Restored in window % / 窗内恢复率 %"))
+        .append("<figcaption>Per city and ISO week / 各地市每周</figcaption></figure>");
+    h.append("<table class=\"restored\"><thead><tr><th>City / 地市</th>");
+    for (String week : weeks.keySet()) {
+      h.append("<th>").append(weekLabel(week)).append("</th>");
+    }
+    h.append("</tr></thead><tbody>");
+    for (String region : regions) {
+      h.append("<tr").append(region.equals("*") ? " class=\"total\"" : "").append("><td>")
+          .append(Svg.esc(city(region))).append("</td>");
+      for (Map<String, JsonNode> rows : weeks.values()) {
+        JsonNode r = rows.get(region);
+        Double v = r == null ? null : OutputStreams.number(r, "restoredInWindowPct");
+        h.append("<td class=\"num\">").append(v == null ? "–" : Svg.tick(v) + " %").append("</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table><p class=\"note\">– : no unplanned outage with a known outcome / 无结果已知的非计划退服</p>")
+        .append("</section>\n");
+  }
+
+  static String weekLabel(String periodStart) {
+    LocalDate start = LocalDate.parse(periodStart);
+    int week = start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    return "W" + week + " (" + start.format(DateTimeFormatter.ofPattern("MM-dd")) + ")";
+  }
+
+  // ---------------------------------------------------------------------------------------------- alerts
+
+  /**
+   * The alert types in the report's order. A type with no alert in the period gets no column, so a type that
+   * other parts add (incidents: {@code INCIDENT}) shows up once its alerts exist.
+   */
+  static final String[][] ALERT_TYPES = {
+      {"GOLDEN_WINDOW_BREACHED", "Breached / 超时"}, {"GOLDEN_WINDOW_AT_RISK", "At risk / 预警"},
+      {"MASS_OUTAGE", "Mass outage / 批量退服"}, {"COMPLAINT_BURST", "Complaint burst / 投诉突增"},
+      {"INCIDENT", "Incident / 故障事件"}};
+
+  private static void alerts(StringBuilder h, ReportData d) {
+    h.append("<section id=\"alerts\"><h2>Alerts / 告警</h2>")
+        .append("<p class=\"note\">Alerts that fired in the period, per city and type; mass outages and complaint ")
+        .append("bursts one by one, with how long they lasted / 本期触发的告警（按地市、类型）；批量退服与投诉突增逐条列出及持续时长。</p>");
+    if (d.alertsFired.isEmpty()) {
+      h.append("<p class=\"empty\">No alerts in this period / 本周期无告警</p></section>\n");
+      return;
+    }
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    java.util.Set<String> types = new java.util.HashSet<>();
+    for (JsonNode a : d.alertsFired.values()) {
+      String type = OutputStreams.text(a, "type");
+      types.add(type);
+      counts.computeIfAbsent(OutputStreams.text(a, "region"), k -> new TreeMap<>()).merge(type, 1, Integer::sum);
+    }
+    List<String[]> shown = new ArrayList<>();
+    for (String[] t : ALERT_TYPES) {
+      if (types.contains(t[0])) {
+        shown.add(t);
+      }
+    }
+    for (String type : new java.util.TreeSet<>(types)) {
+      if (shown.stream().noneMatch(t -> t[0].equals(type))) {
+        shown.add(new String[] {type, type}); // a type this report does not know yet: shown by its name
+      }
+    }
+    h.append("<table class=\"alerts\"><thead><tr><th>City / 地市</th>");
+    shown.forEach(t -> h.append("<th>").append(Svg.esc(t[1])).append("</th>"));
+    h.append("</tr></thead><tbody>");
+    Map<String, Integer> total = new TreeMap<>();
+    for (Map.Entry<String, Map<String, Integer>> c : counts.entrySet()) {
+      h.append("<tr><td>").append(Svg.esc(city(c.getKey()))).append("</td>");
+      for (String[] t : shown) {
+        int n = c.getValue().getOrDefault(t[0], 0);
+        total.merge(t[0], n, Integer::sum);
+        h.append("<td class=\"num\">").append(n).append("</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("<tr class=\"total\"><td>").append(city("*")).append("</td>");
+    shown.forEach(t -> h.append("<td class=\"num\">").append(total.getOrDefault(t[0], 0)).append("</td>"));
+    h.append("</tr></tbody></table>");
+    List<JsonNode> episodes = d.alertsFired.values().stream().filter(a -> !String.valueOf(OutputStreams.text(a, "type"))
+        .startsWith("GOLDEN_WINDOW_")).toList();
+    if (!episodes.isEmpty()) {
+      h.append("<table class=\"episodes\"><thead><tr><th>Type / 类型</th><th>City / 地市</th><th>Fired / 触发时间</th>")
+          .append("<th>What / 内容</th><th>Lasted / 持续(小时)</th></tr></thead><tbody>");
+      for (JsonNode a : episodes) {
+        String type = OutputStreams.text(a, "type");
+        String label = java.util.Arrays.stream(ALERT_TYPES).filter(t -> t[0].equals(type)).map(t -> t[1]).findFirst()
+            .orElse(type);
+        JsonNode resolved = d.alertsResolved.get(OutputStreams.text(a, "alertId"));
+        h.append("<tr><td>").append(Svg.esc(label)).append("</td><td>")
+            .append(Svg.esc(city(OutputStreams.text(a, "region")))).append("</td><td class=\"time\">")
+            .append(Svg.esc(String.valueOf(OutputStreams.text(a, "at")).replace('T', ' '))).append("</td><td>")
+            .append(Svg.esc(String.valueOf(OutputStreams.text(a, "summary")))).append("</td>")
+            .append(resolved == null ? "<td class=\"num\">open / 未恢复</td>"
+                : hoursCell(lastedMinutes(a, resolved)))
+            .append("</tr>");
+      }
+      h.append("</tbody></table>");
+    }
+    h.append("</section>\n");
+  }
+
+  /** The resolution's durationMinutes, or (outputs written before it existed) the time between the two records. */
+  private static Double lastedMinutes(JsonNode fired, JsonNode resolved) {
+    Double written = OutputStreams.number(resolved, "durationMinutes");
+    if (written != null) {
+      return written;
+    }
+    try {
+      return java.time.Duration.between(java.time.OffsetDateTime.parse(OutputStreams.text(fired, "at")),
+          java.time.OffsetDateTime.parse(OutputStreams.text(resolved, "at"))).toMillis() / 60_000.0;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- footer
+
+  /** What made the page: the build's version and the run's config (file and hash) from run-summary.json. */
+  private static void footer(StringBuilder h, ReportData d) {
+    h.append("<footer>FaultLink ");
+    JsonNode s = d.runSummary;
+    String version = s == null ? null : OutputStreams.text(s, "version");
+    h.append(Svg.esc(version != null ? version : com.faultlink.runtime.RunSummary.version()));
+    if (s != null && OutputStreams.text(s, "configFile") != null) {
+      String sha = OutputStreams.text(s, "configSha256");
+      h.append(" · config / 配置 <code>").append(Svg.esc(OutputStreams.text(s, "configFile"))).append("</code>");
+      if (sha != null) {
+        h.append(" (sha256 <code>").append(Svg.esc(sha.substring(0, Math.min(12, sha.length())))).append("</code>)");
+      }
+      String ended = OutputStreams.text(s, "endedAt");
+      if (ended != null) {
+        h.append(" · run ended / 运行结束 ").append(Svg.esc(ended.length() > 19 ? ended.substring(0, 19)
+            .replace('T', ' ') : ended));
+      }
+    } else {
+      h.append(" · config / 配置: unknown (no run-summary.json in the outputs / 输出中无 run-summary.json)");
+    }
+    h.append(" · generated / 生成于 ").append(LocalDate.now()).append("</footer>\n");
+  }
+
   static final String CSS = """
       body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei","PingFang SC",\
       "Helvetica Neue",Arial,sans-serif;margin:0 auto;max-width:1100px;padding:24px 32px;color:#1a202c;\
@@ -334,7 +532,7 @@ final class HtmlReport {
       th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:left;vertical-align:top}
       th{background:#edf2f7;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       tr.total td{font-weight:700;background:#f7fafc}
-      td.up{color:#c53030}td.down{color:#2f855a}td.flat{color:#4a5568}
+      td.up{color:#c53030}td.down{color:#2f855a}td.flat{color:#4a5568}td.small{color:#4a5568;font-style:italic}
       figure{margin:8px 0 14px}figure svg{width:100%;height:auto;display:block}
       figcaption{font-size:12px;color:#4a5568;margin-top:2px}
       svg text{font-family:inherit}svg .tick{font-size:12px;fill:#4a5568}svg .axis{font-size:13px;fill:#2d3748}

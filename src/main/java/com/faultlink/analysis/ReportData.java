@@ -1,6 +1,8 @@
 package com.faultlink.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,6 +33,12 @@ final class ReportData {
   final Map<String, List<Double>> lagsByOutage = new HashMap<>();
   long complaints;
   long faultComplaints;
+  /** Alerts that fired in the period (their firing records), by alertId, in order of their instant. */
+  final Map<String, JsonNode> alertsFired = new java.util.LinkedHashMap<>();
+  /** The resolutions of those alerts, by alertId. */
+  final Map<String, JsonNode> alertsResolved = new HashMap<>();
+  /** The run's run-summary.json (version, config), or null when the folder has none. */
+  JsonNode runSummary;
 
   private ReportData(LocalDate from, LocalDate to) {
     this.from = from;
@@ -74,6 +82,15 @@ final class ReportData {
         d.lagsByOutage.computeIfAbsent(outage, k -> new ArrayList<>()).add(lag);
       }
     });
+    readAlerts(out, d);
+    Path summary = out.dir().resolve("run-summary.json");
+    if (Files.isRegularFile(summary)) {
+      try {
+        d.runSummary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile());
+      } catch (java.io.IOException e) {
+        d.runSummary = null; // a damaged summary only costs the footer its version
+      }
+    }
     out.forEach("golden-windows", d.goldenWindows::add);
     out.forEach("golden-window-table", d.goldenTable::add);
     d.outages.sort(Comparator.comparingDouble((JsonNode r) -> -OutputStreams.number(r, "complaints"))
@@ -177,5 +194,26 @@ final class ReportData {
       }
     }
     return new ArrayList<>(latest.values());
+  }
+
+  private static void readAlerts(OutputStreams out, ReportData d) {
+    List<JsonNode> fired = new ArrayList<>();
+    out.forEach("alerts", r -> {
+      String id = OutputStreams.text(r, "alertId");
+      if (id == null) {
+        return;
+      }
+      if ("resolved".equals(OutputStreams.text(r, "status"))) {
+        d.alertsResolved.put(id, r);
+        return;
+      }
+      LocalDate day = localDate(OutputStreams.text(r, "at"));
+      if (day != null && inPeriod(d, day)) {
+        fired.add(r);
+      }
+    });
+    fired.sort(Comparator.comparing((JsonNode r) -> java.time.OffsetDateTime.parse(OutputStreams.text(r, "at"))
+        .toInstant()).thenComparing(r -> OutputStreams.text(r, "alertId")));
+    fired.forEach(r -> d.alertsFired.put(OutputStreams.text(r, "alertId"), r));
   }
 }

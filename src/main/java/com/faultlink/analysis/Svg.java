@@ -42,18 +42,30 @@ final class Svg {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  /** A "nice" upper bound for an axis whose largest value is {@code max}. */
-  static double niceMax(double max) {
-    if (max <= 0 || Double.isNaN(max)) {
+  /**
+   * The smallest round step (1, 2 or 5 times a power of ten) at least {@code rough}: axis ticks at its multiples
+   * read as 0, 20, 40 rather than 0, 24, 48.
+   */
+  static double niceStep(double rough) {
+    if (rough <= 0 || Double.isNaN(rough)) {
       return 1;
     }
-    double mag = Math.pow(10, Math.floor(Math.log10(max)));
-    for (double f : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
-      if (f * mag >= max) {
+    double mag = Math.pow(10, Math.floor(Math.log10(rough)));
+    for (double f : new double[] {1, 2, 5, 10}) {
+      if (f * mag >= rough * (1 - 1e-9)) {
         return f * mag;
       }
     }
     return 10 * mag;
+  }
+
+  /** An axis top for values up to {@code max}: a multiple of the round step that gives at most 5 intervals. */
+  static double niceMax(double max) {
+    if (max <= 0 || Double.isNaN(max)) {
+      return 1;
+    }
+    double step = niceStep(max / 5);
+    return Math.ceil(max / step * (1 - 1e-12)) * step;
   }
 
   static String tick(double v) {
@@ -214,7 +226,7 @@ final class Svg {
       }
     }
     axes(s, left, top, plotW, plotH, yMax, yTitle);
-    double step = niceMax((xMax - xMin) / 8);
+    double step = niceStep((xMax - xMin) / 8);
     for (double t = Math.ceil(xMin / step) * step; t <= xMax + 1e-9; t += step) {
       double x = xPos(t, xMin, xMax, left, plotW);
       s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>",
@@ -279,7 +291,7 @@ final class Svg {
     double xMax = niceMax(max);
     int plotW = W - left - right;
     StringBuilder s = header(aria, top + plotH + bottom);
-    double step = niceMax(xMax / 8);
+    double step = niceStep(xMax / 8);
     for (double t = 0; t <= xMax + 1e-9; t += step) {
       double x = left + t / xMax * plotW;
       s.append(String.format(Locale.ROOT,
@@ -319,13 +331,14 @@ final class Svg {
   }
 
   private static void axes(StringBuilder s, int left, int top, int plotW, int plotH, double yMax, String yTitle) {
-    for (int i = 0; i <= 5; i++) {
-      double v = yMax * i / 5;
-      double y = top + plotH - plotH * i / 5.0;
+    double step = niceStep(yMax / 5);
+    for (int i = 0; i * step <= yMax * (1 + 1e-9); i++) {
+      double v = i * step;
+      double y = top + plotH - plotH * v / yMax;
       s.append(String.format(Locale.ROOT,
           "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>"
               + "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>",
-          left, y, left + plotW, y, left - 6, y + 4, tick(Math.round(v * 100) / 100.0)));
+          left, y, left + plotW, y, left - 6, y + 4, tick(Math.round(v * 1e6) / 1e6)));
     }
     s.append(String.format(Locale.ROOT,
         "<text transform=\"translate(16 %d) rotate(-90)\" class=\"axis\" text-anchor=\"middle\">%s</text>",

@@ -2,7 +2,7 @@ package com.faultlink.burst;
 
 import com.faultlink.burst.BurstCalendar.Window;
 import com.faultlink.config.BurstConfig;
-import com.faultlink.metrics.Rounding;
+import com.faultlink.model.Rounding;
 import com.faultlink.model.BurstThreshold;
 import java.io.Serializable;
 

@@ -44,9 +44,14 @@ public final class ConfigLoader {
   }
 
   public static FaultLinkConfig parse(String yaml, Map<String, String> env) {
+    return parse(yaml, env, KeyReads.NONE);
+  }
+
+  /** As {@link #parse(String, Map)}, telling {@code reads} every key read and its default (ConfigKeysTest). */
+  static FaultLinkConfig parse(String yaml, Map<String, String> env, KeyReads reads) {
     JsonNode tree = ConfigBase.resolve(ConfigBase.readYaml(yaml, "config"));
     tree = EnvReferences.expand(tree, env);
-    ConfigNode root = new ConfigNode(tree, "");
+    ConfigNode root = new ConfigNode(tree, "", reads);
     FaultLinkConfig config = build(root, env);
     root.rejectUnknownKeys();
     return config;

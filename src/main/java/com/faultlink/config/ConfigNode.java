@@ -22,8 +22,15 @@ final class ConfigNode {
   private final String path;
   private final Set<String> read = new LinkedHashSet<>();
   private final List<ConfigNode> children = new ArrayList<>();
+  private final KeyReads reads;
 
   ConfigNode(JsonNode node, String path) {
+    this(node, path, KeyReads.NONE);
+  }
+
+  /** A mapping whose reads (key paths and the defaults the code gives them) go to {@code reads}. */
+  ConfigNode(JsonNode node, String path, KeyReads reads) {
+    this.reads = reads;
     if (node != null && !node.isNull() && !node.isMissingNode() && !node.isObject()) {
       throw new ConfigException("config key '" + path + "' must be a mapping of keys to values");
     }
@@ -49,7 +56,8 @@ final class ConfigNode {
     String k = spelling(key);
     read.add(key);
     read.add(k);
-    ConfigNode c = new ConfigNode(node.get(k), keyPath(k));
+    ConfigNode c = new ConfigNode(node.get(k), keyPath(k), reads);
+    reads.mapping(keyPath(key));
     children.add(c);
     return c;
   }
@@ -85,6 +93,7 @@ final class ConfigNode {
   }
 
   String string(String key, String fallback) {
+    reads.leaf(keyPath(key), fallback);
     JsonNode v = value(key);
     if (v == null) {
       return fallback;
@@ -108,6 +117,7 @@ final class ConfigNode {
   }
 
   Duration duration(String key, Duration fallback, boolean mayBeZero) {
+    reads.leaf(keyPath(key), fallback);
     String s = string(key, null);
     if (s == null) {
       return fallback;
@@ -125,6 +135,7 @@ final class ConfigNode {
   }
 
   double number(String key, double fallback, double min, double max) {
+    reads.leaf(keyPath(key), fallback);
     JsonNode v = value(key);
     if (v == null) {
       return fallback;
@@ -140,6 +151,7 @@ final class ConfigNode {
   }
 
   int integer(String key, int fallback, int min, int max) {
+    reads.leaf(keyPath(key), fallback);
     JsonNode v = value(key);
     if (v == null) {
       return fallback;
@@ -155,6 +167,7 @@ final class ConfigNode {
   }
 
   boolean bool(String key, boolean fallback) {
+    reads.leaf(keyPath(key), fallback);
     JsonNode v = value(key);
     if (v == null) {
       return fallback;
@@ -166,6 +179,7 @@ final class ConfigNode {
   }
 
   List<String> strings(String key, List<String> fallback) {
+    reads.leaf(keyPath(key), fallback);
     JsonNode v = value(key);
     if (v == null) {
       return fallback;
@@ -195,6 +209,7 @@ final class ConfigNode {
    * sets those itself from keys of its own.
    */
   java.util.Map<String, String> stringMap(String key, Set<String> reserved) {
+    reads.leaf(keyPath(key), null);
     JsonNode v = value(key);
     if (v == null) {
       return java.util.Map.of();
@@ -256,6 +271,7 @@ final class ConfigNode {
 
   /** A text value that must be one of {@code allowed} (compared as written). */
   String oneOf(String key, String fallback, String... allowed) {
+    reads.leaf(keyPath(key), fallback);
     String s = string(key, null);
     if (s == null) {
       return fallback;

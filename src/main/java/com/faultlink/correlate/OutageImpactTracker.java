@@ -1,6 +1,6 @@
 package com.faultlink.correlate;
 
-import com.faultlink.metrics.Rounding;
+import com.faultlink.model.Rounding;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.ClosedOutage;
 import com.faultlink.model.Outage;

@@ -1,7 +1,7 @@
 package com.faultlink.golden;
 
 import com.faultlink.config.GoldenConfig;
-import com.faultlink.metrics.Rounding;
+import com.faultlink.model.Rounding;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertIds;
 import com.faultlink.model.AlertStatus;
@@ -238,10 +238,11 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
     long firedAt = alertAt(o, w, fraction);
     AlertType type = which == AT_RISK ? AlertType.GOLDEN_WINDOW_AT_RISK : AlertType.GOLDEN_WINDOW_BREACHED;
     Double expected = w.expectedNextHour((firedAt - o.start()) / 60_000.0);
+    // elapsedMinutes is the outage time elapsed at the record's own instant: at the clear for a resolution.
     return new Alert(AlertIds.forOutage(type, o.outageId()), type, status, o.region(), at,
-        o.outageId(), o.cellId(), o.technology(), Rounding.minutes(firedAt - o.start()),
+        o.outageId(), o.cellId(), o.technology(), Rounding.minutes(at - o.start()),
         Rounding.halfUp2(w.windowMinutes()), expected == null ? null : Rounding.halfUp2(expected),
-        null, null, null, null, null, null, null, o.planned(), o.workId());
+        null, null, null, null, null, null, null, o.planned(), o.workId(), null, null, null, firedAt);
   }
 
   /**

@@ -1,7 +1,7 @@
 package com.faultlink.golden;
 
 import com.faultlink.config.GoldenConfig;
-import com.faultlink.metrics.Rounding;
+import com.faultlink.model.Rounding;
 import com.faultlink.model.ClosedOutage;
 import com.faultlink.model.GoldenWindow;
 import java.util.ArrayList;

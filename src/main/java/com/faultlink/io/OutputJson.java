@@ -17,6 +17,7 @@ import com.faultlink.model.OutageImpact;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.model.WorkImpact;
 import com.faultlink.model.RegionMetrics;
+import com.faultlink.model.Rounding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -140,6 +141,7 @@ public final class OutputJson {
     n.put("region", a.region());
     n.put("at", time(a.at(), zone));
     n.put("incidentId", a.incidentId());
+    alertTimes(n, a, zone);
     switch (a.type()) {
       case GOLDEN_WINDOW_AT_RISK, GOLDEN_WINDOW_BREACHED -> {
         n.put("outageId", a.outageId());
@@ -199,6 +201,18 @@ public final class OutputJson {
     n.put("complaints", i.complaints());
     n.putNull("subscribers");
     return write(n);
+  }
+
+  /**
+   * When the alert fired, and on a resolution when it ended and how long it lasted, so that a dashboard needs no
+   * join of the two records.
+   */
+  private static void alertTimes(ObjectNode n, Alert a, ZoneId zone) {
+    Long resolved = a.resolvedAtMillis();
+    n.put("firedAt", a.firedAt() == null ? null : time(a.firedAt(), zone));
+    n.put("resolvedAt", resolved == null ? null : time(resolved, zone));
+    n.put("durationMinutes", resolved == null || a.firedAt() == null ? null
+        : Rounding.minutes(resolved - a.firedAt()));
   }
 
   public static String goldenWindow(GoldenWindow g, ZoneId zone) {

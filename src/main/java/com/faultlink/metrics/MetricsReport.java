@@ -2,6 +2,7 @@ package com.faultlink.metrics;
 
 import com.faultlink.model.PeriodKind;
 import com.faultlink.model.RegionMetrics;
+import com.faultlink.model.Rounding;
 import com.faultlink.reference.RegionTable;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -27,6 +27,8 @@ import java.util.List;
  *     outage's (from the instant its membership is decided); null: none
  * @param cause {@code INCIDENT}: the root alarm's {@code probableCause}, or {@code unknown}
  * @param incidents {@code MASS_OUTAGE}: the incidents of its listed outages (sorted); null for other types
+ * @param firedAt when the alert fired: {@code at} of its firing record, also on its resolution (so a resolution
+ *     says how long the alert lasted); null only for a resolution built without its firing record
  */
 public record Alert(
     String alertId,
@@ -51,9 +53,10 @@ public record Alert(
     String workId,
     String incidentId,
     String cause,
-    List<String> incidents) {
+    List<String> incidents,
+    Long firedAt) {
 
-  /** An alert of no incident. */
+  /** An alert of no incident, fired at {@code at} where it is a firing record. */
   public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
       String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
       Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
@@ -63,24 +66,44 @@ public record Alert(
         planned, workId, null, null, null);
   }
 
+  /** A record without {@code firedAt} given: a firing record fired at {@code at}. */
+  public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
+      String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
+      Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
+      Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId,
+      String incidentId, String cause, List<String> incidents) {
+    this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
+        expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen, explainingOutages,
+        planned, workId, incidentId, cause, incidents, status == AlertStatus.FIRING ? Long.valueOf(at) : null);
+  }
+
   /** This alert as part of incident {@code id} (null: of none). */
   public Alert withIncidentId(String id) {
     return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId, id, cause, incidents);
+        outagesOpen, explainingOutages, planned, workId, id, cause, incidents, firedAt);
   }
 
   /** This mass outage naming the incidents it contains. */
   public Alert withIncidents(List<String> ids) {
     return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId, incidentId, cause, ids);
+        outagesOpen, explainingOutages, planned, workId, incidentId, cause, ids, firedAt);
   }
 
-  /** The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when}. */
+
+  /**
+   * The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when},
+   * remembering when it fired.
+   */
   public Alert resolvedAt(long when) {
     return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId, incidentId, cause, incidents);
+        outagesOpen, explainingOutages, planned, workId, incidentId, cause, incidents, firedAt != null ? firedAt : at);
+  }
+
+  /** When a resolution ended the alert; null for a firing record. */
+  public Long resolvedAtMillis() {
+    return status == AlertStatus.RESOLVED ? Long.valueOf(at) : null;
   }
 }

@@ -1,7 +1,7 @@
 package com.faultlink.planned;
 
 import com.faultlink.correlate.AlarmPairer;
-import com.faultlink.metrics.Rounding;
+import com.faultlink.model.Rounding;
 import com.faultlink.model.Outage;
 import com.faultlink.model.PlannedWork;
 import com.faultlink.model.WorkImpact;

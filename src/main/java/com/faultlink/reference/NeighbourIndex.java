@@ -58,19 +58,16 @@ public final class NeighbourIndex implements Serializable {
   private final String[] ids;
 
   private final HashMap<String, Integer> indexOf;
-  /** Per cell: indexes of the other cells of its site, ascending. */
-  private final int[][] siteMates;
   /** Per cell: indexes of its neighbours, ascending. */
   private final int[][] neighbours;
 
   private final int maxNeighbours;
 
   private NeighbourIndex(
-      double radiusKm, String[] ids, HashMap<String, Integer> indexOf, int[][] siteMates, int[][] neighbours) {
+      double radiusKm, String[] ids, HashMap<String, Integer> indexOf, int[][] neighbours) {
     this.radiusKm = radiusKm;
     this.ids = ids;
     this.indexOf = indexOf;
-    this.siteMates = siteMates;
     this.neighbours = neighbours;
     int max = 0;
     for (int[] n : neighbours) {
@@ -139,16 +136,9 @@ public final class NeighbourIndex implements Serializable {
       site[i] = s;
     }
 
-    int[][] siteMates = siteMates(site, siteIndex.size());
     int[][] neighbours =
         radiusKm > 0 && n > 1 ? neighbours(lat, lon, site, radiusKm) : emptyLists(n);
-    return new NeighbourIndex(radiusKm, ids, indexOf, siteMates, neighbours);
-  }
-
-  /** The other cells of the cell's site, sorted; empty for an unknown cell. */
-  public List<String> siteMatesOf(String cellId) {
-    Integer i = cellId == null ? null : indexOf.get(cellId);
-    return i == null ? List.of() : view(siteMates[i]);
+    return new NeighbourIndex(radiusKm, ids, indexOf, neighbours);
   }
 
   /** The cells of other sites within the radius, sorted; empty for an unknown cell. */
@@ -198,40 +188,6 @@ public final class NeighbourIndex implements Serializable {
   private static int[][] emptyLists(int n) {
     int[][] out = new int[n][];
     Arrays.fill(out, new int[0]);
-    return out;
-  }
-
-  private static int[][] siteMates(int[] site, int sites) {
-    int n = site.length;
-    int[] count = new int[sites];
-    for (int s : site) {
-      count[s]++;
-    }
-    int[][] members = new int[sites][];
-    for (int s = 0; s < sites; s++) {
-      members[s] = new int[count[s]];
-    }
-    int[] fill = new int[sites];
-    for (int i = 0; i < n; i++) { // ascending i, so each member list is ascending
-      members[site[i]][fill[site[i]]++] = i;
-    }
-    int[] none = new int[0];
-    int[][] out = new int[n][];
-    for (int i = 0; i < n; i++) {
-      int[] m = members[site[i]];
-      if (m.length == 1) {
-        out[i] = none;
-        continue;
-      }
-      int[] mates = new int[m.length - 1];
-      int k = 0;
-      for (int j : m) {
-        if (j != i) {
-          mates[k++] = j;
-        }
-      }
-      out[i] = mates;
-    }
     return out;
   }
 

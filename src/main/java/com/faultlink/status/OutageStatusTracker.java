@@ -3,7 +3,7 @@ package com.faultlink.status;
 import com.faultlink.correlate.AlarmPairer;
 import com.faultlink.golden.GoldenWindowAlerter;
 import com.faultlink.golden.WindowInForce;
-import com.faultlink.metrics.Rounding;
+import com.faultlink.model.Rounding;
 import com.faultlink.model.Outage;
 import com.faultlink.model.OutageStatus;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -245,9 +245,15 @@ class GoldenWindowAlerterTest {
     watermark(T0 + minutes(54));
     assertThat(resolutions()).as("not before the merge gap has passed").isEmpty();
     watermark(T0 + minutes(55));
-    assertThat(resolutions()).extracting(Alert::alertId, Alert::at, Alert::elapsedMinutes).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_AT_RISK/OMC/1", T0 + minutes(50), 30.0),
-        org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_BREACHED/OMC/1", T0 + minutes(50), 40.0));
+    // A resolution says when it fired (0.75 x 40 and 40 min after the start) and the outage time elapsed at its
+    // clear (50 min), not the firing record's elapsed time again.
+    assertThat(resolutions()).extracting(Alert::alertId, Alert::at, Alert::elapsedMinutes, Alert::firedAt)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_AT_RISK/OMC/1", T0 + minutes(50), 50.0,
+                T0 + minutes(30)),
+            org.assertj.core.groups.Tuple.tuple("GOLDEN_WINDOW_BREACHED/OMC/1", T0 + minutes(50), 50.0,
+                T0 + minutes(40)));
+    assertThat(alerts()).allSatisfy(a -> assertThat(a.firedAt()).isEqualTo(a.at()));
   }
 
   @Test

@@ -86,4 +86,24 @@ class OutputJsonTest {
         "stale"), ZONE));
     assertThat(status.get("endReason").asText()).isEqualTo("stale");
   }
+
+  @Test
+  void aResolvedAlertSaysWhenItFiredWhenItEndedAndHowLongItLasted() throws Exception {
+    long fired = java.time.Instant.parse("2026-10-14T02:00:00Z").toEpochMilli(); // 10:00 in Shanghai
+    long ended = fired + 90 * 60_000L + 30_000L;
+    com.faultlink.model.Alert firing = new com.faultlink.model.Alert("MASS_OUTAGE/Wuzhong/2026-10-14T10:00:00+08:00",
+        com.faultlink.model.AlertType.MASS_OUTAGE, com.faultlink.model.AlertStatus.FIRING, "Wuzhong", fired, null, null,
+        null, null, null, null, null, null, null, null, null, 10L, List.of("O/A-1"), false, null);
+    var f = MAPPER.readTree(OutputJson.alert(firing, ZONE));
+    assertThat(f.get("firedAt").asText()).isEqualTo("2026-10-14T10:00:00+08:00");
+    assertThat(f.get("resolvedAt").isNull()).isTrue();
+    assertThat(f.get("durationMinutes").isNull()).isTrue();
+
+    var r = MAPPER.readTree(OutputJson.alert(firing.resolvedAt(ended), ZONE));
+    assertThat(r.get("status").asText()).isEqualTo("resolved");
+    assertThat(r.get("at").asText()).isEqualTo("2026-10-14T11:30:30+08:00");
+    assertThat(r.get("firedAt").asText()).isEqualTo("2026-10-14T10:00:00+08:00");
+    assertThat(r.get("resolvedAt").asText()).isEqualTo("2026-10-14T11:30:30+08:00");
+    assertThat(r.get("durationMinutes").asDouble()).isEqualTo(90.5);
+  }
 }

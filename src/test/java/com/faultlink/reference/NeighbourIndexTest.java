@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,30 +129,17 @@ class NeighbourIndexTest {
   }
 
   @Test
-  void siteMatesAreTheOtherCellsOfTheSiteWhateverTheDistance() {
-    for (double radius : new double[] {0, 2.0, 100}) {
-      NeighbourIndex idx = NeighbourIndex.build(handTable(), radius);
-      assertThat(idx.siteMatesOf("A1")).containsExactly("A2", "A3");
-      assertThat(idx.siteMatesOf("A2")).containsExactly("A1", "A3");
-      assertThat(idx.siteMatesOf("A3")).containsExactly("A1", "A2");
-      assertThat(idx.siteMatesOf("B1")).containsExactly("B2");
-      assertThat(idx.siteMatesOf("C1")).isEmpty();
-      assertThat(idx.siteMatesOf("E1")).containsExactly("E2"); // 30.5 km apart, still the same site
-      assertThat(idx.siteMatesOf("E2")).containsExactly("E1");
-    }
-  }
-
-  @Test
   void sameSiteCellsAreNeverNeighbours() {
     // at 100 km everything is within reach, but cells of one site are site mates, not neighbours
     NeighbourIndex idx = NeighbourIndex.build(handTable(), 100);
     assertThat(idx.neighboursOf("A1")).containsExactly("B1", "B2", "C1", "D1", "E1", "E2");
     assertThat(idx.neighboursOf("E1")).containsExactly("A1", "A2", "A3", "B1", "B2", "C1", "D1");
     assertThat(idx.neighboursOf("E2")).containsExactly("A1", "A2", "A3", "B1", "B2", "C1", "D1");
+    java.util.Map<String, String> siteOf = new java.util.HashMap<>();
+    handTable().cells().forEach(c -> siteOf.put(c.cellId(), c.siteId()));
     for (Cell c : handTable().cells()) {
-      assertThat(Collections.disjoint(idx.neighboursOf(c.cellId()), idx.siteMatesOf(c.cellId()))).isTrue();
+      assertThat(idx.neighboursOf(c.cellId())).noneMatch(n -> siteOf.get(n).equals(c.siteId()));
       assertThat(idx.neighboursOf(c.cellId())).doesNotContain(c.cellId());
-      assertThat(idx.siteMatesOf(c.cellId())).doesNotContain(c.cellId());
     }
   }
 
@@ -171,13 +157,11 @@ class NeighbourIndexTest {
     assertThat(idx.neighboursOf("X1")).isEmpty();
     assertThat(idx.neighboursOf("Y1")).isEmpty();
     assertThat(idx.maxNeighbours()).isZero();
-    assertThat(idx.siteMatesOf("X1")).containsExactly("X2");
 
     NeighbourIndex hand = NeighbourIndex.build(handTable(), 0);
     for (Cell c : handTable().cells()) {
       assertThat(hand.neighboursOf(c.cellId())).isEmpty();
     }
-    assertThat(hand.siteMatesOf("A1")).containsExactly("A2", "A3");
 
     // any positive radius finds co-located sites
     assertThat(NeighbourIndex.build(cells, 0.001).neighboursOf("Y1")).containsExactly("X1", "X2");
@@ -187,9 +171,7 @@ class NeighbourIndexTest {
   void unknownCellsGetEmptyLists() {
     NeighbourIndex idx = NeighbourIndex.build(handTable(), 2.0);
     assertThat(idx.neighboursOf("nope")).isEmpty();
-    assertThat(idx.siteMatesOf("nope")).isEmpty();
     assertThat(idx.neighboursOf(null)).isEmpty();
-    assertThat(idx.siteMatesOf(null)).isEmpty();
     assertThat(idx.contains("A1")).isTrue();
     assertThat(idx.contains("nope")).isFalse();
     assertThat(idx.contains(null)).isFalse();
@@ -207,13 +189,11 @@ class NeighbourIndexTest {
   void listsAreImmutable() {
     NeighbourIndex idx = NeighbourIndex.build(handTable(), 2.0);
     List<String> n = idx.neighboursOf("A1");
-    List<String> m = idx.siteMatesOf("A1");
     List<String> empty = idx.neighboursOf("C1");
     assertThatThrownBy(() -> n.add("X")).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> n.set(0, "X")).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> n.remove(0)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(n::clear).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> m.add("X")).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> empty.add("X")).isInstanceOf(UnsupportedOperationException.class);
     assertThat(idx.neighboursOf("A1")).containsExactly("B1", "B2", "E1");
     assertThat(n).isEqualTo(List.of("B1", "B2", "E1")).hasSameHashCodeAs(List.of("B1", "B2", "E1"));
@@ -261,7 +241,6 @@ class NeighbourIndexTest {
     NeighbourIndex copy = (NeighbourIndex) roundTrip(idx);
     for (Cell c : handTable().cells()) {
       assertThat(copy.neighboursOf(c.cellId())).isEqualTo(idx.neighboursOf(c.cellId()));
-      assertThat(copy.siteMatesOf(c.cellId())).isEqualTo(idx.siteMatesOf(c.cellId()));
     }
     assertThat(copy.maxNeighbours()).isEqualTo(idx.maxNeighbours());
     assertThat(copy.radiusKm()).isEqualTo(2.6);
@@ -332,20 +311,6 @@ class NeighbourIndexTest {
     return lists;
   }
 
-  private static Map<String, List<String>> siteMatesBruteForce(CellTable table) {
-    Map<String, List<String>> out = new TreeMap<>();
-    for (Cell a : table.cells()) {
-      TreeSet<String> mates = new TreeSet<>();
-      for (Cell b : table.cells()) {
-        if (a != b && a.siteId().equals(b.siteId())) {
-          mates.add(b.cellId());
-        }
-      }
-      out.put(a.cellId(), List.copyOf(mates));
-    }
-    return out;
-  }
-
   private static void assertMatchesBruteForce(CellTable table, double radiusKm) {
     NeighbourIndex idx = NeighbourIndex.build(table, radiusKm);
     Map<String, List<String>> expected = bruteForce(table, radiusKm);
@@ -357,11 +322,6 @@ class NeighbourIndexTest {
     }
     assertThat(actual).as("neighbours at %s km", radiusKm).isEqualTo(expected);
     assertThat(idx.maxNeighbours()).isEqualTo(max);
-    Map<String, List<String>> mates = new TreeMap<>();
-    for (Cell c : table.cells()) {
-      mates.put(c.cellId(), List.copyOf(idx.siteMatesOf(c.cellId())));
-    }
-    assertThat(mates).isEqualTo(siteMatesBruteForce(table));
     // areNeighbours: the same relation, asked pair by pair (every neighbour pair and 50 other cells per cell).
     List<String> ids = new ArrayList<>(expected.keySet());
     Random random = new Random(radiusKm > 0 ? (long) (radiusKm * 1000) : 1);
@@ -402,9 +362,6 @@ class NeighbourIndexTest {
       for (String b : idx.neighboursOf(a.cellId())) {
         assertThat(idx.neighboursOf(b)).contains(a.cellId());
         pairs++;
-      }
-      for (String b : idx.siteMatesOf(a.cellId())) {
-        assertThat(idx.siteMatesOf(b)).contains(a.cellId());
       }
     }
     assertThat(pairs).isPositive();

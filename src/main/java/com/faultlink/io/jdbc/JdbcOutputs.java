@@ -3,6 +3,7 @@ package com.faultlink.io.jdbc;
 import com.faultlink.config.JdbcConfig;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertStatus;
+import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Incident;
 import com.faultlink.model.OutageImpact;
@@ -105,7 +106,31 @@ public final class JdbcOutputs {
         resolved_at = COALESCE(EXCLUDED.resolved_at, a.resolved_at),
         status = CASE WHEN COALESCE(EXCLUDED.resolved_at, a.resolved_at) IS NULL THEN 'firing' ELSE 'resolved' END""";
 
-  /** Adds a JDBC sink per stream that exists (no incidents). */
+  static final String BURST_THRESHOLDS = """
+      INSERT INTO burst_thresholds (region, band, valid_from, window_minutes, threshold, expected, distribution)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (region, band, valid_from) DO UPDATE SET window_minutes = EXCLUDED.window_minutes,
+        threshold = EXCLUDED.threshold, expected = EXCLUDED.expected, distribution = EXCLUDED.distribution""";
+
+  /** The burst thresholds' change log; the view {@code burst_thresholds_current} has the latest per band. */
+  public static void writeBurstThresholds(JdbcConfig config, DataStream<BurstThreshold> thresholds) {
+    if (thresholds != null) {
+      sink(thresholds, "burst_thresholds", BURST_THRESHOLDS, JdbcOutputs::burstThreshold, config);
+    }
+  }
+
+  static void burstThreshold(PreparedStatement ps, BurstThreshold t) throws SQLException {
+    int i = 0;
+    ps.setString(++i, t.region());
+    ps.setString(++i, t.band());
+    setTime(ps, ++i, t.validFrom());
+    ps.setDouble(++i, t.windowMinutes());
+    ps.setDouble(++i, t.threshold());
+    ps.setDouble(++i, t.expected());
+    ps.setString(++i, t.distribution());
+  }
+
+  /** Adds a JDBC sink per stream that exists. */
   public static void write(JdbcConfig config, DataStream<RegionMetrics> metrics, DataStream<GoldenWindow> goldenWindows,
       DataStream<OutageImpact> impacts, DataStream<WorkImpact> workImpacts, DataStream<OutageStatus> status,
       DataStream<Alert> alerts) {

@@ -1,4 +1,4 @@
-package com.faultlink.metrics;
+package com.faultlink.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
