@@ -121,7 +121,10 @@ public final class ConfigKeys {
           key("reference.cells", null, "required",
               "CSV `cell_id,site_id,region,technology,lat,lon`"),
           key("reference.regions", null, "required",
-              "CSV `region,subscribers`")),
+              "CSV `region,subscribers`"),
+          key("reference.topology", null, "none",
+              "CSV `object_id,object_type,site_id`: the site depends on that transport or power object (one row per " +
+              "site and object); root-cause alarms on these objects group outages into incidents")),
       section("## `sinks`", "", "",
           key("sinks.dir", null, "required unless `sinks.kafka`",
               "output folder, one folder per stream; a local run replaces the stream folders it writes (a cluster " +
@@ -326,6 +329,24 @@ public final class ConfigKeys {
               "`false`: held back while the work lasts, raised on an overrun"),
           key("planned.retention", "P2D", null,
               "how long after its end a work is kept (late alarms) and a reported work remembered (late complaints)")),
+      section("## `incidents`", """
+          Outages of one common cause; see [concepts](concepts.md#incidents).
+          """, "",
+          key("incidents.rootCauses", "[lossOfSignal, powerSupplyFailure]", null,
+              "`probableCause` values of root-cause alarms (on an object of `reference.topology` or on a site)"),
+          key("incidents.window", "PT5M", null,
+              "an outage belongs to a root alarm when it starts no earlier than this before its raise and before " +
+              "its clear; its membership is decided at its start + this"),
+          key("incidents.unknown.enabled", "true", null,
+              "group outages no root alarm explains, per region, with cause `unknown`; `false`: no such grouping"),
+          key("incidents.unknown.radiusKm", "2.0", null,
+              "sites within this distance of the group's first outage's site"),
+          key("incidents.unknown.window", "PT10M", null,
+              "outages starting within this after the group's first"),
+          key("incidents.unknown.minOutages", "3", null,
+              "a group needs at least this many outages ..."),
+          key("incidents.unknown.minSites", "2", null,
+              "... on at least this many sites")),
       section("## `burst`", """
           Complaint bursts per region; see [concepts](concepts.md#complaint-bursts).
           """, "",

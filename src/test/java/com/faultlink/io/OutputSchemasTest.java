@@ -35,18 +35,24 @@ class OutputSchemasTest {
 
   @Test
   void theExamplesInTheOutputsPagePassTheirSchemas() throws IOException {
-    // docs/outputs.md: each "## `stream`" section's ```json block holds example records of that stream.
+    // docs/outputs.md: each "## `stream`" section's ```json block holds example records of that stream; a block
+    // opened as ```json <other-stream> holds another stream's records (an incident's pages in alerts).
     List<String> page = Files.readAllLines(Path.of("docs", "outputs.md"));
+    String section = null;
     String stream = null;
     boolean inJson = false;
     int examples = 0;
     for (String line : page) {
       if (line.startsWith("## `")) {
-        stream = line.substring(4, line.indexOf('`', 4));
+        section = line.substring(4, line.indexOf('`', 4));
       } else if (line.startsWith("## ")) {
-        stream = null;
+        section = null;
       } else if (line.equals("```json")) {
         inJson = true;
+        stream = section;
+      } else if (line.startsWith("```json ")) {
+        inJson = true;
+        stream = line.substring("```json ".length()).trim();
       } else if (line.equals("```")) {
         inJson = false;
       } else if (inJson && stream != null && line.startsWith("{")) {
@@ -91,11 +97,11 @@ class OutputSchemasTest {
         + "\"status\":\"firing\",\"severity\":\"critical\",\"summary\":\"R: 10 outages open at once\",\"region\":\"R\","
         + "\"at\":\"2026-10-14T17:50:28+08:00\",\"incidentId\":null,\"firedAt\":\"2026-10-14T17:50:28+08:00\","
         + "\"resolvedAt\":null,\"durationMinutes\":null,\"planned\":false,\"workId\":null";
-    assertThat(schemas.check("alerts", tree(head + ",\"outagesOpen\":10,\"explainingOutages\":[\"O/A-1\"]}")))
+    assertThat(schemas.check("alerts", tree(head + ",\"outagesOpen\":10,\"explainingOutages\":[\"O/A-1\"],\"incidents\":[]}")))
         .isEmpty();
-    assertThat(schemas.check("alerts", tree(head + ",\"explainingOutages\":[\"O/A-1\"]}")))
+    assertThat(schemas.check("alerts", tree(head + ",\"explainingOutages\":[\"O/A-1\"],\"incidents\":[]}")))
         .anySatisfy(p -> assertThat(p).contains("outagesOpen"));
-    assertThat(schemas.check("alerts", tree(head + ",\"outagesOpen\":10,\"explainingOutages\":[],\"count\":3}")))
+    assertThat(schemas.check("alerts", tree(head + ",\"outagesOpen\":10,\"explainingOutages\":[],\"incidents\":[],\"count\":3}")))
         .anySatisfy(p -> assertThat(p).contains("count"));
   }
 
