@@ -459,6 +459,10 @@ public final class FaultLinkJob {
       lines.put("outage-status", json(outputs.outageStatus(), "outage-status",
           st -> new KeyedLine(st.outageId(), OutputJson.outageStatus(st, zone))));
     }
+    if (outputs.hotspots() != null) {
+      lines.put("hotspots", json(outputs.hotspots(), "hotspots",
+          h -> new KeyedLine(h.region(), OutputJson.hotspot(h))));
+    }
     return lines;
   }
 

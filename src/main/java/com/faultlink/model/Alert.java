@@ -23,6 +23,7 @@ import java.util.List;
  * @param explainingOutages complaint bursts and mass outages: open outages in the region that may explain it
  * @param planned whether the alert concerns planned work
  * @param workId the planned work, where known
+ * @param kpi {@code KPI_MISSED}: the period, metric, target and value; null for every other type
  */
 public record Alert(
     String alertId,
@@ -44,12 +45,23 @@ public record Alert(
     Long outagesOpen,
     List<String> explainingOutages,
     boolean planned,
-    String workId) {
+    String workId,
+    KpiMiss kpi) {
+
+  /** An alert of a type other than {@code KPI_MISSED}. */
+  public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
+      String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
+      Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
+      Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId) {
+    this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
+        expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen,
+        explainingOutages, planned, workId, null);
+  }
 
   /** The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when}. */
   public Alert resolvedAt(long when) {
     return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId);
+        outagesOpen, explainingOutages, planned, workId, kpi);
   }
 }

@@ -24,6 +24,7 @@ public final class AlertText {
     return switch (type) {
       case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE -> CRITICAL;
       case GOLDEN_WINDOW_AT_RISK, COMPLAINT_BURST -> MAJOR;
+      case KPI_MISSED -> WARNING;
     };
   }
 
@@ -39,6 +40,9 @@ public final class AlertText {
       case COMPLAINT_BURST -> a.count() + " complaints in the window from " + clock(a.windowStart(), zone)
           + " (threshold " + number(a.threshold()) + ", usual " + number(a.expected()) + ")";
       case MASS_OUTAGE -> a.outagesOpen() + " outages open at once";
+      case KPI_MISSED -> a.kpi() == null ? "KPI target missed" : a.kpi().metric() + " " + number(a.kpi().value())
+          + " missed its target (" + (TargetCheck.MAX.equals(a.kpi().op()) ? "at most " : "at least ")
+          + number(a.kpi().target()) + ") in the " + a.kpi().period().json() + " from " + a.kpi().periodStart();
     };
     String planned = a.planned() ? " [planned work" + (a.workId() != null ? " " + a.workId() : "") + "]" : "";
     String text = where + ": " + what + planned;

@@ -5,5 +5,7 @@ public enum AlertType {
   COMPLAINT_BURST,
   GOLDEN_WINDOW_AT_RISK,
   GOLDEN_WINDOW_BREACHED,
-  MASS_OUTAGE
+  MASS_OUTAGE,
+  /** A region's metric missed its configured target over a closed period (see {@code targets} in the config). */
+  KPI_MISSED
 }
