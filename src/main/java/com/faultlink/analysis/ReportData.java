@@ -31,6 +31,8 @@ final class ReportData {
   final Map<String, List<Double>> lagsByOutage = new HashMap<>();
   long complaints;
   long faultComplaints;
+  /** Weekly hotspot records of the ISO weeks overlapping the period. */
+  final List<JsonNode> hotspots = new ArrayList<>();
 
   private ReportData(LocalDate from, LocalDate to) {
     this.from = from;
@@ -72,6 +74,15 @@ final class ReportData {
       Double lag = OutputStreams.number(r, "lagMinutes");
       if (outage != null && lag != null && byId.containsKey(outage)) {
         d.lagsByOutage.computeIfAbsent(outage, k -> new ArrayList<>()).add(lag);
+      }
+    });
+    out.forEach("hotspots", r -> {
+      String week = OutputStreams.text(r, "weekStart");
+      if (week != null) {
+        LocalDate s = LocalDate.parse(week);
+        if (!s.plusDays(6).isBefore(from) && !s.isAfter(to)) {
+          d.hotspots.add(r);
+        }
       }
     });
     out.forEach("golden-windows", d.goldenWindows::add);
