@@ -425,8 +425,8 @@ final class HtmlReport {
     }
     for (Map.Entry<String, TreeMap<String, List<JsonNode>>> w : byWeek.entrySet()) {
       LocalDate start = LocalDate.parse(w.getKey());
-      h.append("<h3>Week ").append(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).append(" / 第")
-          .append(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).append("周 (").append(start).append(" – ")
+      h.append("<h3>Hotspots, week ").append(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).append(" / 第")
+          .append(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).append("周热点 (").append(start).append(" – ")
           .append(start.plusDays(6)).append(")</h3>")
           .append("<table class=\"hotspots\"><thead><tr><th>City / 地市</th><th>Rank / 排名</th>")
           .append("<th>Cell / 小区</th><th>Technology / 制式</th><th>Complaints / 投诉</th>")
