@@ -73,6 +73,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FaultLink dataflow, from input lines to output records, read top to bottom: parse (dead letters
@@ -125,7 +126,10 @@ public final class FaultLinkPipeline {
     this.config = config;
     this.cells = cells;
     this.regions = regions;
-    config.kpi().checkRegions(regions.regions());
+    for (String key : config.kpi().overridesOutside(regions.regions())) {
+      LoggerFactory.getLogger(FaultLinkPipeline.class)
+          .warn("config key '{}': no such region in the region table; the override never applies", key);
+    }
   }
 
   /** The parser of alarm lines with the default subscriber pattern and the development key (tests, tools). */

@@ -90,15 +90,19 @@ public record KpiConfig(List<Target> targets, List<String> escalationChannels, i
     return new KpiConfig(List.copyOf(targets), escalation, top);
   }
 
-  /** Every region a target names must be in the region table (or be {@code *}). */
-  public void checkRegions(java.util.Collection<String> tableRegions) {
+  /**
+   * The region overrides naming no region of the region table (nor {@code *}), as config keys: they never apply. Not
+   * an error — one config may serve several region tables (a province's, a test's) — but the job says so at start.
+   */
+  public java.util.List<String> overridesOutside(java.util.Collection<String> tableRegions) {
+    java.util.List<String> out = new ArrayList<>();
     for (Target t : targets) {
       for (String region : t.regionBounds().keySet()) {
         if (!"*".equals(region) && !tableRegions.contains(region)) {
-          throw new ConfigException("config key 'targets." + t.metric() + ".regions." + region + "': no such region"
-              + " in the region table");
+          out.add("targets." + t.metric() + ".regions." + region);
         }
       }
     }
+    return out;
   }
 }

@@ -80,12 +80,9 @@ class KpiConfigTest {
   }
 
   @Test
-  void anOverrideForARegionOutsideTheRegionTableIsAnError() {
-    KpiConfig k = new KpiConfig(List.of(new KpiConfig.Target("complaintsPer10k", "max", 5, Map.of("Atlantis", 1.0))),
-        List.of(), 10);
-    assertThatThrownBy(() -> k.checkRegions(List.of("Yinchuan")))
-        .hasMessageContaining("'targets.complaintsPer10k.regions.Atlantis'");
-    new KpiConfig(List.of(new KpiConfig.Target("complaintsPer10k", "max", 5, Map.of("*", 1.0))), List.of(), 10)
-        .checkRegions(List.of("Yinchuan"));
+  void anOverrideForARegionOutsideTheRegionTableIsNamedNotApplied() {
+    KpiConfig k = new KpiConfig(List.of(new KpiConfig.Target("complaintsPer10k", "max", 5,
+        Map.of("Atlantis", 1.0, "*", 2.0, "Yinchuan", 3.0))), List.of(), 10);
+    assertThat(k.overridesOutside(List.of("Yinchuan"))).containsExactly("targets.complaintsPer10k.regions.Atlantis");
   }
 }
