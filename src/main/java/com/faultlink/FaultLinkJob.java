@@ -471,6 +471,10 @@ public final class FaultLinkJob {
       lines.put("incidents", json(outputs.incidents(), "incidents",
           i -> new KeyedLine(i.incidentId(), OutputJson.incident(i, zone))));
     }
+    if (outputs.hotspots() != null) {
+      lines.put("hotspots", json(outputs.hotspots(), "hotspots",
+          h -> new KeyedLine(h.region(), OutputJson.hotspot(h))));
+    }
     return lines;
   }
 

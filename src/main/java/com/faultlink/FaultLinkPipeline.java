@@ -4,6 +4,7 @@ import com.faultlink.burst.BurstDetector;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.GoldenConfig;
 import com.faultlink.config.IncidentsConfig;
+import com.faultlink.correlate.AlarmAck;
 import com.faultlink.correlate.AlarmPairer;
 import com.faultlink.correlate.AssemblyNotice;
 import com.faultlink.correlate.BucketedDuplicateFilter;
@@ -14,6 +15,9 @@ import com.faultlink.correlate.NoiseSlimmer;
 import com.faultlink.correlate.OutageAlarmFilter;
 import com.faultlink.correlate.OutageAssembler;
 import com.faultlink.correlate.OutageFanOut;
+import com.faultlink.correlate.ImpactAcks;
+import com.faultlink.correlate.OutageAck;
+import com.faultlink.correlate.OutageAckMatcher;
 import com.faultlink.correlate.OutageImpactTracker;
 import com.faultlink.correlate.OutageNearSite;
 import com.faultlink.golden.GoldenScopeReport;
@@ -44,6 +48,9 @@ import com.faultlink.io.TimeSanity;
 import com.faultlink.io.SubscriberMask;
 import com.faultlink.io.WorkParser;
 import com.faultlink.metrics.ComplaintFact;
+import com.faultlink.metrics.ComplaintGroups;
+import com.faultlink.metrics.HotspotRanker;
+import com.faultlink.metrics.TargetJudge;
 import com.faultlink.metrics.ComplaintScopes;
 import com.faultlink.metrics.MetricsReport;
 import com.faultlink.metrics.OutageScopes;
@@ -55,6 +62,7 @@ import com.faultlink.model.Alert;
 import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Incident;
+import com.faultlink.model.Hotspot;
 import com.faultlink.model.Attribution;
 import com.faultlink.model.Complaint;
 import com.faultlink.model.DeadLetter;
@@ -80,6 +88,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FaultLink dataflow, from input lines to output records, read top to bottom: parse (dead letters
@@ -122,7 +131,8 @@ public final class FaultLinkPipeline {
       DataStream<GoldenScopeReport> goldenWindowTable,
       DataStream<WorkImpact> workImpacts,
       DataStream<OutageStatus> outageStatus,
-      DataStream<Incident> incidents) {}
+      DataStream<Incident> incidents,
+      DataStream<Hotspot> hotspots) {}
 
   private final FaultLinkConfig config;
   private final CellTable cells;
@@ -139,6 +149,10 @@ public final class FaultLinkPipeline {
     this.cells = cells;
     this.regions = regions;
     this.topology = topology;
+    for (String key : config.kpi().overridesOutside(regions.regions())) {
+      LoggerFactory.getLogger(FaultLinkPipeline.class)
+          .warn("config key '{}': no such region in the region table; the override never applies", key);
+    }
   }
 
   /** The parser of alarm lines with the default subscriber pattern and the development key (tests, tools). */
@@ -354,10 +368,22 @@ public final class FaultLinkPipeline {
             config.dedupRetention().toMillis()))
         .uid("incidents").name("Track incidents");
 
+    // 5b. Time to acknowledge: each outage's first acknowledgement of any of its alarms, on its impact record.
+    long mergeGap = config.outages().mergeGap().toMillis();
+    DataStream<OutageAck> outageAcks = outages
+        .keyBy(Outage::cellId)
+        .connect(alarmsPaired.getSideOutput(AlarmPairer.ACKS).keyBy(AlarmAck::cellId))
+        .process(new OutageAckMatcher(mergeGap, config.dedupRetention().toMillis()))
+        .uid("outage-acks").name("First acknowledgement per outage");
+    DataStream<OutageImpact> impactsWithAcks = impacts
+        .keyBy(OutageImpact::outageId)
+        .connect(outageAcks.keyBy(OutageAck::outageId))
+        .process(new ImpactAcks(config.outages().maxOpen().toMillis() + config.settleAfterClearMillis()))
+        .uid("outage-impact-acks").name("Time to acknowledge per outage");
+
     // 6. Golden windows: learned per scope from closed outages and when their complaints came; alerts as
     //    open outages approach and pass the window in force at their start; mass outages per region.
     GoldenConfig golden = config.golden();
-    long mergeGap = config.outages().mergeGap().toMillis();
     SingleOutputStreamOperator<GoldenWindow> goldenWindows = impactsUntagged
         .getSideOutput(OutageImpactTracker.CLOSED_OUTAGES)
         .flatMap(new Scopes()).uid("golden-scopes").name("Closed outages per golden-window scope")
@@ -388,20 +414,38 @@ public final class FaultLinkPipeline {
     // 7. Day / week / month metrics per region and for all regions together; a period closes once every
     //    outage started in it knows whether it was restored inside its golden window.
     long closeDelay = config.metricsCloseDelayMillis();
-    DataStream<ComplaintFact> complaintFacts = attributions.flatMap(new ComplaintScopes(regions))
+    ComplaintGroups groups = new ComplaintGroups(config.kpi().escalationChannels());
+    DataStream<ComplaintFact> complaintFacts = attributions.flatMap(new ComplaintScopes(regions, cells, groups))
         .uid("complaint-scopes").name("Complaints per region and *");
     DataStream<ScopedOutage> outageFacts = outages.flatMap(new OutageScopes())
         .uid("outage-scopes").name("Outages per region and *")
         .union(goldenAlerts.getSideOutput(GoldenWindowAlerter.OUTCOMES).flatMap(new OutageScopes.Outcomes())
-            .uid("golden-outcome-scopes").name("Golden-window outcomes per region and *"));
+            .uid("golden-outcome-scopes").name("Golden-window outcomes per region and *"))
+        .union(outageAcks.filter(a -> !a.outage().planned()).uid("unplanned-acks").name("Acks of unplanned outages")
+            .flatMap(new OutageScopes.Acks()).uid("ack-scopes").name("First acks per region and *"));
     DataStream<PeriodTotals> totals = complaintFacts.keyBy(ComplaintFact::scope)
         .connect(outageFacts.keyBy(ScopedOutage::scope))
         .process(new RegionPeriodAggregator(config.timezone(), closeDelay, config.state().rocksDb()))
         .uid("period-totals").name("Count per region and period");
-    DataStream<RegionMetrics> metrics = totals
+    DataStream<RegionMetrics> metricsRows = totals
         .keyBy(t -> "report")
-        .process(new MetricsReport(config.timezone(), closeDelay, regions))
+        .process(new MetricsReport(config.timezone(), closeDelay, regions, groups))
         .setParallelism(1).uid("metrics-report").name("Metrics report rows");
+    // KPI targets: each row judged (target, met), a missed target raised as KPI_MISSED.
+    SingleOutputStreamOperator<RegionMetrics> metrics = metricsRows
+        .keyBy(m -> "report")
+        .process(new TargetJudge(config.kpi().targets(), config.timezone()))
+        .setParallelism(1).uid("kpi-targets").name("Judge KPI targets");
+    alerts = alerts.union(metrics.getSideOutput(TargetJudge.MISSES));
+
+    // 7b. Weekly hotspots: cells and sites ranked by complaints no outage explains (coverage, capacity).
+    CellTable cellTable = cells; // the lambda keeps the table, not the pipeline
+    DataStream<Hotspot> hotspots = attributions
+        .filter(a -> HotspotRanker.unexplainedOnKnownCell(a, cellTable)).uid("unexplained-complaints")
+        .name("Complaints no outage explains")
+        .keyBy(Attribution::region)
+        .process(new HotspotRanker(cells, config.timezone(), closeDelay, config.kpi().hotspotsTop()))
+        .uid("hotspots").name("Rank weekly hotspots per region");
 
     // 8. Complaint bursts: every complaint of a region counted per window, judged against the region's
     //    learned, time-of-day-aware threshold; one alert per episode, naming the region's open outages.
@@ -434,8 +478,8 @@ public final class FaultLinkPipeline {
         .process(new OutageStatusTracker(config.outages().mergeGap().toMillis()))
         .uid("outage-status").name("Outage status changes");
 
-    return new Outputs(attributions, impacts, metrics, deadLetters, outages, alerts.union(burstAlerts),
+    return new Outputs(attributions, impactsWithAcks, metrics, deadLetters, outages, alerts.union(burstAlerts),
         goldenWindows, burstThresholds, goldenWindows.getSideOutput(GoldenWindowLearner.TABLE), workImpacts,
-        outageStatus, incidents);
+        outageStatus, incidents, hotspots);
   }
 }

@@ -17,10 +17,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -62,8 +64,10 @@ class SampleDataRunTest {
     assertThat(counters.get("outagesOpened")).isEqualTo(made.outages());
     Path clean = scratch.resolve("clean");
     SampleDataGenerator.generate(GeneratorOptions.parse(new String[] {"--out", clean.toString(), "--clean"}));
+    // ... and acknowledgements of alarms on objects that are no cell of the table (they cannot concern an outage)
+    SampleFacts facts = SampleFacts.read(Path.of("sample-data"));
     assertThat(counters.get("nonOutageAlarms")).as("the sample's noise alarm events, once each")
-        .isEqualTo(noiseAlarmEvents(clean));
+        .isEqualTo(noiseAlarmEvents(clean) + facts.acksOffTheCellTable());
     assertThat(counters.get("rootAlarms")).as("raises of root-cause alarms in the sample").isPositive();
 
     Path checker = Path.of("..", "shared", "contract", "check-outputs.py");
@@ -78,7 +82,58 @@ class SampleDataRunTest {
     assertThat(Files.list(out.resolve("attributions")).count()).isPositive();
     // Every stream folder against its JSON Schema in docs/schemas/ (OutputSchemasTest tests the checker).
     assertThat(new OutputSchemas(OutputSchemas.SCHEMAS).problems(out)).isEmpty();
+
+    // Time to acknowledge: every outage's ackMinutes is its first alarm's earliest acknowledgement minus its start
+    // (the generator acknowledges first alarms only: RECIPE.md), null where that alarm has none.
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Double> ackMinutes = new TreeMap<>();
+    Map<String, Double> expectedAck = new TreeMap<>();
+    for (String line : lines(out.resolve("outage-impacts"))) {
+      JsonNode i = json.readTree(line);
+      String id = i.get("outageId").asText();
+      ackMinutes.put(id, i.get("ackMinutes").isNull() ? null : i.get("ackMinutes").asDouble());
+      Long ack = facts.firstAck().get(id);
+      long start = OffsetDateTime.parse(i.get("start").asText()).toInstant().toEpochMilli();
+      expectedAck.put(id, ack == null ? null : Math.round((ack - start) / 600.0) / 100.0);
+    }
+    assertThat(ackMinutes).isEqualTo(expectedAck);
+    assertThat(ackMinutes.values().stream().filter(v -> v != null).count()).as("acknowledged outages")
+        .isGreaterThan(150);
+
+    // Breakdowns of the whole month (the sample's three weeks) for all regions, against the complaints file.
+    JsonNode month = null;
+    for (String line : lines(out.resolve("metrics"))) {
+      JsonNode m = json.readTree(line);
+      if (m.get("region").asText().equals("*") && m.get("period").asText().equals("month")) {
+        month = m;
+      }
+    }
+    assertThat(month).isNotNull();
+    assertThat(month.get("escalatedComplaints").asLong()).isEqualTo(facts.escalated());
+    assertThat(month.get("complaintsByChannel").get("regulator").asLong()).isEqualTo(facts.byChannel("regulator"));
+    assertThat(month.get("complaintsByChannel").get("越级").asLong()).isEqualTo(facts.byChannel("越级"));
+    assertThat(month.get("complaintsByChannel").get("hotline").asLong()).isEqualTo(facts.byChannel("hotline"));
+    assertThat(month.get("complaintsBySeverity").get("critical").asLong()).isEqualTo(facts.bySeverity("critical"));
+    assertThat(month.get("complaintsBySeverity").get("major").asLong()).isEqualTo(facts.bySeverity("major"));
+    assertThat(month.get("complaintsByTechnology").get("WLAN").asLong()).isEqualTo(facts.byTechnology("WLAN"));
+    assertThat(month.get("complaintsByTechnology").get("unknown").asLong()).isEqualTo(facts.byTechnology("unknown"));
+    assertThat(month.get("complaints").asLong()).isEqualTo(facts.complaints());
   }
+
+  private static java.util.List<String> lines(Path streamDir) throws java.io.IOException {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    try (var files = Files.list(streamDir)) {
+      for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+        for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          if (!l.isBlank()) {
+            all.add(l);
+          }
+        }
+      }
+    }
+    return all;
+  }
+
 
   /**
    * Alarm events of the clean set (no repeats, no damaged lines) that take no cell of the table out of service:

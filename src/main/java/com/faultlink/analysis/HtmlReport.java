@@ -58,6 +58,8 @@ final class HtmlReport {
     golden(h, d);
     topOutages(h, d);
     repeat(h, d);
+    targets(h, d);
+    hotspots(h, d);
     footer(h, d);
     h.append("</body>\n</html>\n");
     return h.toString();
@@ -519,6 +521,146 @@ final class HtmlReport {
     h.append(" · generated / 生成于 ").append(LocalDate.now()).append("</footer>\n");
   }
 
+  // ------------------------------------------------------------------------------- KPI targets: red lights
+
+  /**
+   * Per city and period (months, then ISO weeks), each configured target with its value and a light: red where the
+   * target was missed (亮红灯), green where met, grey where the figure has no value. Read from the metrics records'
+   * {@code targets} objects, so the report shows whatever the run was configured with.
+   */
+  private static void targets(StringBuilder h, ReportData d) {
+    h.append("<section id=\"targets\"><h2>KPI targets per city / 各地市指标达标情况</h2>")
+        .append("<p class=\"note\">● red: target missed (亮红灯) · ● green: met (达标) · ○ no value (无数据). ")
+        .append("Targets as configured for the run (<code>targets</code>) / 目标值取自运行配置。</p>");
+    boolean any = false;
+    for (String kind : List.of("month", "week")) {
+      TreeMap<String, Map<String, JsonNode>> periods = d.metrics.getOrDefault(kind, new TreeMap<>());
+      List<String> metricNames = new ArrayList<>();
+      for (Map<String, JsonNode> rows : periods.values()) {
+        for (JsonNode r : rows.values()) {
+          JsonNode t = r.get("targets");
+          if (t != null && t.isObject()) {
+            t.fieldNames().forEachRemaining(n -> {
+              if (!metricNames.contains(n)) {
+                metricNames.add(n);
+              }
+            });
+          }
+        }
+      }
+      if (metricNames.isEmpty()) {
+        continue;
+      }
+      any = true;
+      List<String> regions = d.regions();
+      regions.add("*");
+      h.append("<h3>").append(kind.equals("month") ? "Months / 月度" : "ISO weeks / 周度").append("</h3>")
+          .append("<table class=\"targets\"><thead><tr><th>City / 地市</th><th>")
+          .append(kind.equals("month") ? "Month / 月份" : "Week / 周").append("</th>");
+      for (String m : metricNames) {
+        h.append("<th>").append(Svg.esc(m)).append("</th>");
+      }
+      h.append("</tr></thead><tbody>");
+      for (String region : regions) {
+        for (Map.Entry<String, Map<String, JsonNode>> p : periods.entrySet()) {
+          JsonNode r = p.getValue().get(region);
+          if (r == null) {
+            continue;
+          }
+          String label = kind.equals("month") ? monthLabel(p.getKey())
+              : "W" + LocalDate.parse(p.getKey()).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + " " + p.getKey();
+          h.append("<tr").append(region.equals("*") ? " class=\"total\"" : "").append("><td>")
+              .append(Svg.esc(city(region))).append("</td><td class=\"time\">").append(label).append("</td>");
+          for (String m : metricNames) {
+            h.append(lightCell(r.get("targets") == null ? null : r.get("targets").get(m)));
+          }
+          h.append("</tr>");
+        }
+      }
+      h.append("</tbody></table>");
+    }
+    if (!any) {
+      h.append("<p class=\"empty\">No targets configured for this run / 本次运行未配置考核目标</p>");
+    }
+    h.append("</section>\n");
+  }
+
+  private static String lightCell(JsonNode check) {
+    if (check == null || !check.isObject()) {
+      return "<td class=\"num\">–</td>";
+    }
+    Double value = OutputStreams.number(check, "value");
+    Double target = OutputStreams.number(check, "target");
+    JsonNode met = check.get("met");
+    String bound = (("max".equals(OutputStreams.text(check, "op"))) ? "≤ " : "≥ ") + (target == null ? "?" : Svg.tick(target));
+    if (met == null || met.isNull() || value == null) {
+      return "<td class=\"num light none\" title=\"" + Svg.esc(bound) + "\">○ – <small>" + Svg.esc(bound)
+          + "</small></td>";
+    }
+    boolean ok = met.asBoolean();
+    return "<td class=\"num light " + (ok ? "met" : "missed") + "\">" + "● " + Svg.tick(value)
+        + " <small>" + Svg.esc(bound) + (ok ? "" : " 未达标") + "</small></td>";
+  }
+
+  // ---------------------------------------------------------------------------------------- hotspots
+
+  private static final int REPORT_HOTSPOTS = 5;
+
+  /** Per ISO week and city, the top cells and sites by complaints no outage explains. */
+  private static void hotspots(StringBuilder h, ReportData d) {
+    h.append("<section id=\"hotspots\"><h2>Weekly hotspots / 每周投诉热点</h2>")
+        .append("<p class=\"note\">Cells and sites ranked by complaints that no outage explains (coverage or ")
+        .append("capacity problems, not faults), top ").append(REPORT_HOTSPOTS).append(" per city and week ")
+        .append("/ 无故障可解释的投诉最多的小区与基站（覆盖或容量问题），每地市每周前").append(REPORT_HOTSPOTS).append("名。</p>");
+    if (d.hotspots.isEmpty()) {
+      h.append("<p class=\"empty\">No hotspots in this period / 本周期无热点</p></section>\n");
+      return;
+    }
+    TreeMap<String, TreeMap<String, List<JsonNode>>> byWeek = new TreeMap<>();
+    for (JsonNode r : d.hotspots) {
+      byWeek.computeIfAbsent(OutputStreams.text(r, "weekStart"), k -> new TreeMap<>())
+          .computeIfAbsent(OutputStreams.text(r, "region"), k -> new ArrayList<>()).add(r);
+    }
+    for (Map.Entry<String, TreeMap<String, List<JsonNode>>> w : byWeek.entrySet()) {
+      LocalDate start = LocalDate.parse(w.getKey());
+      h.append("<h3>Hotspots, week ").append(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).append(" / 第")
+          .append(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).append("周热点 (").append(start).append(" – ")
+          .append(start.plusDays(6)).append(")</h3>")
+          .append("<table class=\"hotspots\"><thead><tr><th>City / 地市</th><th>Rank / 排名</th>")
+          .append("<th>Cell / 小区</th><th>Technology / 制式</th><th>Complaints / 投诉</th>")
+          .append("<th>Site / 基站</th><th>Cells / 小区数</th><th>Complaints / 投诉</th></tr></thead><tbody>");
+      for (Map.Entry<String, List<JsonNode>> region : w.getValue().entrySet()) {
+        List<JsonNode> cellRows = ranked(region.getValue(), "cell");
+        List<JsonNode> siteRows = ranked(region.getValue(), "site");
+        int rows = Math.min(REPORT_HOTSPOTS, Math.max(cellRows.size(), siteRows.size()));
+        for (int i = 0; i < rows; i++) {
+          JsonNode c = i < cellRows.size() ? cellRows.get(i) : null;
+          JsonNode s = i < siteRows.size() ? siteRows.get(i) : null;
+          h.append("<tr><td>").append(i == 0 ? Svg.esc(city(region.getKey())) : "").append("</td><td class=\"num\">")
+              .append(i + 1).append("</td><td><code>").append(c == null ? "" : Svg.esc(OutputStreams.text(c, "id")))
+              .append("</code></td><td>").append(c == null ? "" : Svg.esc(String.valueOf(OutputStreams.text(c, "technology"))))
+              .append("</td>").append(c == null ? "<td></td>" : numCell(c, "complaints"))
+              .append("<td><code>").append(s == null ? "" : Svg.esc(OutputStreams.text(s, "id"))).append("</code></td>")
+              .append(s == null ? "<td></td>" : numCell(s, "cells"))
+              .append(s == null ? "<td></td>" : numCell(s, "complaints")).append("</tr>");
+        }
+      }
+      h.append("</tbody></table>");
+    }
+    h.append("</section>\n");
+  }
+
+  private static List<JsonNode> ranked(List<JsonNode> rows, String level) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode r : rows) {
+      if (level.equals(OutputStreams.text(r, "level"))) {
+        out.add(r);
+      }
+    }
+    out.sort(java.util.Comparator.comparingDouble(r -> OutputStreams.number(r, "rank")));
+    return out;
+  }
+
   static final String CSS = """
       body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei","PingFang SC",\
       "Helvetica Neue",Arial,sans-serif;margin:0 auto;max-width:1100px;padding:24px 32px;color:#1a202c;\
@@ -533,6 +675,8 @@ final class HtmlReport {
       th{background:#edf2f7;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       tr.total td{font-weight:700;background:#f7fafc}
       td.up{color:#c53030}td.down{color:#2f855a}td.flat{color:#4a5568}td.small{color:#4a5568;font-style:italic}
+      td.light.missed{color:#c53030;font-weight:700;background:#fff5f5}td.light.met{color:#2f855a}td.light.none{color:#a0aec0}
+      td.light small{font-weight:400;color:#718096}
       figure{margin:8px 0 14px}figure svg{width:100%;height:auto;display:block}
       figcaption{font-size:12px;color:#4a5568;margin-top:2px}
       svg text{font-family:inherit}svg .tick{font-size:12px;fill:#4a5568}svg .axis{font-size:13px;fill:#2d3748}

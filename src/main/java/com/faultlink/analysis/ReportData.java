@@ -39,6 +39,8 @@ final class ReportData {
   final Map<String, JsonNode> alertsResolved = new HashMap<>();
   /** The run's run-summary.json (version, config), or null when the folder has none. */
   JsonNode runSummary;
+  /** Weekly hotspot records of the ISO weeks overlapping the period. */
+  final List<JsonNode> hotspots = new ArrayList<>();
 
   private ReportData(LocalDate from, LocalDate to) {
     this.from = from;
@@ -91,6 +93,15 @@ final class ReportData {
         d.runSummary = null; // a damaged summary only costs the footer its version
       }
     }
+    out.forEach("hotspots", r -> {
+      String week = OutputStreams.text(r, "weekStart");
+      if (week != null) {
+        LocalDate s = LocalDate.parse(week);
+        if (!s.plusDays(6).isBefore(from) && !s.isAfter(to)) {
+          d.hotspots.add(r);
+        }
+      }
+    });
     out.forEach("golden-windows", d.goldenWindows::add);
     out.forEach("golden-window-table", d.goldenTable::add);
     d.outages.sort(Comparator.comparingDouble((JsonNode r) -> -OutputStreams.number(r, "complaints"))

@@ -127,6 +127,7 @@ public final class ConfigLoader {
     RestartConfig restart = RestartConfig.read(root.child("restart"));
     PlannedConfig planned = PlannedConfig.read(root.child("planned"));
     IncidentsConfig incidents = IncidentsConfig.read(root.child("incidents"));
+    KpiConfig kpi = KpiConfig.read(root.child("targets"), root.child("breakdowns"), root.child("hotspots"));
 
     if (sinks.kafka() != null && sinks.kafka().transactionTimeout().compareTo(checkpointing.interval()) <= 0) {
       throw new ConfigException("config key 'sinks.kafka.transactionTimeout': " + sinks.kafka().transactionTimeout()
@@ -136,7 +137,7 @@ public final class ConfigLoader {
 
     return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents);
+        state, restart, planned, incidents, kpi);
   }
 
   private static InputConfig input(ConfigNode sources, String name, boolean required) {

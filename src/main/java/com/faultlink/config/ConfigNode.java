@@ -47,6 +47,13 @@ final class ConfigNode {
     return path.isEmpty() ? key : path + "." + key;
   }
 
+  /** The keys of this mapping, as written; each still counts as unknown until read. */
+  List<String> keys() {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
   boolean has(String key) {
     JsonNode v = node.get(spelling(key));
     return v != null && !v.isNull();

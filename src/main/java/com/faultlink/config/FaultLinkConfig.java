@@ -32,10 +32,11 @@ public record FaultLinkConfig(
     StateConfig state,
     RestartConfig restart,
     PlannedConfig planned,
-    IncidentsConfig incidents)
+    IncidentsConfig incidents,
+    KpiConfig kpi)
     implements Serializable {
 
-  /** Without incidents settings: the defaults (tools and tests that build a config by hand). */
+  /** Without incidents, targets, breakdowns and hotspot settings: the defaults (tools and tests that build a config by hand). */
   public FaultLinkConfig(ZoneId timezone, int parallelism, Sources sources, Reference reference, SinksConfig sinks,
       Duration outOfOrderness, WatermarkConfig watermarks, InputLimits input, Outages outages, Attribution attribution,
       GoldenConfig golden, BurstConfig burst, DeadLetters deadLetters, Duration dedupRetention, Duration lateRetention,
@@ -43,7 +44,7 @@ public record FaultLinkConfig(
       RestartConfig restart, PlannedConfig planned) {
     this(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages, attribution,
         golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, IncidentsConfig.DEFAULTS);
+        state, restart, planned, IncidentsConfig.DEFAULTS, KpiConfig.DEFAULTS);
   }
 
   /** Never shows the customer-key secret (nor, through the Kafka records, their passwords). */
@@ -90,56 +91,63 @@ public record FaultLinkConfig(
   public FaultLinkConfig withSinks(SinksConfig newSinks) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents);
+        state, restart, planned, incidents, kpi);
   }
 
   /** The same config with other planned-works settings (tests, what-if replays). */
   public FaultLinkConfig withPlanned(PlannedConfig p) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, p, incidents);
+        state, restart, p, incidents, kpi);
+  }
+
+  /** The same config with other KPI targets, breakdowns and hotspot settings (tests). */
+  public FaultLinkConfig withKpi(KpiConfig k) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
+        state, restart, planned, incidents, k);
   }
 
   /** The same config with other golden-window settings (tests, analysts' what-if replays). */
   public FaultLinkConfig withGolden(GoldenConfig g) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents);
+        state, restart, planned, incidents, kpi);
   }
 
   /** The same config reading other inputs (tests, replays of edited copies). */
   public FaultLinkConfig withSources(Sources newSources) {
     return new FaultLinkConfig(timezone, parallelism, newSources, reference, sinks, outOfOrderness, watermarks, input,
         outages, attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret,
-        subscriberPattern, checkpointing, state, restart, planned, incidents);
+        subscriberPattern, checkpointing, state, restart, planned, incidents, kpi);
   }
 
   /** The same config with other input limits (tests). */
   public FaultLinkConfig withInput(InputLimits i) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, i, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned, incidents);
+        checkpointing, state, restart, planned, incidents, kpi);
   }
 
   /** The same config with other outage settings (tests). */
   public FaultLinkConfig withOutages(Outages o) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, o,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned, incidents);
+        checkpointing, state, restart, planned, incidents, kpi);
   }
 
   /** The same config with other incidents settings (tests). */
   public FaultLinkConfig withIncidents(IncidentsConfig i) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned, i);
+        checkpointing, state, restart, planned, i, kpi);
   }
 
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
     return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents);
+        state, restart, planned, incidents, kpi);
   }
 
   /**

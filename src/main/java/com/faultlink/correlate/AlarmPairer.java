@@ -38,12 +38,22 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
   /** Clears rejected by their raise (see above), as dead letters of the alarms input, lines uncut. */
   public static final OutputTag<DeadLetter> REJECTED_CLEARS = new OutputTag<>("rejected-clears") {};
 
+  /**
+   * Acknowledgements of outage alarms, with their raise: each alarm's first one, and an earlier one arriving later
+   * (disorder). An acknowledgement before its raise's time is counted ({@code acksIgnored}) and dropped; one whose
+   * raise has not come yet waits for it as a clear does.
+   */
+  public static final OutputTag<AlarmAck> ACKS = new OutputTag<>("alarm-acks") {};
+
   private final long retentionMillis;
   private final long maxOpenMillis;
 
   private transient ValueState<AlarmEvent> raise;
   private transient ValueState<AlarmEvent> waitingClear;
   private transient ValueState<Boolean> cleared;
+  /** The earliest acknowledgement passed on, or waiting for its raise. */
+  private transient ValueState<Long> acked;
+  private transient RunCounter acksIgnored;
   private transient RunCounter duplicateRaises;
   private transient RunCounter clearsWithoutRaise;
   private transient RunCounter clearsBeforeRaise;
@@ -69,6 +79,8 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
     raise = getRuntimeContext().getState(new ValueStateDescriptor<>("raise", AlarmEvent.class));
     waitingClear = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting-clear", AlarmEvent.class));
     cleared = getRuntimeContext().getState(new ValueStateDescriptor<>("cleared", Boolean.class));
+    acked = getRuntimeContext().getState(new ValueStateDescriptor<>("acked", Long.class));
+    acksIgnored = RunCounter.register(getRuntimeContext(), CounterNames.ACKS_IGNORED);
     duplicateRaises = RunCounter.register(getRuntimeContext(), CounterNames.DUPLICATE_RAISES);
     clearsWithoutRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_WITHOUT_RAISE);
     clearsBeforeRaise = RunCounter.register(getRuntimeContext(), CounterNames.CLEARS_BEFORE_RAISE);
@@ -81,6 +93,8 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
   public void processElement(AlarmEvent alarm, Context ctx, Collector<CellAlarm> out) throws Exception {
     if (alarm.kind() == AlarmKind.RAISE) {
       onRaise(alarm, ctx, out);
+    } else if (alarm.kind() == AlarmKind.ACK) {
+      onAck(alarm.time(), ctx);
     } else {
       onClear(alarm, ctx, out);
     }
@@ -95,6 +109,11 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
     ctx.timerService().registerEventTimeTimer(staleAt(alarm));
     out.collect(new CellAlarm(alarm.objectId(), alarm.alarmKey(), AlarmKind.RAISE, alarm.time(),
         alarm.plannedOutOfService()));
+    Long ackWaiting = acked.value();
+    if (ackWaiting != null) {
+      acked.clear();
+      onAck(ackWaiting, ctx);
+    }
     AlarmEvent clear = waitingClear.value();
     if (clear != null) {
       waitingClear.clear();
@@ -104,6 +123,28 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
         emitClear(alarm, clear, ctx, out);
       }
     }
+  }
+
+  /** Passes on the alarm's earliest acknowledgement; before its raise is known, keeps it waiting for the raise. */
+  private void onAck(long at, Context ctx) throws Exception {
+    AlarmEvent raised = raise.value();
+    Long before = acked.value();
+    if (before != null && before <= at) {
+      return; // not its first
+    }
+    if (raised == null) {
+      if (before == null) {
+        ctx.timerService().registerEventTimeTimer(saturatedAdd(at, retentionMillis));
+      }
+      acked.update(at);
+      return;
+    }
+    if (at < raised.time()) {
+      acksIgnored.inc();
+      return;
+    }
+    acked.update(at);
+    ctx.output(ACKS, new AlarmAck(raised.objectId(), raised.alarmKey(), raised.time(), at));
   }
 
   private void onClear(AlarmEvent clear, Context ctx, Collector<CellAlarm> out) throws Exception {
@@ -183,8 +224,15 @@ public final class AlarmPairer extends KeyedProcessFunction<String, AlarmEvent, 
     if (cleared.value() != null) {
       raise.clear();
       cleared.clear();
+      acked.clear();
     } else if (raise.value() != null && staleAt(raise.value()) <= timestamp) {
       raise.clear(); // never cleared: its outage was closed as stale by now
+      acked.clear();
+    }
+    Long ack = acked.value();
+    if (ack != null && raise.value() == null && saturatedAdd(ack, retentionMillis) <= timestamp) {
+      acksIgnored.inc(); // waited a retention for a raise that never came
+      acked.clear();
     }
   }
 

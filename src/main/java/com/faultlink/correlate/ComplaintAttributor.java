@@ -153,13 +153,13 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     CandidateOutage best = AttributionRule.choose(near, c.time(), tailMillis);
     if (best == null) {
       return new Attribution(c.ticketId(), null, c.region(), c.cellId(), MatchLevel.NONE, null, c.time(),
-          c.category(), c.customerKey(), late, false, null);
+          c.category(), c.customerKey(), late, false, null, c.channel(), c.severity());
     }
     attributed.inc();
     Outage o = best.outage();
     return new Attribution(c.ticketId(), o.outageId(), c.region(), c.cellId(), best.level(),
         Rounding.minutes(c.time() - o.start()), c.time(), c.category(), c.customerKey(), late, o.planned(),
-        o.workId());
+        o.workId(), c.channel(), c.severity());
   }
 
   /** How close an outage is to a complaint's cell: its cell, its site, a neighbour, or (null) none of them. */
@@ -176,6 +176,6 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
   /** The decision for a complaint that names no known cell: no outage, by the contract's default. */
   public static Attribution unattributable(Complaint c) {
     return new Attribution(c.ticketId(), null, c.region(), c.cellId(), MatchLevel.NONE, null, c.time(),
-        c.category(), c.customerKey(), false, false, null);
+        c.category(), c.customerKey(), false, false, null, c.channel(), c.severity());
   }
 }

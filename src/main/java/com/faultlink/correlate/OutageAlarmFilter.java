@@ -68,7 +68,12 @@ public final class OutageAlarmFilter extends RichFilterFunction<AlarmEvent> {
     }
 
     boolean mayMakeOutage(AlarmEvent alarm) {
-      return alarm.kind() == AlarmKind.RAISE ? isOutageRaise(alarm) : mayCloseOutage(alarm);
+      return switch (alarm.kind()) {
+        case RAISE -> isOutageRaise(alarm);
+        case CLEAR -> mayCloseOutage(alarm);
+        // an acknowledgement names no cause: its raise decides, where it names no object or a cell of the table
+        case ACK -> alarm.objectId() == null || cells.contains(alarm.objectId());
+      };
     }
 
     private boolean isOutageRaise(AlarmEvent a) {

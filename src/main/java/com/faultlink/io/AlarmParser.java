@@ -20,7 +20,12 @@ import java.io.Serializable;
  *       alarmedObject} and {@code probableCause} may be absent, but must be well-formed where present. A clear's
  *       {@code plannedOutageIndicator} is read leniently (only the string {@code OUT_OF_SERVICE} counts) and never
  *       rejects it.
- *   <li>A state change to any other state (or without one), {@code AlarmAttributeValueChangeEvent}, {@code
+ *   <li>{@code AlarmAttributeValueChangeEvent} whose alarm {@code ackState} is {@code acknowledged} (any case): an
+ *       acknowledgement, at its {@code alarmChangedTime} (else {@code ackTime}). It needs {@code id} and {@code
+ *       sourceSystemId}; {@code alarmedObject} is optional. One that lacks any of these, or has a time that does not
+ *       parse, is skipped with the reason, never rejected: the contract names the event type as ignored, and
+ *       FaultLink only adds a use for the well-formed ones.
+ *   <li>A state change to any other state (or without one), any other {@code AlarmAttributeValueChangeEvent}, {@code
  *       AlarmDeleteEvent} and every other event type: skipped.
  * </ul>
  *
@@ -91,7 +96,18 @@ public final class AlarmParser implements Serializable {
               ? "ignored event type " + STATE_CHANGE + " without event.alarm.state: not a clear"
               : "ignored event type " + STATE_CHANGE + " to state " + Reasons.quote(state) + ": not a clear");
         }
-        case ATTRIBUTE_VALUE_CHANGE:
+        case ATTRIBUTE_VALUE_CHANGE: {
+          ObjectNode alarm = alarm(root);
+          String ack = Fields.optionalText(alarm, "ackState", "event.alarm.ackState");
+          if (ack == null || !ack.equalsIgnoreCase("acknowledged")) {
+            return ParseResult.skipped("ignored event type " + type + ": not an acknowledgement");
+          }
+          try {
+            return ParseResult.accepted(acknowledge(alarm, env));
+          } catch (Rejection notUsable) {
+            return ParseResult.skipped("acknowledgement not used: " + notUsable.reason());
+          }
+        }
         case DELETE:
           return ParseResult.skipped("ignored event type " + type);
         default:
@@ -120,6 +136,22 @@ public final class AlarmParser implements Serializable {
     String planned = Fields.optionalText(alarm, "plannedOutageIndicator", "event.alarm.plannedOutageIndicator");
     return new AlarmEvent(env.eventId(), AlarmKind.RAISE, source, id, objectId, objectType, cause,
         OUT_OF_SERVICE.equals(planned), raised, env.eventTime());
+  }
+
+  private static AlarmEvent acknowledge(ObjectNode alarm, Envelope env) {
+    String id = Fields.nonEmptyText(alarm, "id", "event.alarm.id");
+    String source = Fields.nonEmptyText(alarm, "sourceSystemId", "event.alarm.sourceSystemId");
+    ObjectNode object = Fields.optionalObject(alarm, "alarmedObject", "event.alarm.alarmedObject");
+    String objectId = null;
+    String objectType = null;
+    if (object != null) {
+      objectId = Fields.optionalText(object, "id", "event.alarm.alarmedObject.id");
+      objectType = Fields.optionalText(object, "@referredType", "event.alarm.alarmedObject.@referredType");
+    }
+    String field = alarm.hasNonNull("alarmChangedTime") ? "alarmChangedTime" : "ackTime";
+    long at = Fields.timestamp(alarm, field, "event.alarm." + field);
+    return new AlarmEvent(env.eventId(), AlarmKind.ACK, source, id, objectId, objectType, null, false, at,
+        env.eventTime());
   }
 
   private static AlarmEvent clear(ObjectNode alarm, Envelope env) {

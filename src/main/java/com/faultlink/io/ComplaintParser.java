@@ -106,13 +106,25 @@ public final class ComplaintParser implements Serializable {
       }
       return ParseResult.accepted(new Complaint(env.eventId(), mask.mask(id), time, category,
           cell != null ? cellId : mask.mask(cellId), cell != null, cell != null ? region : mask.mask(region),
-          customerKey(ticket), env.eventTime()));
+          customerKey(ticket), env.eventTime(), mask.mask(channelName(ticket)), mask.mask(optionalText(ticket,
+          "severity"))));
     } catch (Rejection r) {
       return ParseResult.rejected(r.reason());
     } catch (RuntimeException e) {
       // A bug here must not stop the job; the class name is enough to find it and never echoes the line.
       return ParseResult.rejected("could not be read (" + e.getClass().getName() + ")");
     }
+  }
+
+  /** {@code channel.name} where it is a non-empty text; anything else is no channel (never a rejection). */
+  private static String channelName(ObjectNode ticket) {
+    JsonNode channel = ticket.get("channel");
+    return channel != null && channel.isObject() ? optionalText((ObjectNode) channel, "name") : null;
+  }
+
+  private static String optionalText(ObjectNode node, String field) {
+    JsonNode v = node.get(field);
+    return v != null && v.isTextual() && !v.textValue().isBlank() ? v.textValue().trim() : null;
   }
 
   /** The key of the first customer party with a usable number, or null. Never throws, never quotes the number. */

@@ -64,7 +64,8 @@ public interface EventTimes<T> extends Serializable {
 
       @Override
       public String domainTimeField(AlarmEvent a) {
-        return a.kind() == AlarmKind.RAISE ? "alarmRaisedTime" : "alarmClearedTime";
+        return a.kind() == AlarmKind.RAISE ? "alarmRaisedTime"
+            : a.kind() == AlarmKind.ACK ? "alarmChangedTime" : "alarmClearedTime";
       }
 
       @Override

@@ -31,9 +31,9 @@ public final class FileOutputs {
 
   /**
    * Streams FaultLink writes beside the contract's: the analysts' golden-window table (every re-estimation), what
-   * each planned work cost, outages opening and closing.
+   * each planned work cost, outages opening and closing, the weekly hotspots.
    */
-  public static final String[] EXTRA_STREAMS = {"golden-window-table", "work-impacts", "outage-status"};
+  public static final String[] EXTRA_STREAMS = {"golden-window-table", "work-impacts", "outage-status", "hotspots"};
 
   /** Every stream folder a run writes. */
   public static String[] allStreams() {

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.golden.GoldenScopeReport;
+import com.faultlink.metrics.ComplaintGroups;
 import com.faultlink.model.Alert;
+import com.faultlink.model.ComplaintBreakdown;
+import com.faultlink.model.Hotspot;
+import com.faultlink.model.KpiMiss;
+import com.faultlink.model.TargetCheck;
 import com.faultlink.model.AlertText;
 import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.GoldenWindow;
@@ -69,6 +74,8 @@ public final class OutputJson {
       g.writeBooleanField("planned", a.planned());
       g.writeStringField("workId", a.workId());
       g.writeBooleanField("late", a.late());
+      g.writeStringField("channel", a.channel());
+      g.writeStringField("severity", a.severity());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -90,6 +97,7 @@ public final class OutputJson {
     n.put("firstComplaintLagMinutes", i.firstComplaintLagMinutes());
     n.put("planned", i.planned());
     n.put("workId", i.workId());
+    n.put("ackMinutes", i.ackMinutes());
     n.put("incidentId", i.incidentId());
     return write(n);
   }
@@ -124,10 +132,70 @@ public final class OutputJson {
     n.put("outageHoursChangePct", m.outageHoursChangePct());
     n.put("faultComplaintsChangePct", m.faultComplaintsChangePct());
     n.put("restoredInWindowPct", m.restoredInWindowPct());
+    n.put("complaintsChangePct", m.complaintsChangePct());
+    ComplaintBreakdown b = m.breakdown() != null ? m.breakdown() : ComplaintBreakdown.EMPTY;
+    counts(n.putObject("complaintsByChannel"), b.byChannel(), ComplaintGroups.STANDARD_CHANNELS);
+    counts(n.putObject("complaintsBySeverity"), b.bySeverity(), ComplaintGroups.SEVERITIES);
+    counts(n.putObject("complaintsByTechnology"), b.byTechnology(), ComplaintGroups.TECHNOLOGIES);
+    n.put("escalatedComplaints", b.escalated());
+    n.put("outagesAcknowledged", m.outagesAcknowledged());
+    n.put("ackMeanMinutes", m.ackMeanMinutes());
+    n.put("ackP90Minutes", m.ackP90Minutes());
     // The ticket lifecycle (tickets.lifecycle) is not read by this build: the contract's ticket figures are null.
     for (String ticketField : TICKET_FIELDS) {
       n.putNull(ticketField);
     }
+    // After every figure, so that a target may name any of them (the ticket figures included, once computed).
+    ObjectNode targets = n.putObject("targets");
+    if (m.targets() != null) {
+      for (TargetCheck c : m.targets()) {
+        ObjectNode t = targets.putObject(c.metric());
+        t.put("op", c.op());
+        t.put("target", c.target());
+        t.put("value", c.value());
+        t.put("met", c.met());
+      }
+    }
+    return write(n);
+  }
+
+  /**
+   * A breakdown's counts: the names {@code first} lists in that order, then any others (configured escalation
+   * channels) sorted, {@code other} / {@code unknown} last.
+   */
+  private static void counts(ObjectNode into, java.util.Map<String, Long> counts, java.util.List<String> first) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String f : first) {
+      if (!f.equals(ComplaintGroups.OTHER) && !f.equals(ComplaintGroups.UNKNOWN)) {
+        names.add(f);
+      }
+    }
+    java.util.TreeSet<String> rest = new java.util.TreeSet<>(counts.keySet());
+    rest.removeAll(first);
+    rest.remove(ComplaintGroups.OTHER);
+    rest.remove(ComplaintGroups.UNKNOWN);
+    names.addAll(rest);
+    for (String last : java.util.List.of(ComplaintGroups.OTHER, ComplaintGroups.UNKNOWN)) {
+      if (first.contains(last) || counts.containsKey(last)) {
+        names.add(last);
+      }
+    }
+    for (String name : names) {
+      into.put(name, counts.getOrDefault(name, 0L));
+    }
+  }
+
+  public static String hotspot(Hotspot h) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("region", h.region());
+    n.put("weekStart", h.weekStart());
+    n.put("level", h.level());
+    n.put("id", h.id());
+    n.put("siteId", h.siteId());
+    n.put("technology", h.technology());
+    n.put("rank", h.rank());
+    n.put("complaints", h.complaints());
+    n.put("cells", h.cells());
     return write(n);
   }
 
@@ -169,6 +237,16 @@ public final class OutputJson {
         n.put("cause", a.cause());
         n.put("outagesOpen", a.outagesOpen());
       }
+      case KPI_MISSED -> {
+        KpiMiss k = a.kpi();
+        n.put("period", k == null ? null : k.period().json());
+        n.put("periodStart", k == null ? null : k.periodStart());
+        n.put("metric", k == null ? null : k.metric());
+        n.put("op", k == null ? null : k.op());
+        n.put("target", k == null ? null : k.target());
+        n.put("value", k == null ? null : k.value());
+      }
+      default -> { }
     }
     if (a.explainingOutages() != null) {
       ArrayNode explaining = n.putArray("explainingOutages");

@@ -1,6 +1,7 @@
 package com.faultlink.metrics;
 
 import com.faultlink.model.Attribution;
+import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;
 import com.faultlink.runtime.RunCounter;
@@ -13,10 +14,20 @@ public final class ComplaintScopes extends RichFlatMapFunction<Attribution, Comp
   private static final long serialVersionUID = 1L;
 
   private final RegionTable regions;
+  private final CellTable cells;
+  private final ComplaintGroups groups;
   private transient RunCounter outsideTable;
 
+  /** Without breakdowns by channel, severity and technology (tests). */
   public ComplaintScopes(RegionTable regions) {
+    this(regions, null, null);
+  }
+
+  /** @param cells the serving cells' technologies; {@code groups} the channel and severity groups */
+  public ComplaintScopes(RegionTable regions, CellTable cells, ComplaintGroups groups) {
     this.regions = regions;
+    this.cells = cells;
+    this.groups = groups;
   }
 
   @Override
@@ -34,7 +45,12 @@ public final class ComplaintScopes extends RichFlatMapFunction<Attribution, Comp
     out.collect(fact(MetricsReport.ALL, a));
   }
 
-  private static ComplaintFact fact(String scope, Attribution a) {
-    return new ComplaintFact(scope, a.complaintTime(), a.category(), a.customerKey(), a.faultCaused(), a.planned());
+  private ComplaintFact fact(String scope, Attribution a) {
+    if (groups == null) {
+      return new ComplaintFact(scope, a.complaintTime(), a.category(), a.customerKey(), a.faultCaused(), a.planned());
+    }
+    return new ComplaintFact(scope, a.complaintTime(), a.category(), a.customerKey(), a.faultCaused(), a.planned(),
+        groups.channelOf(a.channel()), ComplaintGroups.severityOf(a.severity()),
+        ComplaintGroups.technologyOf(a.cellId() == null ? null : cells.get(a.cellId())), groups.escalated(a.channel()));
   }
 }

@@ -1,5 +1,6 @@
 package com.faultlink.metrics;
 
+import com.faultlink.model.ComplaintBreakdown;
 import com.faultlink.model.PeriodKind;
 import com.faultlink.model.RegionMetrics;
 import com.faultlink.model.Rounding;
@@ -8,7 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -37,10 +40,18 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
   private transient MapState<String, String> lastPeriodWithData;
   private transient MapState<String, PeriodTotals> previous;
 
+  private final ComplaintGroups groups;
+
   public MetricsReport(ZoneId zone, long settleMillis, RegionTable regions) {
+    this(zone, settleMillis, regions, ComplaintGroups.defaults());
+  }
+
+  /** @param groups the channel names every record lists (zeros included) */
+  public MetricsReport(ZoneId zone, long settleMillis, RegionTable regions, ComplaintGroups groups) {
     this.zone = zone;
     this.settleMillis = settleMillis;
     this.regions = regions;
+    this.groups = groups;
   }
 
   @Override
@@ -111,7 +122,7 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
         t = PeriodTotals.zero(scope, kind, start);
       }
       String prevKey = kind.name() + "|" + scope;
-      out.collect(toMetrics(t, previous.get(prevKey), regions.subscribers(scope)));
+      out.collect(toMetrics(t, previous.get(prevKey), regions.subscribers(scope), groups));
       previous.put(prevKey, t);
     }
     // Totals of regions outside the region table are inside '*' already; drop their own rows.
@@ -126,16 +137,38 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
 
   /** The report row: rounded rates, and changes from unrounded values. */
   static RegionMetrics toMetrics(PeriodTotals t, PeriodTotals prev, long subscribers) {
+    return toMetrics(t, prev, subscribers, ComplaintGroups.defaults());
+  }
+
+  static RegionMetrics toMetrics(PeriodTotals t, PeriodTotals prev, long subscribers, ComplaintGroups groups) {
     double hours = t.outageMillis() / 3_600_000.0;
     Double outagesChange = prev == null ? null : Rounding.changePct(prev.outages(), t.outages());
     Double hoursChange = prev == null ? null : Rounding.changePct(prev.outageMillis() / 3_600_000.0, hours);
     Double faultChange = prev == null ? null : Rounding.changePct(prev.faultComplaints(), t.faultComplaints());
+    Double complaintsChange = prev == null ? null : Rounding.changePct(prev.complaints(), t.complaints());
     return new RegionMetrics(t.scope(), t.kind(), t.periodStart(), t.outages(), t.plannedOutages(),
         Rounding.halfUp2(hours), t.complaints(), t.faultComplaints(), t.plannedComplaints(),
         Rounding.per10k(t.complaints(), subscribers), Rounding.per10k(t.voice(), subscribers),
         Rounding.per10k(t.data(), subscribers), Rounding.per10k(t.messaging(), subscribers),
         Rounding.per10k(t.other(), subscribers), t.complainants(), t.repeatComplainants(),
         Rounding.ratePct(t.repeatComplainants(), t.complainants()), outagesChange, hoursChange, faultChange,
-        Rounding.ratePct(t.restoredInWindow(), t.goldenOutcomes()));
+        Rounding.ratePct(t.restoredInWindow(), t.goldenOutcomes()), complaintsChange,
+        allNamed(t.breakdown(), groups), t.outagesAcknowledged(), Rounding.halfUp2OrNull(t.ackMeanMinutes()),
+        Rounding.halfUp2OrNull(t.ackP90Minutes()), List.of());
+  }
+
+  /** Every group name present, zeros included, in a map Flink and the writer both take as it is. */
+  private static ComplaintBreakdown allNamed(ComplaintBreakdown b, ComplaintGroups groups) {
+    return new ComplaintBreakdown(named(groups.channels(), b.byChannel()),
+        named(ComplaintGroups.SEVERITIES, b.bySeverity()), named(ComplaintGroups.TECHNOLOGIES, b.byTechnology()),
+        b.escalated());
+  }
+
+  private static Map<String, Long> named(List<String> names, Map<String, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String n : names) {
+      out.put(n, counts == null ? 0L : counts.getOrDefault(n, 0L));
+    }
+    return out;
   }
 }

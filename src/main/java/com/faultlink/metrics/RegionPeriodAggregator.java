@@ -1,5 +1,6 @@
 package com.faultlink.metrics;
 
+import com.faultlink.model.ComplaintBreakdown;
 import com.faultlink.model.Outage;
 import com.faultlink.model.PeriodKind;
 import com.faultlink.runtime.CounterNames;
@@ -157,6 +158,7 @@ public final class RegionPeriodAggregator
     migrateComplainants(ctx.getCurrentKey());
     countInPeriods(f.time(), ctx, (kind, period, c) -> {
       c.addComplaint(f.category(), f.faultCaused(), f.planned());
+      c.addGroups(f);
       if (f.customerKey() != null) {
         int n = complainants.increment(kind, period, customerNumber(f.customerKey()));
         if (n == 1) {
@@ -171,6 +173,11 @@ public final class RegionPeriodAggregator
   @Override
   public void processElement2(ScopedOutage so, Context ctx, Collector<PeriodTotals> out) throws Exception {
     Outage o = so.outage();
+    if (so.isAck()) {
+      double minutes = (so.ackAt() - o.start()) / 60_000.0;
+      countInPeriods(so.ackAt(), ctx, (kind, period, c) -> c.ackMinutes.add(minutes));
+      return;
+    }
     if (so.isOutcome()) {
       countOutcome(o, so.restoredInWindow(), ctx);
       return;
@@ -275,7 +282,9 @@ public final class RegionPeriodAggregator
     }
     out.collect(new PeriodTotals(scope, kind, p.toString(), c.outages, c.plannedOutages, outageMillis,
         c.complaints, c.faultComplaints, c.plannedComplaints, c.voice, c.data, c.messaging, c.other,
-        c.complainants, c.repeatComplainants, c.goldenOutcomes, c.restoredInWindow));
+        c.complainants, c.repeatComplainants, c.goldenOutcomes, c.restoredInWindow,
+        new ComplaintBreakdown(c.byChannel, c.bySeverity, c.byTechnology, c.escalated), c.ackMinutes.size(),
+        AckTimes.mean(c.ackMinutes), AckTimes.p90(c.ackMinutes)));
     counts.remove(key);
     complainants.removePeriod(kind, p);
     lastEmitted.put(kind.name(), p.toString());

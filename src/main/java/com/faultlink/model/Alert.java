@@ -29,6 +29,7 @@ import java.util.List;
  * @param incidents {@code MASS_OUTAGE}: the incidents of its listed outages (sorted); null for other types
  * @param firedAt when the alert fired: {@code at} of its firing record, also on its resolution (so a resolution
  *     says how long the alert lasted); null only for a resolution built without its firing record
+ * @param kpi {@code KPI_MISSED}: the period, metric, target and value; null for every other type
  */
 public record Alert(
     String alertId,
@@ -54,7 +55,8 @@ public record Alert(
     String incidentId,
     String cause,
     List<String> incidents,
-    Long firedAt) {
+    Long firedAt,
+    KpiMiss kpi) {
 
   /** An alert of no incident, fired at {@code at} where it is a firing record. */
   public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
@@ -74,23 +76,32 @@ public record Alert(
       String incidentId, String cause, List<String> incidents) {
     this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
         expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen, explainingOutages,
-        planned, workId, incidentId, cause, incidents, status == AlertStatus.FIRING ? Long.valueOf(at) : null);
+        planned, workId, incidentId, cause, incidents, status == AlertStatus.FIRING ? Long.valueOf(at) : null, null);
+  }
+
+  /** A {@code KPI_MISSED} alert (of no incident), fired at {@code at} where it is a firing record. */
+  public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
+      String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
+      Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
+      Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId, KpiMiss kpi) {
+    this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
+        expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen, explainingOutages,
+        planned, workId, null, null, null, status == AlertStatus.FIRING ? Long.valueOf(at) : null, kpi);
   }
 
   /** This alert as part of incident {@code id} (null: of none). */
   public Alert withIncidentId(String id) {
     return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId, id, cause, incidents, firedAt);
+        outagesOpen, explainingOutages, planned, workId, id, cause, incidents, firedAt, kpi);
   }
 
   /** This mass outage naming the incidents it contains. */
   public Alert withIncidents(List<String> ids) {
     return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId, incidentId, cause, ids, firedAt);
+        outagesOpen, explainingOutages, planned, workId, incidentId, cause, ids, firedAt, kpi);
   }
-
 
   /**
    * The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when},
@@ -99,7 +110,8 @@ public record Alert(
   public Alert resolvedAt(long when) {
     return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId, incidentId, cause, incidents, firedAt != null ? firedAt : at);
+        outagesOpen, explainingOutages, planned, workId, incidentId, cause, incidents, firedAt != null ? firedAt : at,
+        kpi);
   }
 
   /** When a resolution ended the alert; null for a firing record. */

@@ -26,4 +26,13 @@ public final class AlertIds {
   public static String forRegion(AlertType type, String region, String instant) {
     return type.name() + "/" + region + "/" + instant;
   }
+
+  /**
+   * One per region, metric and period, e.g. {@code
+   * KPI_MISSED/Yinchuan/repeatComplaintRatePct/week/2026-10-05T00:00:00+08:00}: the subject is region, metric and
+   * period kind, the instant the period's start ({@code Timestamps.format(periodStartMillis, zone)}).
+   */
+  public static String forKpi(String region, String metric, PeriodKind period, String periodStartInstant) {
+    return AlertType.KPI_MISSED.name() + "/" + region + "/" + metric + "/" + period.json() + "/" + periodStartInstant;
+  }
 }

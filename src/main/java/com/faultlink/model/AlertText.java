@@ -24,6 +24,7 @@ public final class AlertText {
     return switch (type) {
       case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE, INCIDENT -> CRITICAL;
       case GOLDEN_WINDOW_AT_RISK, COMPLAINT_BURST -> MAJOR;
+      case KPI_MISSED -> WARNING;
     };
   }
 
@@ -43,6 +44,9 @@ public final class AlertText {
               : "");
       case INCIDENT -> "incident " + a.incidentId() + " (" + a.cause() + "): " + a.outagesOpen()
           + " outages open";
+      case KPI_MISSED -> a.kpi() == null ? "KPI target missed" : a.kpi().metric() + " " + number(a.kpi().value())
+          + " missed its target (" + (TargetCheck.MAX.equals(a.kpi().op()) ? "at most " : "at least ")
+          + number(a.kpi().target()) + ") in the " + a.kpi().period().json() + " from " + a.kpi().periodStart();
     };
     String planned = a.planned() ? " [planned work" + (a.workId() != null ? " " + a.workId() : "") + "]" : "";
     String text = where + ": " + what + planned;

@@ -7,5 +7,7 @@ public enum AlertType {
   GOLDEN_WINDOW_BREACHED,
   MASS_OUTAGE,
   /** One per incident (common cause), from its second outage; resolved when it ends. */
-  INCIDENT
+  INCIDENT,
+  /** A region's metric missed its configured target over a closed period (see {@code targets} in the config). */
+  KPI_MISSED
 }

@@ -9,6 +9,8 @@ package com.faultlink.model;
  * @param complaintTime the complaint's {@code creationDate} (epoch ms)
  * @param customerKey keyed hash of the subscriber, for repeat-complainant counts; never written out
  * @param late whether the complaint arrived behind the watermark and was decided on arrival
+ * @param channel the complaint's {@code channel.name} (masked), or null
+ * @param severity the complaint's {@code severity} (masked), or null
  */
 public record Attribution(
     String complaintId,
@@ -22,7 +24,17 @@ public record Attribution(
     String customerKey,
     boolean late,
     boolean planned,
-    String workId) {
+    String workId,
+    String channel,
+    String severity) {
+
+  /** A decision without the complaint's channel and severity (tests, tools). */
+  public Attribution(String complaintId, String outageId, String region, String cellId, MatchLevel matchLevel,
+      Double lagMinutes, long complaintTime, Category category, String customerKey, boolean late, boolean planned,
+      String workId) {
+    this(complaintId, outageId, region, cellId, matchLevel, lagMinutes, complaintTime, category, customerKey, late,
+        planned, workId, null, null);
+  }
 
   public boolean faultCaused() {
     return outageId != null;

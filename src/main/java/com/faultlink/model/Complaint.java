@@ -12,6 +12,9 @@ package com.faultlink.model;
  * @param region the cell's region from the table, else the complaint's own {@code region} entity
  * @param customerKey keyed hash of the subscriber number (never the number itself), or null
  * @param eventTime the notification's {@code eventTime} (epoch ms): checked for plausibility only
+ * @param channel {@code channel.name} as given (subscriber numbers masked), or null: where it came in (hotline, app,
+ *     wechat, ..., or an escalation such as the regulator); metrics group it ({@link ComplaintChannels})
+ * @param severity {@code severity} as given (masked likewise), or null; metrics group it ({@link ComplaintChannels})
  */
 public record Complaint(
     String eventId,
@@ -22,7 +25,15 @@ public record Complaint(
     boolean onKnownCell,
     String region,
     String customerKey,
-    long eventTime) {
+    long eventTime,
+    String channel,
+    String severity) {
+
+  /** A complaint without channel or severity. */
+  public Complaint(String eventId, String ticketId, long time, Category category, String cellId, boolean onKnownCell,
+      String region, String customerKey, long eventTime) {
+    this(eventId, ticketId, time, category, cellId, onKnownCell, region, customerKey, eventTime, null, null);
+  }
 
   /** A complaint whose notification was sent at its creation (tests, tools). */
   public Complaint(String eventId, String ticketId, long time, Category category, String cellId, boolean onKnownCell,

@@ -20,6 +20,10 @@ public final class CounterNames {
   public static final String DUPLICATE_RAISES = "duplicateRaises";
   public static final String CLEARS_WITHOUT_RAISE = "clearsWithoutRaise";
   public static final String CLEARS_BEFORE_RAISE = "clearsBeforeRaise";
+  /** Acknowledgements not used: before their raise's time, or whose raise never came. */
+  public static final String ACKS_IGNORED = "acksIgnored";
+  /** Acknowledgements of outage alarms that matched no outage of their cell. */
+  public static final String ACKS_WITHOUT_OUTAGE = "acksWithoutOutage";
   public static final String OUTAGES_OPENED = "outagesOpened";
   public static final String FLAPS_MERGED = "flapsMerged";
   /** Outages closed as stale: still open {@code outages.maxOpen} after their start. */
@@ -85,7 +89,7 @@ public final class CounterNames {
     EVENTS_READ, DEAD_LETTERS, SKIPPED_EVENT_TYPES, IMPLAUSIBLE_TIMES, TOO_LATE_LINES, LATE_CLEARS_OF_OPEN_OUTAGES,
     DUPLICATE_EVENTS, DUPLICATE_TICKETS, LATE_EVENTS,
     NON_OUTAGE_ALARMS, DUPLICATE_RAISES, CLEARS_WITHOUT_RAISE, CLEARS_BEFORE_RAISE, OUTAGES_OPENED, FLAPS_MERGED,
-    STALE_OUTAGES, CLEARS_AFTER_STALE,
+    STALE_OUTAGES, CLEARS_AFTER_STALE, ACKS_IGNORED, ACKS_WITHOUT_OUTAGE,
     COMPLAINTS_ATTRIBUTED, LATE_COMPLAINTS, LATE_AFTER_PERIOD_CLOSED, LATE_AFTER_IMPACT,
     COMPLAINTS_OUTSIDE_REGION_TABLE, LATE_FOR_BURST_WINDOW, ALERTS_EMITTED, PLANNED_OUTAGES, LATE_FOR_WORK_IMPACT,
     ROOT_ALARMS, ROOT_ALARMS_UNPAIRED, INCIDENTS

@@ -48,7 +48,7 @@ class ReportTest {
     assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("src=")
         .doesNotContain("url(").doesNotContain("@import");
     assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://").doesNotContain("https://");
-    for (String id : List.of("weekly", "per10k", "golden", "top-outages", "repeat")) {
+    for (String id : List.of("weekly", "per10k", "golden", "top-outages", "repeat", "targets", "hotspots")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
     assertThat(html).contains(CHINESE_LABELS.toArray(String[]::new));
@@ -57,6 +57,32 @@ class ReportTest {
     assertThat(count(html, "<h3>Week ")).as("two ISO weeks in 2026-10-05..13").isEqualTo(2);
     assertThat(count(html, "<svg")).isGreaterThanOrEqualTo(3);
     assertThat(html).contains("Yinchuan 银川").contains("All cities / 全部地市");
+  }
+
+  @Test
+  void eachCitysMissedTargetShowsARedLightAndItsHotspotsAreListed() throws Exception {
+    Path out = tmp.resolve("kpi-outputs");
+    write(out, "metrics", "{\"region\":\"Yinchuan\",\"period\":\"month\",\"periodStart\":\"2026-10-01\","
+        + "\"targets\":{\"repeatComplaintRatePct\":{\"op\":\"max\",\"target\":8.0,\"value\":11.92,\"met\":false},"
+        + "\"onTimeRatePct\":{\"op\":\"min\",\"target\":95.0,\"value\":null,\"met\":null}}}\n"
+        + "{\"region\":\"Guyuan\",\"period\":\"month\",\"periodStart\":\"2026-10-01\","
+        + "\"targets\":{\"repeatComplaintRatePct\":{\"op\":\"max\",\"target\":8.0,\"value\":7.5,\"met\":true},"
+        + "\"onTimeRatePct\":{\"op\":\"min\",\"target\":95.0,\"value\":null,\"met\":null}}}");
+    write(out, "hotspots", "{\"region\":\"Yinchuan\",\"weekStart\":\"2026-10-05\",\"level\":\"cell\",\"id\":"
+        + "\"NX-YC-0055-3\",\"siteId\":\"NX-YC-0055\",\"technology\":\"4G\",\"rank\":1,\"complaints\":5,\"cells\":1}\n"
+        + "{\"region\":\"Yinchuan\",\"weekStart\":\"2026-10-05\",\"level\":\"site\",\"id\":\"NX-YC-0055\","
+        + "\"siteId\":\"NX-YC-0055\",\"technology\":null,\"rank\":1,\"complaints\":7,\"cells\":2}");
+    Path html = tmp.resolve("kpi.html");
+    assertThat(Report.run(new String[] {out.toString(), "--from", "2026-10-05", "--to", "2026-10-11", "--out",
+        html.toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isZero();
+    String page = Files.readString(html);
+    String targets = page.substring(page.indexOf("<section id=\"targets\">"), page.indexOf("<section id=\"hotspots\">"));
+    assertThat(count(targets, "class=\"num light missed\"")).as("Yinchuan's repeat rate").isEqualTo(1);
+    assertThat(count(targets, "class=\"num light met\"")).as("Guyuan's").isEqualTo(1);
+    assertThat(count(targets, "class=\"num light none\"")).as("the two ticket figures without value").isEqualTo(2);
+    assertThat(targets).contains("11.92").contains("≤ 8").contains("未达标");
+    String hotspots = page.substring(page.indexOf("<section id=\"hotspots\">"));
+    assertThat(hotspots).contains("NX-YC-0055-3").contains("NX-YC-0055").contains("Yinchuan 银川");
   }
 
   @Test

@@ -118,9 +118,43 @@ class AlarmParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"AlarmAttributeValueChangeEvent", "AlarmDeleteEvent"})
+  @ValueSource(strings = {"AlarmDeleteEvent"})
   void skipsTheIgnoredTmf642Types(String type) {
     assertThat(skip(set(RAISE, "eventType", type))).isEqualTo("ignored event type " + type);
+  }
+
+  static final String ACK = "{\"eventId\":\"ev-6\",\"eventType\":\"AlarmAttributeValueChangeEvent\","
+      + "\"eventTime\":\"2011-09-05T08:07:30+08:00\","
+      + "\"event\":{\"alarm\":{\"id\":\"A-17\",\"state\":\"raised\",\"perceivedSeverity\":\"critical\","
+      + "\"ackState\":\"acknowledged\",\"ackUserId\":\"noc-op-12\","
+      + "\"alarmedObject\":{\"id\":\"NX-YC-0001-1\",\"@referredType\":\"Cell\"},"
+      + "\"alarmChangedTime\":\"2011-09-05T08:07:00+08:00\",\"sourceSystemId\":\"OMC-ZTE-1\"}}}";
+
+  @Test
+  void anAcknowledgementIsReadAtItsChangeTimeUnderItsAlarmsKey() {
+    AlarmEvent e = accepted(ACK);
+    assertThat(e.kind()).isEqualTo(AlarmKind.ACK);
+    assertThat(e.alarmKey()).isEqualTo(accepted(RAISE).alarmKey());
+    assertThat(e.time()).isEqualTo(java.time.Instant.parse("2011-09-05T00:07:00Z").toEpochMilli());
+    assertThat(e.objectId()).isEqualTo("NX-YC-0001-1");
+  }
+
+  @Test
+  void anAcknowledgementWithoutChangeTimeTakesItsAckTime() {
+    String line = set(remove(ACK, "event.alarm.alarmChangedTime"), "event.alarm.ackTime", "2011-09-05T08:09:00+08:00");
+    assertThat(accepted(line).time()).isEqualTo(java.time.Instant.parse("2011-09-05T00:09:00Z").toEpochMilli());
+  }
+
+  @Test
+  void anAttributeChangeThatIsNoAcknowledgementIsSkipped() {
+    assertThat(skip(set(ACK, "event.alarm.ackState", "unacknowledged"))).contains("not an acknowledgement");
+    assertThat(skip(remove(ACK, "event.alarm.ackState"))).contains("not an acknowledgement");
+  }
+
+  @Test
+  void anUnusableAcknowledgementIsSkippedWithItsReasonNotRejected() {
+    assertThat(skip(remove(ACK, "event.alarm.alarmChangedTime"))).startsWith("acknowledgement not used: ");
+    assertThat(skip(remove(ACK, "event.alarm.sourceSystemId"))).contains("sourceSystemId");
   }
 
   @ParameterizedTest

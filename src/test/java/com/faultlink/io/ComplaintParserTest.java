@@ -64,7 +64,21 @@ class ComplaintParserTest {
   void readsAComplaint() {
     assertThat(accepted(TICKET)).isEqualTo(new Complaint("ev-9", "TT-9",
         Instant.parse("2011-09-05T00:12:00Z").toEpochMilli(), Category.VOICE, "NX-YC-0001-1", true, "Yinchuan",
-        hasher.keyOf(NUMBER), Instant.parse("2011-09-05T00:12:30Z").toEpochMilli()));
+        hasher.keyOf(NUMBER), Instant.parse("2011-09-05T00:12:30Z").toEpochMilli(), "hotline", "minor"));
+  }
+
+  @Test
+  void aMissingOrMalformedChannelOrSeverityIsNoneNotARejection() {
+    Complaint c = accepted(set(set(TICKET, "event.troubleTicket.channel", "hotline"),
+        "event.troubleTicket.severity", 3));
+    assertThat(c.channel()).isNull();
+    assertThat(c.severity()).isNull();
+  }
+
+  @Test
+  void aChannelNameCarryingASubscriberNumberIsMasked() {
+    Complaint c = accepted(set(TICKET, "event.troubleTicket.channel", json("{\"name\":\"call " + NUMBER + "\"}")));
+    assertThat(c.channel()).startsWith("call ").doesNotContain(NUMBER);
   }
 
   @Test

@@ -31,6 +31,8 @@ class OutputJsonTest {
     n.put("planned", a.planned());
     n.put("workId", a.workId());
     n.put("late", a.late());
+    n.put("channel", a.channel());
+    n.put("severity", a.severity());
     return MAPPER.writeValueAsString(n);
   }
 
@@ -45,7 +47,8 @@ class OutputJsonTest {
           texts[random.nextInt(texts.length)], texts[random.nextInt(texts.length)],
           MatchLevel.values()[random.nextInt(MatchLevel.values().length)], lags[random.nextInt(lags.length)],
           1_790_000_000_000L + random.nextLong(1_000_000_000L), Category.values()[random.nextInt(4)],
-          "0123456789abcdef", random.nextBoolean(), random.nextBoolean(), texts[random.nextInt(texts.length)]));
+          "0123456789abcdef", random.nextBoolean(), random.nextBoolean(), texts[random.nextInt(texts.length)],
+          texts[random.nextInt(texts.length)], texts[random.nextInt(texts.length)]));
     }
     for (Attribution a : cases) {
       assertThat(OutputJson.attribution(a, ZONE)).isEqualTo(asTree(a));
@@ -59,7 +62,7 @@ class OutputJsonTest {
     assertThat(OutputJson.attribution(a, ZONE)).doesNotContain("0123456789abcdef").isEqualTo("{\"complaintId\":\"TT-1\",\"outageId\":\"O-1\","
         + "\"region\":\"Yinchuan\",\"cellId\":\"C1a\",\"matchLevel\":\"cell\",\"lagMinutes\":3.5,"
         + "\"complaintTime\":\"2026-09-21T22:13:20+08:00\",\"category\":\"voice\",\"planned\":false,\"workId\":null,"
-        + "\"late\":false}");
+        + "\"late\":false,\"channel\":null,\"severity\":null}");
   }
 
   @Test

@@ -28,6 +28,7 @@ class AlertTextTest {
     assertThat(AlertText.severity(AlertType.INCIDENT)).isEqualTo("critical");
     assertThat(AlertText.severity(AlertType.GOLDEN_WINDOW_AT_RISK)).isEqualTo("major");
     assertThat(AlertText.severity(AlertType.COMPLAINT_BURST)).isEqualTo("major");
+    assertThat(AlertText.severity(AlertType.KPI_MISSED)).isEqualTo("warning");
     for (AlertType t : AlertType.values()) {
       assertThat(AlertText.severity(t)).isIn("critical", "major", "warning");
     }
@@ -55,5 +56,19 @@ class AlertTextTest {
     Alert mass = new Alert("m", AlertType.MASS_OUTAGE, AlertStatus.FIRING, "Guyuan", at("2026-10-14T09:50:28+08:00"),
         null, null, null, null, null, null, null, null, null, null, null, 12L, List.of(), false, null);
     assertThat(AlertText.summary(mass, ZoneId.of("UTC"))).isEqualTo("Guyuan: 12 outages open at once");
+  }
+
+  @Test
+  void aKpiMissSaysWhichFigureMissedWhichBoundInWhichPeriod() {
+    Alert miss = new Alert("k", AlertType.KPI_MISSED, AlertStatus.FIRING, "Yinchuan", at("2026-11-01T00:00:00+08:00"),
+        null, null, null, null, null, null, null, null, null, null, null, null, null, false, null,
+        new KpiMiss(PeriodKind.MONTH, "2026-10-01", "repeatComplaintRatePct", "max", 8, 11.92));
+    assertThat(AlertText.summary(miss, SHANGHAI))
+        .isEqualTo("Yinchuan: repeatComplaintRatePct 11.9 missed its target (at most 8) in the month from 2026-10-01");
+    Alert floor = new Alert("k2", AlertType.KPI_MISSED, AlertStatus.RESOLVED, "*", at("2026-10-19T00:00:00+08:00"),
+        null, null, null, null, null, null, null, null, null, null, null, null, null, false, null,
+        new KpiMiss(PeriodKind.WEEK, "2026-10-05", "restoredInWindowPct", "min", 90, 65));
+    assertThat(AlertText.summary(floor, SHANGHAI)).isEqualTo(
+        "resolved 10-19 00:00: *: restoredInWindowPct 65 missed its target (at least 90) in the week from 2026-10-05");
   }
 }

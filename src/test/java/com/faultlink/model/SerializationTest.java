@@ -21,7 +21,9 @@ class SerializationTest {
     BurstThreshold.class, ClosedOutage.class, com.faultlink.golden.ScopedClosedOutage.class,
     com.faultlink.golden.GoldenScopeReport.class, com.faultlink.golden.AppliedWindow.class,
     com.faultlink.golden.GoldenOutcome.class, WorkImpact.class, OutageStatus.class, com.faultlink.planned.WorkFact.class,
-    com.faultlink.correlate.AssemblyNotice.class, com.faultlink.golden.WindowInForce.class
+    com.faultlink.correlate.AssemblyNotice.class, com.faultlink.golden.WindowInForce.class,
+    Hotspot.class, TargetCheck.class, ComplaintBreakdown.class, KpiMiss.class, com.faultlink.correlate.AlarmAck.class,
+    com.faultlink.correlate.OutageAck.class
   })
   void isSerialisedAsAPojoWithoutKryo(Class<?> type) {
     assertSerializedAsPojoWithoutKryo(type);

@@ -84,7 +84,11 @@ final class Oracle {
 
   private record CellRow(String cellId, String siteId, String region, String technology, double lat, double lon) {}
 
-  private record AlarmNote(boolean raise, String key, String objectId, String cause, long time) {}
+  private record AlarmNote(boolean raise, String key, String objectId, String cause, long time, boolean ack) {
+    AlarmNote(boolean raise, String key, String objectId, String cause, long time) {
+      this(raise, key, objectId, cause, time, false);
+    }
+  }
 
   private record ComplaintNote(String ticketId, long time, String category, String cellId, String region,
       String customer) {}
@@ -139,6 +143,16 @@ final class Oracle {
         AlarmNote a = alarm(root);
         if (a == null) {
           r.skippedEventTypes++;
+          continue;
+        }
+        if (a.ack()) {
+          // An acknowledgement: accepted (one event per eventId), it moves the input horizon and nothing here.
+          if (!alarmEventIds.add(eventId)) {
+            r.duplicateEvents++;
+            continue;
+          }
+          newest = Math.max(newest, a.time());
+          oldest = Math.min(oldest, a.time());
           continue;
         }
         // One event per eventId whatever each copy says; then noise is counted and dropped.
@@ -509,6 +523,14 @@ final class Oracle {
     if (type.equals("AlarmStateChangeEvent")) {
       JsonNode state = child(root, "event", "alarm") == null ? null : child(root, "event", "alarm").get("state");
       clear = state != null && state.isTextual() && state.textValue().equals("cleared");
+    }
+    if (type.equals("AlarmAttributeValueChangeEvent")) {
+      JsonNode alarm = child(root, "event", "alarm");
+      JsonNode ack = alarm == null ? null : alarm.get("ackState");
+      if (ack != null && ack.isTextual() && ack.textValue().equalsIgnoreCase("acknowledged")) {
+        return new AlarmNote(false, text(alarm, "sourceSystemId", true) + "/" + text(alarm, "id", true), null, null,
+            time(alarm, "alarmChangedTime"), true);
+      }
     }
     if (!raise && !clear) {
       return null;

@@ -303,14 +303,15 @@ final class TestData {
     // An orphan clear: its raise was before the data.
     addAlarm(clear("ev-a-orphan-1", HW1, "A-998", "NX-YC-0003-2", "cellOutage", SAT - HOUR, SAT + hm(0, 3), true,
         false), SAT + hm(0, 3), true);
-    // Event types the contract ignores.
+    // Acknowledgements of outage alarms: accepted (time to acknowledge), neither skipped nor noise.
     for (int i = 0; i < 3; i++) {
       ObjectNode ack = goodRaises.get(rnd.nextInt(goodRaises.size())).deepCopy();
       long t = Math.min(eventTimeOf(ack) + 2 * MIN, TUE + hm(23, 0));
       ack.put("eventId", "ev-a-ack-" + i).put("eventType", "AlarmAttributeValueChangeEvent").put("eventTime", ts(t));
       ((ObjectNode) ack.get("event").get("alarm")).put("ackState", "acknowledged").put("alarmChangedTime", ts(t));
-      skippedAlarm(ack, t);
+      addAlarm(json(ack), t, false);
     }
+    // Event types the contract ignores.
     ObjectNode update = goodRaises.get(3).deepCopy();
     long tu = eventTimeOf(update) + MIN;
     update.put("eventId", "ev-a-update-1").put("eventType", "AlarmStateChangeEvent").put("eventTime", ts(tu));

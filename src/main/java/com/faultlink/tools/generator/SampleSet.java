@@ -50,17 +50,21 @@ public final class SampleSet {
       double seconds,
       List<InjectedIncident> incidents,
       String rootWithoutOutage,
-      long inPowerIncidents) {
+      long inPowerIncidents,
+      long extraAcknowledgedOutages,
+      long escalatedComplaints,
+      long criticalComplaints) {
 
     public String line() {
       return String.format(Locale.ROOT,
           "%s: regions.csv %d, cells.csv %d (%d sites), works.jsonl %d, %s, %s lines"
               + " | %d outages (%d open at end, %d flapping, %d in works, %d OUT_OF_SERVICE, %d in mass outages),"
               + " %d noise alarms, %d fault + %d background complaints | %d incidents injected (%d outages in power"
-              + " incidents), 1 root alarm without outage | %.1f s",
+              + " incidents), 1 root alarm without outage | %d more outages acknowledged, %d escalated and %d critical"
+              + " complaints | %.1f s",
           dir, regions, cells, sites, works, alarms, complaints, outages, openAtEnd, flapping, inWorks, outOfService,
           inMassOutages, noiseAlarms, faultComplaints, backgroundComplaints, incidents.size(), inPowerIncidents,
-          seconds);
+          extraAcknowledgedOutages, escalatedComplaints, criticalComplaints, seconds);
     }
   }
 
@@ -91,7 +95,8 @@ public final class SampleSet {
     return new Summary(dir, Network.CITIES.length, net.cells.size(), net.sites.size(), scenario.works().size(),
         FileCount.of(alarms), FileCount.of(complaints), s.outages, s.openAtEnd, s.flappingOutages, s.plannedWorkOutages,
         s.outOfServiceOutages, s.massOutages, s.noiseAlarms, s.faultComplaints, s.backgroundComplaints,
-        (System.nanoTime() - t0) / 1e9, List.copyOf(scenario.injected), scenario.rootWithoutOutage, s.powerOutages);
+        (System.nanoTime() - t0) / 1e9, List.copyOf(scenario.injected), scenario.rootWithoutOutage, s.powerOutages,
+        s.extraAcknowledgedOutages, s.escalatedComplaints, s.criticalComplaints);
   }
 
   private static void writeWorks(Path file, List<Scenario.Work> works) throws IOException {

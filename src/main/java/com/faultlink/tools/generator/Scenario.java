@@ -95,7 +95,20 @@ final class Scenario {
     long faultComplaints;
     long backgroundComplaints;
     long noiseAlarms;
+    /** Outages given an acknowledgement by the ack stream (beside the 10 % the outage stream acknowledges). */
+    long extraAcknowledgedOutages;
+    /** Complaints relabelled to an escalation channel (regulator, 越级) and to severity critical. */
+    long escalatedComplaints;
+    long criticalComplaints;
   }
+
+  /** Share of outages not otherwise acknowledged that the ack stream acknowledges, and the latest it does so. */
+  static final double EXTRA_ACK_SHARE = 0.6;
+  static final long EXTRA_ACK_MAX_SECONDS = 2400;
+  /** Shares of complaints relabelled to the escalation channels and to severity critical. */
+  static final double REGULATOR_SHARE = 0.015;
+  static final double YUEJI_SHARE = 0.01;
+  static final double CRITICAL_SHARE = 0.02;
 
   private final GeneratorOptions opt;
   private final Network net;
@@ -108,6 +121,11 @@ final class Scenario {
   private final SplittableRandom noiseRng;
   private final SplittableRandom backgroundRng;
   private final SplittableRandom massRng;
+  /** Acknowledgements and complaint labels (channel, severity) of issue 24: their own streams, so that adding them
+   * moves none of the figures drawn from the others. */
+  private final SplittableRandom ackRng;
+  private final SplittableRandom labelRng;
+  private long ackEvents;
   private final Customers[] customers;
   private final double[] cityShare;
   private final long[] busyFrom;
@@ -142,6 +160,8 @@ final class Scenario {
     this.noiseRng = Rand.stream(opt.seed(), 3);
     this.backgroundRng = Rand.stream(opt.seed(), 4);
     this.massRng = Rand.stream(opt.seed(), 6);
+    this.ackRng = Rand.stream(opt.seed(), 7);
+    this.labelRng = Rand.stream(opt.seed(), 8);
     long totalSubscribers = 0;
     for (City c : Network.CITIES) {
       totalSubscribers += c.subscribers();
@@ -163,7 +183,7 @@ final class Scenario {
         until - margin, true);
     openOutageTimes = times(outageRng, Math.max(2, Math.round(opt.outagesPerDay() * 0.5)), until - 12 * 3600L,
         until - 3600L, false);
-    powerRng = Rand.stream(opt.seed(), 8);
+    powerRng = Rand.stream(opt.seed(), 9);
     // one power incident per 10 days (the sample's three weeks: two), and with them one root alarm without outage;
     // shorter sets get none and stay as they were
     powerTimes = times(powerRng, opt.days() / 10, from + margin, until - margin, true);
@@ -515,9 +535,19 @@ final class Scenario {
       Alarm a = new Alarm(omc, nextAlarmId(omc), "communicationsAlarm", "critical", "cellOutage",
           zte ? "小区退服" : "Cell Unavailable", net.cells.get(cell).id(), "Cell", raises[i], indicator);
       alarms.offer(raises[i], render.raise(alarmEventId(), a));
+      boolean acked = false;
       if (i == 0 && r.nextDouble() < 0.1 && clears[0] - raises[0] > 180) {
         long at = raises[0] + Rand.uniform(r, 60, Math.min(clears[0] - raises[0], 1200));
         alarms.offer(at, render.acknowledge(alarmEventId(), a, at, "critical", operator(r)));
+        acked = true;
+      }
+      if (i == 0 && !acked && clears[0] - raises[0] > 120 && ackRng.nextDouble() < EXTRA_ACK_SHARE) {
+        // Acknowledged between 30 s after the raise and 40 min, before the clear: the ack stream's own draws.
+        long at = raises[0] + Rand.uniform(ackRng, 30, Math.min(clears[0] - raises[0], EXTRA_ACK_MAX_SECONDS));
+        alarms.offerExact(at, render.acknowledge("ev-a-ack-" + (++ackEvents), a, at, "critical", operator(ackRng)));
+        if (at >= from && at < until) {
+          stats.extraAcknowledgedOutages++;
+        }
       }
       alarms.offer(clears[i], render.clear(alarmEventId(), a, clears[i], r.nextBoolean()));
       if (i == 0) {
@@ -743,9 +773,21 @@ final class Scenario {
     int cat = Rand.weighted(r, categories);
     String description = r.nextDouble() < 0.25 ? Rand.pick(r, DESCRIPTIONS[cat]) : null;
     long n = ++complaintEvents;
-    complaints.offer(t, render.complaint("ev-c-" + n, "TT-" + n, t, CATEGORIES[cat],
-        r.nextDouble() < majorShare ? "major" : "minor", CHANNELS[Rand.weighted(r, CHANNEL_SHARES)], customer, cellId,
-        withRegion ? Network.CITIES[city].name() : null, description));
+    String severity = r.nextDouble() < majorShare ? "major" : "minor";
+    String channel = CHANNELS[Rand.weighted(r, CHANNEL_SHARES)];
+    // Escalations and critical tickets from the label stream: the draws above are as before.
+    double label = labelRng.nextDouble();
+    boolean counted = t >= from && t < until;
+    if (label < REGULATOR_SHARE + YUEJI_SHARE) {
+      channel = label < REGULATOR_SHARE ? "regulator" : "越级";
+      stats.escalatedComplaints += counted ? 1 : 0;
+    }
+    if (labelRng.nextDouble() < CRITICAL_SHARE) {
+      severity = "critical";
+      stats.criticalComplaints += counted ? 1 : 0;
+    }
+    complaints.offer(t, render.complaint("ev-c-" + n, "TT-" + n, t, CATEGORIES[cat], severity, channel, customer,
+        cellId, withRegion ? Network.CITIES[city].name() : null, description));
   }
 
   /** Relative complaint intensity at this local hour and day type, 1 = the daily mean. */
