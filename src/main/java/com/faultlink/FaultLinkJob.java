@@ -25,6 +25,7 @@ import com.faultlink.io.GoldenWindowTable;
 import com.faultlink.io.OutputJson;
 import com.faultlink.io.alertmanager.AlertmanagerSink;
 import com.faultlink.io.jdbc.JdbcOutputs;
+import com.faultlink.model.OpenTicket;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
@@ -331,6 +332,10 @@ public final class FaultLinkJob {
               : outputs.outageStatus().keyBy(OutageStatus::outageId).map(s -> s).returns(OutageStatus.class)
                   .uid("outage-status-by-outage").name("Outage status by outage"),
           outputs.alerts());
+      if (outputs.openTickets() != null) {
+        JdbcOutputs.writeOpenTickets(config.sinks().jdbc(), outputs.openTickets().keyBy(OpenTicket::ticketId)
+            .map(t -> t).returns(OpenTicket.class).uid("open-tickets-by-ticket").name("Open tickets by ticket"));
+      }
     }
   }
 
@@ -458,6 +463,14 @@ public final class FaultLinkJob {
     if (outputs.outageStatus() != null) {
       lines.put("outage-status", json(outputs.outageStatus(), "outage-status",
           st -> new KeyedLine(st.outageId(), OutputJson.outageStatus(st, zone))));
+    }
+    if (outputs.openTickets() != null) {
+      lines.put("open-tickets", json(outputs.openTickets(), "open-tickets",
+          t -> new KeyedLine(t.ticketId(), OutputJson.openTicket(t, zone))));
+    }
+    if (outputs.ticketMetrics() != null) {
+      lines.put("ticket-metrics", json(outputs.ticketMetrics(), "ticket-metrics",
+          m -> new KeyedLine(m.region(), OutputJson.ticketMetrics(m))));
     }
     return lines;
   }

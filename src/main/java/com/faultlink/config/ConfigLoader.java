@@ -120,6 +120,7 @@ public final class ConfigLoader {
     StateConfig state = StateConfig.read(root.child("state"));
     RestartConfig restart = RestartConfig.read(root.child("restart"));
     PlannedConfig planned = PlannedConfig.read(root.child("planned"));
+    TicketsConfig tickets = TicketsConfig.read(root.child("tickets"));
 
     if (sinks.kafka() != null && sinks.kafka().transactionTimeout().compareTo(checkpointing.interval()) <= 0) {
       throw new ConfigException("config key 'sinks.kafka.transactionTimeout': " + sinks.kafka().transactionTimeout()
@@ -129,7 +130,7 @@ public final class ConfigLoader {
 
     return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, subscriberPattern, checkpointing,
-        state, restart, planned);
+        state, restart, planned, tickets);
   }
 
   private static InputConfig input(ConfigNode sources, String name, boolean required) {

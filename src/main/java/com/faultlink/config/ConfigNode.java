@@ -45,6 +45,13 @@ final class ConfigNode {
     return v != null && !v.isNull();
   }
 
+  /** The keys of this mapping, in their order (a mapping of names the user chooses, e.g. {@code tickets.tiers}). */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   ConfigNode child(String key) {
     String k = spelling(key);
     read.add(key);

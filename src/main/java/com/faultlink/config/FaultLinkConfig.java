@@ -31,7 +31,8 @@ public record FaultLinkConfig(
     CheckpointingConfig checkpointing,
     StateConfig state,
     RestartConfig restart,
-    PlannedConfig planned)
+    PlannedConfig planned,
+    TicketsConfig tickets)
     implements Serializable {
 
   /** Never shows the customer-key secret (nor, through the Kafka records, their passwords). */
@@ -73,49 +74,56 @@ public record FaultLinkConfig(
   public FaultLinkConfig withSinks(SinksConfig newSinks) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned);
+        state, restart, planned, tickets);
   }
 
   /** The same config with other planned-works settings (tests, what-if replays). */
   public FaultLinkConfig withPlanned(PlannedConfig p) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, p);
+        state, restart, p, tickets);
+  }
+
+  /** The same config with other ticket-lifecycle settings (tests). */
+  public FaultLinkConfig withTickets(TicketsConfig t) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
+        state, restart, planned, t);
   }
 
   /** The same config with other golden-window settings (tests, analysts' what-if replays). */
   public FaultLinkConfig withGolden(GoldenConfig g) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned);
+        state, restart, planned, tickets);
   }
 
   /** The same config reading other inputs (tests, replays of edited copies). */
   public FaultLinkConfig withSources(Sources newSources) {
     return new FaultLinkConfig(timezone, parallelism, newSources, reference, sinks, outOfOrderness, watermarks, input,
         outages, attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret,
-        subscriberPattern, checkpointing, state, restart, planned);
+        subscriberPattern, checkpointing, state, restart, planned, tickets);
   }
 
   /** The same config with other input limits (tests). */
   public FaultLinkConfig withInput(InputLimits i) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, i, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned);
+        checkpointing, state, restart, planned, tickets);
   }
 
   /** The same config with other outage settings (tests). */
   public FaultLinkConfig withOutages(Outages o) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, o,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned);
+        checkpointing, state, restart, planned, tickets);
   }
 
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
     return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned);
+        state, restart, planned, tickets);
   }
 
   /**

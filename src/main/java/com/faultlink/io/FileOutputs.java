@@ -30,9 +30,10 @@ public final class FileOutputs {
 
   /**
    * Streams FaultLink writes beside the contract's: the analysts' golden-window table (every re-estimation), what
-   * each planned work cost, outages opening and closing.
+   * each planned work cost, outages opening and closing, the overdue-ticket worklist, ticket figures per tier.
    */
-  public static final String[] EXTRA_STREAMS = {"golden-window-table", "work-impacts", "outage-status"};
+  public static final String[] EXTRA_STREAMS = {"golden-window-table", "work-impacts", "outage-status", "open-tickets",
+    "ticket-metrics"};
 
   /** Every stream folder a run writes. */
   public static String[] allStreams() {

@@ -16,6 +16,10 @@ import com.faultlink.model.OutageImpact;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.model.WorkImpact;
 import com.faultlink.model.RegionMetrics;
+import com.faultlink.model.OpenTicket;
+import com.faultlink.model.TicketFigures;
+import com.faultlink.model.TicketMetrics;
+import com.faultlink.metrics.Rounding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -123,10 +127,52 @@ public final class OutputJson {
     n.put("outageHoursChangePct", m.outageHoursChangePct());
     n.put("faultComplaintsChangePct", m.faultComplaintsChangePct());
     n.put("restoredInWindowPct", m.restoredInWindowPct());
-    // The ticket lifecycle (tickets.lifecycle) is not read by this build: the contract's ticket figures are null.
-    for (String ticketField : TICKET_FIELDS) {
-      n.putNull(ticketField);
+    // Without tickets.lifecycle the contract's ticket figures are null.
+    putTicketFigures(n, m.tickets());
+    return write(n);
+  }
+
+  private static void putTicketFigures(ObjectNode n, TicketFigures t) {
+    if (t == null) {
+      for (String ticketField : TICKET_FIELDS) {
+        n.putNull(ticketField);
+      }
+      return;
     }
+    n.put("ticketsDue", t.due());
+    n.put("ticketsResolvedOnTime", t.resolvedOnTime());
+    n.put("onTimeRatePct", t.onTimeRatePct());
+    n.put("ticketsResolved", t.resolved());
+    n.put("meanResolutionHours", t.meanResolutionHours());
+    n.put("ticketsOverdueOpen", t.overdueOpen());
+  }
+
+  /** A row of {@code ticket-metrics}: the ticket figures of one region (or {@code *}), tier and period. */
+  public static String ticketMetrics(TicketMetrics m) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("region", m.region());
+    n.put("period", m.period().json());
+    n.put("periodStart", m.periodStart());
+    n.put("periodEnd", m.period().endAfter(java.time.LocalDate.parse(m.periodStart())).toString());
+    n.put("tier", m.tier());
+    putTicketFigures(n, m.figures());
+    return write(n);
+  }
+
+  /** A change of the overdue worklist ({@code open-tickets}); the ticket id is masked already by the parser. */
+  public static String openTicket(OpenTicket t, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("ticketId", t.ticketId());
+    n.put("status", t.status());
+    n.put("at", time(t.at(), zone));
+    n.put("region", t.region());
+    n.put("cellId", t.cellId());
+    n.put("tier", t.tier());
+    n.put("createdAt", time(t.createdAt(), zone));
+    n.put("deadline", time(t.deadline(), zone));
+    n.put("hoursPastDeadline", Rounding.halfUp2((t.at() - t.deadline()) / 3_600_000.0));
+    n.put("outageId", t.outageId());
+    n.put("incidentId", t.incidentId());
     return write(n);
   }
 
@@ -158,6 +204,10 @@ public final class OutputJson {
         n.put("expected", a.expected());
       }
       case MASS_OUTAGE -> n.put("outagesOpen", a.outagesOpen());
+      case TICKETS_OVERDUE -> {
+        n.put("tier", a.tier());
+        n.put("overdue", a.count());
+      }
     }
     if (a.explainingOutages() != null) {
       ArrayNode explaining = n.putArray("explainingOutages");

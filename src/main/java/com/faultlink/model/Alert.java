@@ -23,6 +23,7 @@ import java.util.List;
  * @param explainingOutages complaint bursts and mass outages: open outages in the region that may explain it
  * @param planned whether the alert concerns planned work
  * @param workId the planned work, where known
+ * @param tier {@code TICKETS_OVERDUE}: the service tier (its count of overdue tickets is {@code count})
  */
 public record Alert(
     String alertId,
@@ -44,12 +45,30 @@ public record Alert(
     Long outagesOpen,
     List<String> explainingOutages,
     boolean planned,
-    String workId) {
+    String workId,
+    String tier) {
+
+  /** An alert of a type without a tier. */
+  public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
+      String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
+      Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
+      Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId) {
+    this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
+        expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen,
+        explainingOutages, planned, workId, null);
+  }
+
+  /** The same alert with another count (a resolution saying how many are left). */
+  public Alert withCount(long n) {
+    return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
+        goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, n, threshold, expected,
+        outagesOpen, explainingOutages, planned, workId, tier);
+  }
 
   /** The resolution of this alert: the same record (same {@code alertId}, same figures), resolved at {@code when}. */
   public Alert resolvedAt(long when) {
     return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId);
+        outagesOpen, explainingOutages, planned, workId, tier);
   }
 }

@@ -21,4 +21,12 @@ public final class AlertIds {
   public static String forRegion(AlertType type, String region, String instant) {
     return type.name() + "/" + region + "/" + instant;
   }
+
+  /**
+   * One per region, tier and instant, e.g. {@code TICKETS_OVERDUE/Yinchuan/urgent/2026-10-14T11:00:00+08:00}: the
+   * region's subject with the tier added.
+   */
+  public static String forRegionTier(AlertType type, String region, String tier, String instant) {
+    return forRegion(type, region + "/" + tier, instant);
+  }
 }

@@ -23,7 +23,7 @@ public final class AlertText {
   public static String severity(AlertType type) {
     return switch (type) {
       case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE -> CRITICAL;
-      case GOLDEN_WINDOW_AT_RISK, COMPLAINT_BURST -> MAJOR;
+      case GOLDEN_WINDOW_AT_RISK, COMPLAINT_BURST, TICKETS_OVERDUE -> MAJOR;
     };
   }
 
@@ -39,6 +39,7 @@ public final class AlertText {
       case COMPLAINT_BURST -> a.count() + " complaints in the window from " + clock(a.windowStart(), zone)
           + " (threshold " + number(a.threshold()) + ", usual " + number(a.expected()) + ")";
       case MASS_OUTAGE -> a.outagesOpen() + " outages open at once";
+      case TICKETS_OVERDUE -> a.count() + " " + a.tier() + " tickets overdue";
     };
     String planned = a.planned() ? " [planned work" + (a.workId() != null ? " " + a.workId() : "") + "]" : "";
     String text = where + ": " + what + planned;

@@ -5,5 +5,7 @@ public enum AlertType {
   COMPLAINT_BURST,
   GOLDEN_WINDOW_AT_RISK,
   GOLDEN_WINDOW_BREACHED,
-  MASS_OUTAGE
+  MASS_OUTAGE,
+  /** A region's overdue tickets of one tier reached {@code tickets.overdueAlertCount}. */
+  TICKETS_OVERDUE
 }

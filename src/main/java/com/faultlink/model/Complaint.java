@@ -12,6 +12,10 @@ package com.faultlink.model;
  * @param region the cell's region from the table, else the complaint's own {@code region} entity
  * @param customerKey keyed hash of the subscriber number (never the number itself), or null
  * @param eventTime the notification's {@code eventTime} (epoch ms): checked for plausibility only
+ * @param severity TMF621 {@code severity} as written (it sets the ticket's service tier), or null
+ * @param statusChange non-null: not a complaint but a ticket lifecycle event (then {@code time} is its status time
+ *     and the location fields are empty); it travels on the complaints input, so it shares its duplicate check,
+ *     time checks and watermarks
  */
 public record Complaint(
     String eventId,
@@ -22,7 +26,31 @@ public record Complaint(
     boolean onKnownCell,
     String region,
     String customerKey,
-    long eventTime) {
+    long eventTime,
+    String severity,
+    TicketStatusChange statusChange) {
+
+  /** A complaint without severity. */
+  public Complaint(String eventId, String ticketId, long time, Category category, String cellId, boolean onKnownCell,
+      String region, String customerKey, long eventTime) {
+    this(eventId, ticketId, time, category, cellId, onKnownCell, region, customerKey, eventTime, null, null);
+  }
+
+  /** A ticket lifecycle event on the complaints input. */
+  public static Complaint statusChange(String eventId, String ticketId, long time, long eventTime,
+      TicketStatusChange change) {
+    return new Complaint(eventId, ticketId, time, Category.OTHER, null, false, null, null, eventTime, null, change);
+  }
+
+  public boolean isStatusChange() {
+    return statusChange != null;
+  }
+
+  /** The same event keeping its input line (a status change, which its ticket may still reject). */
+  public Complaint withLine(String line) {
+    return statusChange == null ? this : new Complaint(eventId, ticketId, time, category, cellId, onKnownCell, region,
+        customerKey, eventTime, severity, statusChange.withLine(line));
+  }
 
   /** A complaint whose notification was sent at its creation (tests, tools). */
   public Complaint(String eventId, String ticketId, long time, Category category, String cellId, boolean onKnownCell,
