@@ -44,15 +44,16 @@ public final class SampleSet {
       long noiseAlarms,
       long faultComplaints,
       long backgroundComplaints,
+      String ticketLives,
       double seconds) {
 
     public String line() {
       return String.format(Locale.ROOT,
           "%s: regions.csv %d, cells.csv %d (%d sites), works.jsonl %d, %s, %s lines"
               + " | %d outages (%d open at end, %d flapping, %d in works, %d OUT_OF_SERVICE, %d in mass outages),"
-              + " %d noise alarms, %d fault + %d background complaints | %.1f s",
+              + " %d noise alarms, %d fault + %d background complaints | %s | %.1f s",
           dir, regions, cells, sites, works, alarms, complaints, outages, openAtEnd, flapping, inWorks, outOfService,
-          inMassOutages, noiseAlarms, faultComplaints, backgroundComplaints, seconds);
+          inMassOutages, noiseAlarms, faultComplaints, backgroundComplaints, ticketLives, seconds);
     }
   }
 
@@ -82,7 +83,7 @@ public final class SampleSet {
     return new Summary(dir, Network.CITIES.length, net.cells.size(), net.sites.size(), scenario.works().size(),
         FileCount.of(alarms), FileCount.of(complaints), s.outages, s.openAtEnd, s.flappingOutages, s.plannedWorkOutages,
         s.outOfServiceOutages, s.massOutages, s.noiseAlarms, s.faultComplaints, s.backgroundComplaints,
-        (System.nanoTime() - t0) / 1e9);
+        scenario.tickets.describe(complaints.lifecycleLines()), (System.nanoTime() - t0) / 1e9);
   }
 
   private static void writeWorks(Path file, List<Scenario.Work> works) throws IOException {

@@ -111,6 +111,8 @@ final class Scenario {
   private long alarmEvents;
   private long complaintEvents;
   final Stats stats = new Stats();
+  /** Ticket lifecycles, from a random stream of their own: nothing else moves for them. */
+  final TicketLives tickets;
 
   Scenario(GeneratorOptions opt, Network net, LineSink alarms, LineSink complaints) {
     this.opt = opt;
@@ -123,6 +125,7 @@ final class Scenario {
     this.noiseRng = Rand.stream(opt.seed(), 3);
     this.backgroundRng = Rand.stream(opt.seed(), 4);
     this.massRng = Rand.stream(opt.seed(), 6);
+    this.tickets = new TicketLives(Rand.stream(opt.seed(), 8), complaints, opt.endSecond());
     long totalSubscribers = 0;
     for (City c : Network.CITIES) {
       totalSubscribers += c.subscribers();
@@ -155,6 +158,7 @@ final class Scenario {
     if (!opt.clean()) {
       orphanClears();
     }
+    long unknownTicketAt = from + (until - from) / 2;
     int nextWork = 0;
     int nextMass = 0;
     int nextOpen = 0;
@@ -198,6 +202,9 @@ final class Scenario {
         noise(h + noiseRng.nextLong(3600));
       }
       backgroundComplaints(h);
+      if (unknownTicketAt >= h && unknownTicketAt < hEnd) {
+        tickets.unknownTicket(unknownTicketAt);
+      }
       alarms.flushBefore(hEnd);
       complaints.flushBefore(hEnd);
     }
@@ -621,9 +628,13 @@ final class Scenario {
     int cat = Rand.weighted(r, categories);
     String description = r.nextDouble() < 0.25 ? Rand.pick(r, DESCRIPTIONS[cat]) : null;
     long n = ++complaintEvents;
+    String severity = tickets.severity(r.nextDouble() < majorShare ? "major" : "minor");
     complaints.offer(t, render.complaint("ev-c-" + n, "TT-" + n, t, CATEGORIES[cat],
-        r.nextDouble() < majorShare ? "major" : "minor", CHANNELS[Rand.weighted(r, CHANNEL_SHARES)], customer, cellId,
+        severity, CHANNELS[Rand.weighted(r, CHANNEL_SHARES)], customer, cellId,
         withRegion ? Network.CITIES[city].name() : null, description));
+    if (t >= from) {
+      tickets.ticket("TT-" + n, t, severity);
+    }
   }
 
   /** Relative complaint intensity at this local hour and day type, 1 = the daily mean. */
