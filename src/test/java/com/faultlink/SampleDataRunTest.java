@@ -37,7 +37,9 @@ class SampleDataRunTest {
     assertThat(counters.get("deadLetters")).as("the sample's damaged lines").isEqualTo(10);
     // 3 repeated outage-alarm lines, 11 repeated noise-alarm lines and 23 repeated complaint lines: a repeated
     // eventId is a duplicate whatever kind of alarm it is; noise is counted once per event (1736 lines - 11 repeats).
-    assertThat(counters.get("duplicateEvents")).as("the sample's repeated lines").isEqualTo(37);
+    // Plus 30 repeated ticket status lines (RECIPE: "30 duplicate" status lines, every 500th written twice).
+    assertThat(counters.get("duplicateEvents")).as("the sample's repeated lines").isEqualTo(37 + 30);
+    assertThat(counters.get("ticketStatusesForUnknownTickets")).as("RECIPE: 1 for an unknown ticket").isEqualTo(1);
     assertThat(counters.get("nonOutageAlarms")).as("the sample's noise alarm events").isEqualTo(1725);
     assertThat(counters.get("outagesOpened")).isEqualTo(288);
 

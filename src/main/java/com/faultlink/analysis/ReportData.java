@@ -31,6 +31,8 @@ final class ReportData {
   final Map<String, List<Double>> lagsByOutage = new HashMap<>();
   long complaints;
   long faultComplaints;
+  /** Ticket timeliness per city and tier (empty without the ticket lifecycle). */
+  TicketTimeliness tickets = new TicketTimeliness();
 
   private ReportData(LocalDate from, LocalDate to) {
     this.from = from;
@@ -74,6 +76,7 @@ final class ReportData {
         d.lagsByOutage.computeIfAbsent(outage, k -> new ArrayList<>()).add(lag);
       }
     });
+    d.tickets = TicketTimeliness.read(out, from, to);
     out.forEach("golden-windows", d.goldenWindows::add);
     out.forEach("golden-window-table", d.goldenTable::add);
     d.outages.sort(Comparator.comparingDouble((JsonNode r) -> -OutputStreams.number(r, "complaints"))

@@ -247,7 +247,8 @@ public final class TicketLifecycle
         }
         boolean resolvedBefore = s.endTime() != null && s.endResolves() && s.endTime() < e;
         boolean cancelledBy = s.endTime() != null && !s.endResolves() && s.endTime() <= e;
-        boolean stillCounted = e <= s.deadline() + retentionMillis;
+        // forgotten tickets no longer count; the last period of a bounded input is judged at the input's end
+        boolean stillCounted = Math.min(e, horizon) < s.deadline() + retentionMillis;
         if (!resolvedBefore && !cancelledBy && stillCounted) {
           out.collect(new TicketPeriodFact(TicketPeriodFact.Kind.OVERDUE_AT, null, s.region(), s.tier(), e - 1, k,
               false, 0));
