@@ -8,7 +8,6 @@ import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.io.CustomerKeyHasher;
 import com.faultlink.io.SubscriberMask;
-import com.faultlink.metrics.PeriodCalendar;
 import com.faultlink.model.PeriodKind;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
@@ -44,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ahead of their tickets among them), duplicates, a status stated before its ticket, one for a ticket never created,
  * reopens and cancellations. Every ticket figure of {@code metrics} and {@code ticket-metrics}, every {@code
  * open-tickets} record and every {@code TICKETS_OVERDUE} alert is compared with what this test derives from the
- * tickets it generated, by the contract's rules, with no Flink and no FaultLink code but the subscriber mask.
+ * tickets it generated, by the contract's rules, with no Flink and no FaultLink code but the subscriber mask (local
+ * periods from {@code java.time} alone).
  */
 class TicketLifecyclePipelineTest {
 
@@ -214,8 +214,29 @@ class TicketLifecyclePipelineTest {
   }
 
   /** Figures {due, onTime, resolved, resolutionMillis, overdueOpen} per "region|tier|KIND|start". */
+  /** The local period holding {@code ms}: its first day. */
+  private static LocalDate periodStart(PeriodKind kind, long ms) {
+    LocalDate d = java.time.Instant.ofEpochMilli(ms).atZone(ZONE).toLocalDate();
+    return switch (kind) {
+      case DAY -> d;
+      case WEEK -> d.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+      case MONTH -> d.withDayOfMonth(1);
+    };
+  }
+
+  private static LocalDate nextPeriod(PeriodKind kind, LocalDate p) {
+    return switch (kind) {
+      case DAY -> p.plusDays(1);
+      case WEEK -> p.plusWeeks(1);
+      case MONTH -> p.plusMonths(1);
+    };
+  }
+
+  private static long startMillis(LocalDate p) {
+    return p.atStartOfDay(ZONE).toInstant().toEpochMilli();
+  }
+
   private static Map<String, long[]> expectedFigures() {
-    PeriodCalendar cal = new PeriodCalendar(ZONE);
     Map<String, long[]> f = new TreeMap<>();
     for (Ticket t : TICKETS) {
       Long res = resolution(t);
@@ -225,26 +246,26 @@ class TicketLifecyclePipelineTest {
           for (String tier : List.of(t.tier(), "*")) {
             String scope = region + "|" + tier + "|" + kind + "|";
             if (t.deadline() <= horizon && !(can != null && can <= t.deadline())) {
-              long[] c = f.computeIfAbsent(scope + cal.periodStart(kind, t.deadline()), k -> new long[5]);
+              long[] c = f.computeIfAbsent(scope + periodStart(kind, t.deadline()), k -> new long[5]);
               c[0]++;
               if (res != null && res <= t.deadline()) {
                 c[1]++;
               }
             }
             if (res != null) {
-              long[] c = f.computeIfAbsent(scope + cal.periodStart(kind, res), k -> new long[5]);
+              long[] c = f.computeIfAbsent(scope + periodStart(kind, res), k -> new long[5]);
               c[2]++;
               c[3] += res - t.created();
             }
             if (overdueAtAll(t)) {
               // every period end E after the deadline, up to the end of the period holding the horizon
-              LocalDate p = cal.periodStart(kind, t.deadline());
-              while (cal.startMillis(kind, p) <= horizon) {
-                long e = cal.endMillis(kind, p);
+              LocalDate p = periodStart(kind, t.deadline());
+              while (startMillis(p) <= horizon) {
+                long e = startMillis(nextPeriod(kind, p));
                 if (!(res != null && res < e) && !(can != null && can <= e)) {
                   f.computeIfAbsent(scope + p, k -> new long[5])[4]++;
                 }
-                p = cal.next(kind, p);
+                p = nextPeriod(kind, p);
               }
             }
           }
