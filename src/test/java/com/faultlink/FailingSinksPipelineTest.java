@@ -50,7 +50,8 @@ class FailingSinksPipelineTest {
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
   private static final List<String> TABLES =
-      List.of("metrics", "golden_windows", "outage_impacts", "work_impacts", "outage_status", "open_outages", "alerts");
+      List.of("metrics", "golden_windows", "outage_impacts", "work_impacts", "outage_status", "open_outages", "alerts",
+          "open_tickets");
 
   @TempDir static Path tmp;
   private static TestPostgres pg;
@@ -125,7 +126,8 @@ class FailingSinksPipelineTest {
     // every row the tables would have had: one per record of each table's stream, outage status twice
     long rows = cleanFiles.get("metrics").size() + cleanFiles.get("golden-windows").size()
         + cleanFiles.get("outage-impacts").size() + cleanFiles.get("work-impacts").size()
-        + 2L * cleanFiles.get("outage-status").size() + cleanFiles.get("alerts").size();
+        + 2L * cleanFiles.get("outage-status").size() + cleanFiles.get("alerts").size()
+        + cleanFiles.get("open-tickets").size();
     assertThat(counts.get(CounterNames.JDBC_UNWRITTEN)).as("rows never written").isEqualTo(rows);
     // at most 20 rows buffered per table and writer (7 tables, 2 writers each); the rest dropped as they came
     assertThat(counts.get(CounterNames.JDBC_UNWRITTEN_AT_END)).isBetween(1L, 7 * 2 * 20L);

@@ -65,6 +65,8 @@ public final class TicketLifecycle
   private transient PeriodCalendar calendar;
   private transient ValueState<TicketState> ticket;
   private transient ListState<TicketFact> held;
+  /** Status times heard while the ticket's end is not final yet. */
+  private transient ListState<Long> statusTimes;
   private transient RunCounter unknown;
   private transient RunCounter afterEnd;
   private transient RunCounter late;
@@ -90,6 +92,7 @@ public final class TicketLifecycle
     ticket = getRuntimeContext().getState(new ValueStateDescriptor<>("ticket", TypeInformation.of(TicketState.class)));
     held = getRuntimeContext().getListState(
         new ListStateDescriptor<>("statuses-before-ticket", TypeInformation.of(TicketFact.class)));
+    statusTimes = getRuntimeContext().getListState(new ListStateDescriptor<>("status-times", Types.LONG));
     unknown = RunCounter.register(getRuntimeContext(), CounterNames.TICKET_STATUS_UNKNOWN_TICKET);
     afterEnd = RunCounter.register(getRuntimeContext(), CounterNames.TICKET_STATUS_NOT_APPLIED);
     late = RunCounter.register(getRuntimeContext(), CounterNames.TICKET_STATUS_LATE);
@@ -128,12 +131,11 @@ public final class TicketLifecycle
         ticket.update(s);
       }
       case ATTRIBUTED -> {
+        // Only kept: the next worklist record carries it. An attribution is decided minutes after its complaint,
+        // long before the ticket nears its deadline, so no worklist record is written without it (writing one on its
+        // arrival would make the records depend on arrival timing).
         TicketState updated = (s == null ? TicketState.EMPTY : s).withOutage(f.outageId());
         ticket.update(updated);
-        if (updated.created() && f.outageId() != null && updated.onWorklist()) {
-          ctx.output(WORKLIST, worklist(updated, updated.worklist(), Math.max(f.time(),
-              ctx.timerService().currentWatermark())));
-        }
         if (!updated.created()) {
           // an attribution before its ticket (it normally follows it): forgotten if the ticket never comes
           ctx.timerService().registerEventTimeTimer(f.time() + holdMillis);
@@ -150,8 +152,12 @@ public final class TicketLifecycle
     }
   }
 
-  /** A status of a created ticket: rejected, counted, or (an ending one) the ticket's new end. */
-  private TicketState applyStatus(TicketState s, TicketFact f, ReadOnlyContext ctx, Collector<TicketPeriodFact> out) {
+  /**
+   * A status of a created ticket: rejected, or remembered until the ticket's end is final (then those after the end
+   * are counted: counting on arrival would depend on the arrival order), or (an ending one) the ticket's new end.
+   */
+  private TicketState applyStatus(TicketState s, TicketFact f, ReadOnlyContext ctx, Collector<TicketPeriodFact> out)
+      throws Exception {
     TicketStatusChange st = f.status();
     if (f.time() < s.creation()) {
       deadLetters.inc();
@@ -162,23 +168,39 @@ public final class TicketLifecycle
     }
     out.collect(new TicketPeriodFact(TicketPeriodFact.Kind.SEEN, null, s.region(), s.tier(), f.time(), null, false, 0));
     boolean ending = st.resolves() || st.cancels();
-    if (s.endTime() != null && (f.time() > s.endTime() || (f.time() == s.endTime() && !(st.resolves()
-        && !s.endResolves())))) {
-      afterEnd.inc(); // after the end by status time: a reopen, a second close
+    if (s.endApplied()) {
+      if (ending && f.time() < s.endTime()) {
+        late.inc(); // an earlier end, after the ticket's end was final
+      } else {
+        afterEnd.inc(); // a reopen, a second close
+      }
       return s;
     }
-    if (!ending) {
-      return s;
-    }
-    if (f.time() <= s.decidedUntil()) {
+    if (ending && f.time() <= s.decidedUntil()) {
       late.inc(); // the ticket was already judged at that instant
       return s;
     }
-    if (s.endTime() != null) {
-      afterEnd.inc(); // the end it replaces comes after this one by status time
+    statusTimes.add(f.time());
+    if (!ending || (s.endTime() != null && (f.time() > s.endTime() || (f.time() == s.endTime()
+        && !(st.resolves() && !s.endResolves()))))) {
+      return s;
     }
     ctx.timerService().registerEventTimeTimer(f.time());
     return s.endingAt(f.time(), st.resolves());
+  }
+
+  /** Once the end is final: the statuses heard before it that came after it (all but the end itself). */
+  private void countStatusesAfterEnd(long end) throws Exception {
+    long n = -1;
+    for (Long t : statusTimes.get()) {
+      if (t >= end) {
+        n++;
+      }
+    }
+    if (n > 0) {
+      afterEnd.inc(n);
+    }
+    statusTimes.clear();
   }
 
   @Override
@@ -209,6 +231,7 @@ public final class TicketLifecycle
         ctx.output(WORKLIST, worklist(s, left, end));
         s = s.onWorklist(left);
       }
+      countStatusesAfterEnd(end);
       s = s.applied(Math.max(ts, s.deadline()) + holdMillis);
       ctx.timerService().registerEventTimeTimer(s.clearAt());
     }
@@ -273,6 +296,7 @@ public final class TicketLifecycle
         ctx.output(WORKLIST, worklist(s, OpenTicket.FORGOTTEN, forgetAt));
         s = s.onWorklist(OpenTicket.FORGOTTEN);
       }
+      statusTimes.clear();
       s = s.applied(forgetAt + holdMillis);
       ctx.timerService().registerEventTimeTimer(s.clearAt());
     }
@@ -280,6 +304,7 @@ public final class TicketLifecycle
     if (s.clearAt() != null && s.clearAt() <= ts && s.nearDone() && s.dueDone() && allEndsCounted(s)) {
       ticket.clear();
       held.clear();
+      statusTimes.clear();
       return;
     }
     ticket.update(s);

@@ -13,11 +13,8 @@ import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -65,9 +62,12 @@ class TicketLifecyclePipelineTest {
   private static final String SECRET = "ticket-pipeline-test";
   private static final String SUBSCRIBER = "13995000001";
 
-  /** One generated ticket: what the contract's rules see. */
   private record Ticket(String id, String region, String tier, long created, long deadline, List<long[]> ends,
-      List<Object[]> statuses) {}
+      List<Object[]> statuses) {
+    TicketOracle.Ticket rules() {
+      return new TicketOracle.Ticket(id, region, tier, created, deadline, ends);
+    }
+  }
 
   /** A line and its domain time; {@code order} is where it is placed. */
   private record Line(long time, double order, String text) {}
@@ -185,94 +185,12 @@ class TicketLifecyclePipelineTest {
         + "\",\"statusChangeDate\":\"" + iso(at) + "\"}}}";
   }
 
-  // ------------------------------------------------------------------------------------------ the contract's rules
-
-  /** The ticket's end: {time, 1 resolved / 0 cancelled}, the earliest by status time (a resolution wins a tie). */
   private static long[] end(Ticket t) {
-    long[] best = null;
-    for (long[] e : t.ends()) {
-      if (best == null || e[0] < best[0] || (e[0] == best[0] && e[1] > best[1])) {
-        best = e;
-      }
-    }
-    return best;
-  }
-
-  private static Long resolution(Ticket t) {
-    long[] e = end(t);
-    return e != null && e[1] == 1 ? e[0] : null;
-  }
-
-  private static Long cancellation(Ticket t) {
-    long[] e = end(t);
-    return e != null && e[1] == 0 ? e[0] : null;
+    return t.rules().end();
   }
 
   private static boolean overdueAtAll(Ticket t) {
-    long[] e = end(t);
-    return t.deadline() < horizon && (e == null || e[0] > t.deadline());
-  }
-
-  /** Figures {due, onTime, resolved, resolutionMillis, overdueOpen} per "region|tier|KIND|start". */
-  /** The local period holding {@code ms}: its first day. */
-  private static LocalDate periodStart(PeriodKind kind, long ms) {
-    LocalDate d = java.time.Instant.ofEpochMilli(ms).atZone(ZONE).toLocalDate();
-    return switch (kind) {
-      case DAY -> d;
-      case WEEK -> d.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-      case MONTH -> d.withDayOfMonth(1);
-    };
-  }
-
-  private static LocalDate nextPeriod(PeriodKind kind, LocalDate p) {
-    return switch (kind) {
-      case DAY -> p.plusDays(1);
-      case WEEK -> p.plusWeeks(1);
-      case MONTH -> p.plusMonths(1);
-    };
-  }
-
-  private static long startMillis(LocalDate p) {
-    return p.atStartOfDay(ZONE).toInstant().toEpochMilli();
-  }
-
-  private static Map<String, long[]> expectedFigures() {
-    Map<String, long[]> f = new TreeMap<>();
-    for (Ticket t : TICKETS) {
-      Long res = resolution(t);
-      Long can = cancellation(t);
-      for (PeriodKind kind : PeriodKind.values()) {
-        for (String region : List.of(t.region(), "*")) {
-          for (String tier : List.of(t.tier(), "*")) {
-            String scope = region + "|" + tier + "|" + kind + "|";
-            if (t.deadline() <= horizon && !(can != null && can <= t.deadline())) {
-              long[] c = f.computeIfAbsent(scope + periodStart(kind, t.deadline()), k -> new long[5]);
-              c[0]++;
-              if (res != null && res <= t.deadline()) {
-                c[1]++;
-              }
-            }
-            if (res != null) {
-              long[] c = f.computeIfAbsent(scope + periodStart(kind, res), k -> new long[5]);
-              c[2]++;
-              c[3] += res - t.created();
-            }
-            if (overdueAtAll(t)) {
-              // every period end E after the deadline, up to the end of the period holding the horizon
-              LocalDate p = periodStart(kind, t.deadline());
-              while (startMillis(p) <= horizon) {
-                long e = startMillis(nextPeriod(kind, p));
-                if (!(res != null && res < e) && !(can != null && can <= e)) {
-                  f.computeIfAbsent(scope + p, k -> new long[5])[4]++;
-                }
-                p = nextPeriod(kind, p);
-              }
-            }
-          }
-        }
-      }
-    }
-    return f;
+    return t.rules().overdueAtAll(horizon);
   }
 
   // ------------------------------------------------------------------------------------------ the test
@@ -316,24 +234,23 @@ class TicketLifecyclePipelineTest {
     assertThat(dead.get(0).get("reason").asText()).contains("before its ticket's creationDate");
 
     // metrics (all tiers) and ticket-metrics (per tier)
-    Map<String, long[]> expected = expectedFigures();
+    Map<String, long[]> expected =
+        TicketOracle.figures(TICKETS.stream().map(Ticket::rules).toList(), horizon, ZONE);
     List<JsonNode> metrics = OutputFiles.records(out, "metrics");
     assertThat(metrics).isNotEmpty();
     Set<String> kindsSeen = new HashSet<>();
     for (JsonNode m : metrics) {
-      String key = m.get("region").asText() + "|*|" + m.get("period").asText().toUpperCase() + "|"
-          + m.get("periodStart").asText();
+      String key = TicketOracle.key(m);
       kindsSeen.add(m.get("period").asText() + m.get("periodStart").asText());
-      assertFigures(key, m, expected.getOrDefault(key, new long[5]));
+      TicketOracle.assertFigures(key, m, expected.getOrDefault(key, new long[5]));
     }
     assertThat(kindsSeen).as("the DST day and both months are reported")
         .contains("day2026-10-25", "month2026-10-01", "month2026-11-01", "week2026-10-19", "week2026-10-26");
     List<JsonNode> perTier = OutputFiles.records(out, "ticket-metrics");
     assertThat(perTier).hasSize(metrics.size() * 3);
     for (JsonNode m : perTier) {
-      String key = m.get("region").asText() + "|" + m.get("tier").asText() + "|"
-          + m.get("period").asText().toUpperCase() + "|" + m.get("periodStart").asText();
-      assertFigures(key, m, expected.getOrDefault(key, new long[5]));
+      String key = TicketOracle.key(m);
+      TicketOracle.assertFigures(key, m, expected.getOrDefault(key, new long[5]));
     }
 
     // the worklist
@@ -403,24 +320,5 @@ class TicketLifecyclePipelineTest {
     }
     assertThat(expectedAlerts).as("the data reach the alert's count").isNotEmpty();
     assertThat(alerts).containsExactlyInAnyOrderElementsOf(expectedAlerts);
-  }
-
-  private static void assertFigures(String key, JsonNode m, long[] c) {
-    assertThat(m.get("ticketsDue").asLong()).as(key + " due").isEqualTo(c[0]);
-    assertThat(m.get("ticketsResolvedOnTime").asLong()).as(key + " on time").isEqualTo(c[1]);
-    assertThat(m.get("ticketsResolved").asLong()).as(key + " resolved").isEqualTo(c[2]);
-    assertThat(m.get("ticketsOverdueOpen").asLong()).as(key + " overdue open").isEqualTo(c[4]);
-    if (c[0] == 0) {
-      assertThat(m.get("onTimeRatePct").isNull()).as(key + " rate").isTrue();
-    } else {
-      assertThat(m.get("onTimeRatePct").decimalValue()).as(key + " rate").isEqualByComparingTo(
-          BigDecimal.valueOf(c[1] * 100).divide(BigDecimal.valueOf(c[0]), 2, RoundingMode.HALF_UP));
-    }
-    if (c[2] == 0) {
-      assertThat(m.get("meanResolutionHours").isNull()).as(key + " hours").isTrue();
-    } else {
-      assertThat(m.get("meanResolutionHours").decimalValue()).as(key + " hours").isEqualByComparingTo(
-          BigDecimal.valueOf(c[3]).divide(BigDecimal.valueOf(HOUR * c[2]), 2, RoundingMode.HALF_UP));
-    }
   }
 }

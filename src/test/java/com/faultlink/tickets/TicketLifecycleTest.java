@@ -181,4 +181,32 @@ class TicketLifecycleTest {
     assertThat(facts(TicketPeriodFact.Kind.OVERDUE_AT)).extracting(TicketPeriodFact::periodKind)
         .containsExactlyInAnyOrder(PeriodKind.DAY, PeriodKind.WEEK, PeriodKind.MONTH);
   }
+
+  @Test
+  void aTicketStillOpenLongAfterItsDeadlineIsForgottenAndLeavesTheOverdueCount() throws Exception {
+    h.close();
+    h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new TicketLifecycle(ZONE, 0.75, 10 * HOUR, HOLD, 1000), TicketFact::ticketId, Types.STRING,
+        TicketLifecycle.HORIZON);
+    long c = t("2026-10-06T08:00");
+    create("TT-10", c, "urgent", 2);
+    watermark(c + 30 * HOUR);
+    assertThat(side(TicketLifecycle.OVERDUE)).extracting(OverdueChange::time, OverdueChange::delta)
+        .containsExactly(tuple(c + 2 * HOUR, 1), tuple(c + 12 * HOUR, -1));
+    assertThat(side(TicketLifecycle.WORKLIST)).extracting(OpenTicket::status).containsExactly(
+        OpenTicket.NEAR_DEADLINE, OpenTicket.OVERDUE, OpenTicket.FORGOTTEN);
+    assertThat(facts(TicketPeriodFact.Kind.OVERDUE_AT)).as("forgotten at 20:00: not overdue at the day's end")
+        .isEmpty();
+  }
+
+  @Test
+  void anAttributionPutsItsOutageOnTheWorklist() throws Exception {
+    long c = t("2026-10-06T08:00");
+    create("TT-11", c, "urgent", 2);
+    h.processElement(new TicketFact(TicketFact.Kind.ATTRIBUTED, "TT-11", c, "Yinchuan", "C1a", null, null, "A/7",
+        null), c);
+    watermark(c + 3 * HOUR);
+    assertThat(side(TicketLifecycle.WORKLIST)).extracting(OpenTicket::status, OpenTicket::outageId)
+        .containsExactly(tuple(OpenTicket.NEAR_DEADLINE, "A/7"), tuple(OpenTicket.OVERDUE, "A/7"));
+  }
 }
