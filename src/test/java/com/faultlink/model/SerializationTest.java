@@ -21,7 +21,10 @@ class SerializationTest {
     BurstThreshold.class, ClosedOutage.class, com.faultlink.golden.ScopedClosedOutage.class,
     com.faultlink.golden.GoldenScopeReport.class, com.faultlink.golden.AppliedWindow.class,
     com.faultlink.golden.GoldenOutcome.class, WorkImpact.class, OutageStatus.class, com.faultlink.planned.WorkFact.class,
-    com.faultlink.correlate.AssemblyNotice.class, com.faultlink.golden.WindowInForce.class
+    com.faultlink.correlate.AssemblyNotice.class, com.faultlink.golden.WindowInForce.class,
+    com.faultlink.tickets.TicketFact.class, com.faultlink.tickets.TicketState.class,
+    com.faultlink.tickets.TicketPeriodFact.class, com.faultlink.tickets.OverdueChange.class, OpenTicket.class,
+    TicketMetrics.class, TicketFigures.class, TicketStatusChange.class, com.faultlink.metrics.TicketTotals.class
   })
   void isSerialisedAsAPojoWithoutKryo(Class<?> type) {
     assertSerializedAsPojoWithoutKryo(type);
