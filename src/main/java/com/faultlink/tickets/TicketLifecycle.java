@@ -169,8 +169,8 @@ public final class TicketLifecycle
     out.collect(new TicketPeriodFact(TicketPeriodFact.Kind.SEEN, null, s.region(), s.tier(), f.time(), null, false, 0));
     boolean ending = st.resolves() || st.cancels();
     if (s.endApplied()) {
-      if (ending && f.time() < s.endTime()) {
-        late.inc(); // an earlier end, after the ticket's end was final
+      if (f.time() < s.endTime()) {
+        late.inc(); // from before the end, after the end was final: behind the watermark
       } else {
         afterEnd.inc(); // a reopen, a second close
       }
