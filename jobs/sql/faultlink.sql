@@ -98,6 +98,23 @@ CREATE TABLE IF NOT EXISTS open_outages (
   planned_until    timestamptz
 );
 
+-- The overdue-ticket worklist (stream open-tickets): one row per ticket, its latest state. On the list now:
+-- status in ('nearDeadline', 'overdue'); ticket ids have subscriber numbers masked.
+CREATE TABLE IF NOT EXISTS open_tickets (
+  ticket_id        text PRIMARY KEY,
+  status           text NOT NULL,            -- nearDeadline, overdue, resolved, cancelled, forgotten
+  status_rank      int  NOT NULL,
+  at               timestamptz NOT NULL,
+  region           text,
+  cell_id          text,
+  tier             text NOT NULL,
+  created_at       timestamptz NOT NULL,
+  deadline         timestamptz NOT NULL,
+  outage_id        text,
+  incident_id      text
+);
+CREATE INDEX IF NOT EXISTS open_tickets_status ON open_tickets (status) WHERE status_rank < 2;
+
 -- One row per alert: fired_at from its firing record, resolved_at from its resolution (either may come first).
 CREATE TABLE IF NOT EXISTS alerts (
   alert_id               text PRIMARY KEY,

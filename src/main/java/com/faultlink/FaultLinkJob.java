@@ -26,6 +26,7 @@ import com.faultlink.io.GoldenWindowTable;
 import com.faultlink.io.OutputJson;
 import com.faultlink.io.alertmanager.AlertmanagerSink;
 import com.faultlink.io.jdbc.JdbcOutputs;
+import com.faultlink.model.OpenTicket;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.ReferenceDataException;
@@ -339,6 +340,10 @@ public final class FaultLinkJob {
                   .uid("outage-status-by-outage").name("Outage status by outage"),
           outputs.alerts(), outputs.incidents());
       JdbcOutputs.writeBurstThresholds(config.sinks().jdbc(), outputs.burstThresholds());
+      if (outputs.openTickets() != null) {
+        JdbcOutputs.writeOpenTickets(config.sinks().jdbc(), outputs.openTickets().keyBy(OpenTicket::ticketId)
+            .map(t -> t).returns(OpenTicket.class).uid("open-tickets-by-ticket").name("Open tickets by ticket"));
+      }
     }
   }
 
@@ -474,6 +479,14 @@ public final class FaultLinkJob {
     if (outputs.hotspots() != null) {
       lines.put("hotspots", json(outputs.hotspots(), "hotspots",
           h -> new KeyedLine(h.region(), OutputJson.hotspot(h))));
+    }
+    if (outputs.openTickets() != null) {
+      lines.put("open-tickets", json(outputs.openTickets(), "open-tickets",
+          t -> new KeyedLine(t.ticketId(), OutputJson.openTicket(t, zone))));
+    }
+    if (outputs.ticketMetrics() != null) {
+      lines.put("ticket-metrics", json(outputs.ticketMetrics(), "ticket-metrics",
+          m -> new KeyedLine(m.region(), OutputJson.ticketMetrics(m))));
     }
     return lines;
   }

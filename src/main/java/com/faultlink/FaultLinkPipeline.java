@@ -72,6 +72,17 @@ import com.faultlink.model.PlannedWork;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.model.RegionMetrics;
 import com.faultlink.model.WorkImpact;
+import com.faultlink.model.OpenTicket;
+import com.faultlink.model.TicketMetrics;
+import com.faultlink.config.TicketsConfig;
+import com.faultlink.tickets.OverdueChange;
+import com.faultlink.tickets.TicketCreations;
+import com.faultlink.tickets.TicketFact;
+import com.faultlink.tickets.TicketLifecycle;
+import com.faultlink.tickets.TicketOverdueAlerter;
+import com.faultlink.tickets.TicketPeriodAggregator;
+import com.faultlink.tickets.TicketPeriodFact;
+import com.faultlink.tickets.TicketScopes;
 import com.faultlink.planned.WorkFact;
 import com.faultlink.planned.WorkImpactTracker;
 import com.faultlink.status.OutageStatusTracker;
@@ -132,7 +143,21 @@ public final class FaultLinkPipeline {
       DataStream<WorkImpact> workImpacts,
       DataStream<OutageStatus> outageStatus,
       DataStream<Incident> incidents,
-      DataStream<Hotspot> hotspots) {}
+      DataStream<Hotspot> hotspots,
+      DataStream<OpenTicket> openTickets,
+      DataStream<TicketMetrics> ticketMetrics) {
+
+    /** Without the incidents', hotspots' and ticket lifecycle's streams. */
+    public Outputs(DataStream<Attribution> attributions, DataStream<OutageImpact> outageImpacts,
+        DataStream<RegionMetrics> metrics, DataStream<DeadLetter> deadLetters, DataStream<Outage> outages,
+        DataStream<Alert> alerts, DataStream<GoldenWindow> goldenWindows, DataStream<BurstThreshold> burstThresholds,
+        DataStream<GoldenScopeReport> goldenWindowTable, DataStream<WorkImpact> workImpacts,
+        DataStream<OutageStatus> outageStatus) {
+      this(attributions, outageImpacts, metrics, deadLetters, outages, alerts, goldenWindows, burstThresholds,
+          goldenWindowTable, workImpacts, outageStatus, null, null, null, null);
+    }
+  }
+
 
   private final FaultLinkConfig config;
   private final CellTable cells;
@@ -171,9 +196,10 @@ public final class FaultLinkPipeline {
   public static ParseLines.ParserFactory<Complaint> complaintParsers(FaultLinkConfig config, CellTable cells) {
     String secret = config.customerKeySecret();
     String pattern = config.subscriberPattern();
+    boolean lifecycle = config.tickets().lifecycle();
     return () -> {
       CustomerKeyHasher hasher = new CustomerKeyHasher(secret);
-      return new ComplaintParser(cells, hasher, new SubscriberMask(pattern, hasher))::parse;
+      return new ComplaintParser(cells, hasher, new SubscriberMask(pattern, hasher), lifecycle)::parse;
     };
   }
 
@@ -247,14 +273,15 @@ public final class FaultLinkPipeline {
     // Where a bounded input ends: outages still open then are reported up to that instant.
     // Each input's newest time is kept where it is read (chained), so only that one value per task travels on.
     // Beside it, the announced planned works: every assembly task knows them all.
-    DataStream<AssemblyNotice> notices = alarmsTimed.map(AlarmEvent::time).returns(Types.LONG)
+    DataStream<Long> horizon = alarmsTimed.map(AlarmEvent::time).returns(Types.LONG)
         .uid("event-times-alarms").name("Event times: alarms")
         .transform("Input horizon: alarms", Types.LONG, new InputHorizonOperator()).uid("input-horizon-alarms")
         .union(complaintsTimed.map(Complaint::time).returns(Types.LONG)
             .uid("event-times-complaints").name("Event times: complaints")
             .transform("Input horizon: complaints", Types.LONG, new InputHorizonOperator())
             .uid("input-horizon-complaints"))
-        .transform("Input horizon", Types.LONG, new InputHorizonOperator()).uid("input-horizon")
+        .transform("Input horizon", Types.LONG, new InputHorizonOperator()).uid("input-horizon");
+    DataStream<AssemblyNotice> notices = horizon
         .map(AssemblyNotice::horizon).returns(AssemblyNotice.class).uid("horizon-notices").name("Input horizon notices");
     if (works != null) {
       notices = notices.union(works.map(AssemblyNotice::work).returns(AssemblyNotice.class)
@@ -294,10 +321,20 @@ public final class FaultLinkPipeline {
 
     // 4. Complaints → attributions: one per ticket; keyed by site, against the outages of the complaint's
     //    cell, its site and its neighbours. Complaints naming no known cell are not attributed (one key).
-    DataStream<Complaint> complaints = complaintsTimed
+    //    Ticket lifecycle events share the complaints' input, so their event ids are one set with the complaints'.
+    boolean lifecycle = config.tickets().lifecycle();
+    DataStream<Complaint> complaintEvents = complaintsTimed
         .keyBy(Complaint::eventId)
         .process(new DuplicateFilter<Complaint>(config.dedupRetention(), CounterNames.DUPLICATE_EVENTS, true))
-        .returns(Complaint.class).uid("dedup-complaint-events").name("Drop duplicate complaint events")
+        .returns(Complaint.class).uid("dedup-complaint-events").name("Drop duplicate complaint events");
+    DataStream<Complaint> ticketStatuses = null;
+    if (lifecycle) {
+      ticketStatuses = complaintEvents.filter(Complaint::isStatusChange)
+          .uid("ticket-statuses").name("Ticket status changes");
+      complaintEvents = complaintEvents.filter(c -> !c.isStatusChange())
+          .uid("complaints-not-statuses").name("Complaints (ticket creations)");
+    }
+    DataStream<Complaint> complaints = complaintEvents
         .keyBy(Complaint::ticketId)
         .process(new DuplicateFilter<Complaint>(config.dedupRetention(), CounterNames.DUPLICATE_TICKETS, false))
         .returns(Complaint.class).uid("dedup-tickets").name("Drop duplicate tickets");
@@ -411,9 +448,41 @@ public final class FaultLinkPipeline {
         .uid("golden-alert-incidents").name("Golden-window alerts with their incident");
     DataStream<Alert> alerts = goldenAlertsTagged.union(massOutages, incidents.getSideOutput(IncidentTracker.ALERTS));
 
+    // 6b. Ticket lifecycle (tickets.lifecycle): each ticket's tier and deadline from its severity, its outage, its
+    //     status changes in status-time order; period facts for the metrics, the overdue worklist, and
+    //     TICKETS_OVERDUE per region and tier.
+    long closeDelay = config.metricsCloseDelayMillis();
+    DataStream<PeriodTotals> ticketTotals = null;
+    DataStream<OpenTicket> openTickets = null;
+    if (lifecycle) {
+      TicketsConfig tc = config.tickets();
+      DataStream<TicketFact> ticketFacts = complaints.map(new TicketCreations(tc)).returns(TicketFact.class)
+          .uid("ticket-creations").name("Tickets: tier and deadline")
+          .union(attributions.map(TicketFact::attributed).returns(TicketFact.class)
+                  .uid("ticket-attributions").name("Tickets: their outage"),
+              ticketStatuses.map(TicketFact::status).returns(TicketFact.class)
+                  .uid("ticket-status-facts").name("Tickets: status changes"));
+      SingleOutputStreamOperator<TicketPeriodFact> ticketLives = ticketFacts
+          .keyBy(TicketFact::ticketId)
+          .connect(horizon.broadcast(TicketLifecycle.HORIZON))
+          .process(new TicketLifecycle(config.timezone(), tc.nearDeadlineFraction(), tc.retention().toMillis(),
+              config.dedupRetention().toMillis(), maxRaw))
+          .uid("ticket-lifecycle").name("Ticket lifecycle");
+      ticketTotals = ticketLives.flatMap(new TicketScopes()).returns(TicketPeriodFact.class)
+          .uid("ticket-scopes").name("Ticket facts per region, tier and *")
+          .keyBy(TicketPeriodFact::scope)
+          .process(new TicketPeriodAggregator(config.timezone(), closeDelay))
+          .uid("ticket-period-totals").name("Count tickets per region, tier and period");
+      openTickets = ticketLives.getSideOutput(TicketLifecycle.WORKLIST);
+      alerts = alerts.union(ticketLives.getSideOutput(TicketLifecycle.OVERDUE)
+          .keyBy(OverdueChange::key)
+          .process(new TicketOverdueAlerter(tc.overdueAlertCount(), config.timezone()))
+          .uid("tickets-overdue-alerts").name("TICKETS_OVERDUE per region and tier"));
+      deadLetters = deadLetters.union(ticketLives.getSideOutput(TicketLifecycle.REJECTED));
+    }
+
     // 7. Day / week / month metrics per region and for all regions together; a period closes once every
     //    outage started in it knows whether it was restored inside its golden window.
-    long closeDelay = config.metricsCloseDelayMillis();
     ComplaintGroups groups = new ComplaintGroups(config.kpi().escalationChannels());
     DataStream<ComplaintFact> complaintFacts = attributions.flatMap(new ComplaintScopes(regions, cells, groups))
         .uid("complaint-scopes").name("Complaints per region and *");
@@ -427,9 +496,10 @@ public final class FaultLinkPipeline {
         .connect(outageFacts.keyBy(ScopedOutage::scope))
         .process(new RegionPeriodAggregator(config.timezone(), closeDelay, config.state().rocksDb()))
         .uid("period-totals").name("Count per region and period");
-    DataStream<RegionMetrics> metricsRows = totals
+    SingleOutputStreamOperator<RegionMetrics> metricsRows = (ticketTotals == null ? totals : totals.union(ticketTotals))
         .keyBy(t -> "report")
-        .process(new MetricsReport(config.timezone(), closeDelay, regions, groups))
+        .process(new MetricsReport(config.timezone(), closeDelay, regions, groups,
+            lifecycle ? config.tickets().tierNames() : null))
         .setParallelism(1).uid("metrics-report").name("Metrics report rows");
     // KPI targets: each row judged (target, met), a missed target raised as KPI_MISSED.
     SingleOutputStreamOperator<RegionMetrics> metrics = metricsRows
@@ -480,6 +550,7 @@ public final class FaultLinkPipeline {
 
     return new Outputs(attributions, impactsWithAcks, metrics, deadLetters, outages, alerts.union(burstAlerts),
         goldenWindows, burstThresholds, goldenWindows.getSideOutput(GoldenWindowLearner.TABLE), workImpacts,
-        outageStatus, incidents, hotspots);
+        outageStatus, incidents, hotspots, openTickets,
+        lifecycle ? metricsRows.getSideOutput(MetricsReport.TICKET_METRICS) : null);
   }
 }

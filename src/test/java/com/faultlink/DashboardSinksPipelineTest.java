@@ -147,6 +147,23 @@ class DashboardSinksPipelineTest {
     assertThat(query("SELECT outage_id FROM open_outages WHERE status <> 'closed'")).as("open at the end of the sample")
         .isNotEmpty();
 
+    // open_tickets: the latest worklist state of each ticket (by event time, then near < overdue < gone)
+    Map<String, JsonNode> latestTicket = new TreeMap<>();
+    for (JsonNode t : records(first, "open-tickets")) {
+      JsonNode before = latestTicket.get(t.get("ticketId").asText());
+      int byTime = before == null ? 1 : instant(t.get("at")).compareTo(instant(before.get("at")));
+      if (byTime > 0 || (byTime == 0 && ticketRank(t) > ticketRank(before))) {
+        latestTicket.put(t.get("ticketId").asText(), t);
+      }
+    }
+    Set<String> fileTickets = new TreeSet<>();
+    latestTicket.values().forEach(t -> fileTickets.add(String.join("|", t.get("ticketId").asText(),
+        t.get("status").asText(), instant(t.get("at")), t.get("tier").asText(), instant(t.get("deadline")),
+        t.get("outageId").asText("null"))));
+    assertThat(fileTickets).as("the sample's worklist").hasSizeGreaterThan(100);
+    assertThat(query("SELECT ticket_id, status, at, tier, deadline, outage_id FROM open_tickets"))
+        .isEqualTo(fileTickets);
+
     Map<String, String[]> fileAlerts = new TreeMap<>();
     for (JsonNode a : records(first, "alerts")) {
       String[] firedResolved = fileAlerts.computeIfAbsent(a.get("alertId").asText(), k -> new String[] {"null", "null"});
@@ -210,9 +227,18 @@ class DashboardSinksPipelineTest {
     };
   }
 
+  private static int ticketRank(JsonNode t) {
+    return switch (t.get("status").asText()) {
+      case "nearDeadline" -> 0;
+      case "overdue" -> 1;
+      default -> 2;
+    };
+  }
+
   private static Map<String, Integer> rowCounts() throws Exception {
     Map<String, Integer> counts = new TreeMap<>();
-    for (String t : List.of("metrics", "outage_impacts", "work_impacts", "outage_status", "open_outages", "alerts")) {
+    for (String t : List.of("metrics", "outage_impacts", "work_impacts", "outage_status", "open_outages", "alerts",
+        "open_tickets")) {
       counts.put(t, query("SELECT * FROM " + t).size());
     }
     return counts;

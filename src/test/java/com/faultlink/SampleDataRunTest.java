@@ -69,6 +69,7 @@ class SampleDataRunTest {
     assertThat(counters.get("nonOutageAlarms")).as("the sample's noise alarm events, once each")
         .isEqualTo(noiseAlarmEvents(clean) + facts.acksOffTheCellTable());
     assertThat(counters.get("rootAlarms")).as("raises of root-cause alarms in the sample").isPositive();
+    assertThat(counters.get("ticketStatusesForUnknownTickets")).as("RECIPE: 1 for an unknown ticket").isEqualTo(1);
 
     Path checker = Path.of("..", "shared", "contract", "check-outputs.py");
     assertThat(checker).as("the data contract beside the project").exists();

@@ -58,6 +58,7 @@ final class HtmlReport {
     golden(h, d);
     topOutages(h, d);
     repeat(h, d);
+    tickets(h, d);
     targets(h, d);
     hotspots(h, d);
     footer(h, d);
@@ -659,6 +660,62 @@ final class HtmlReport {
     }
     out.sort(java.util.Comparator.comparingDouble(r -> OutputStreams.number(r, "rank")));
     return out;
+  }
+
+  // ---------------------------------------------------------------------------------- ticket timeliness
+
+  private static void tickets(StringBuilder h, ReportData d) {
+    h.append("<section id=\"tickets\"><h2>Ticket timeliness per city and tier / 各地市工单及时率（按响应等级）</h2>")
+        .append("<p class=\"note\">Tickets whose deadline fell in the period, the share resolved by it, the mean ")
+        .append("time to resolve, and the tickets overdue at the end of the last day ")
+        .append("/ 本周期到期工单、按时解决率、平均解决时长及周期末超时未结工单。</p>");
+    TicketTimeliness t = d.tickets;
+    if (t.isEmpty()) {
+      h.append("<p class=\"empty\">No ticket lifecycle in this run (tickets.lifecycle is off) ")
+          .append("/ 本次运行未读取工单状态</p></section>\n");
+      return;
+    }
+    List<String> regions = new ArrayList<>();
+    t.rows.keySet().stream().filter(r -> !r.equals("*")).forEach(regions::add);
+    if (t.rows.containsKey("*")) {
+      regions.add("*");
+    }
+    List<String> groups = regions.stream().map(HtmlReport::city).toList();
+    List<Svg.Series> series = new ArrayList<>();
+    int i = 0;
+    for (String tier : t.tiers) {
+      List<Double> values = new ArrayList<>();
+      for (String region : regions) {
+        TicketTimeliness.Row row = t.rows.get(region).get(tier);
+        values.add(row == null ? null : row.onTimeRatePct());
+      }
+      series.add(new Svg.Series(tier, Svg.PALETTE[i++ % Svg.PALETTE.length], values));
+    }
+    h.append("<figure>").append(Svg.groupedBars("On-time rate / 按时解决率", groups, series,
+        "On-time rate % / 按时解决率 %")).append("<figcaption>Tickets resolved by their deadline, per city and tier ")
+        .append("/ 各地市各等级工单按时解决率</figcaption></figure>");
+    h.append("<table><thead><tr><th>City / 地市</th><th>Tier / 等级</th><th>Due / 到期</th>")
+        .append("<th>On time / 按时解决</th><th>On-time rate / 按时率 %</th><th>Resolved / 已解决</th>")
+        .append("<th>Mean hours to resolve / 平均解决时长 h</th><th>Overdue at end / 期末超时未结</th>")
+        .append("</tr></thead><tbody>");
+    for (String region : regions) {
+      for (String tier : t.tiers) {
+        TicketTimeliness.Row row = t.rows.get(region).get(tier);
+        if (row == null) {
+          continue;
+        }
+        h.append("<tr").append(region.equals("*") ? " class=\"total\"" : "").append("><td>")
+            .append(Svg.esc(city(region))).append("</td><td>").append(Svg.esc(tier)).append("</td>")
+            .append(num(row.due)).append(num(row.onTime)).append(num(row.onTimeRatePct()))
+            .append(num(row.resolved)).append(num(row.meanResolutionHours()))
+            .append(num(row.overdueAtEnd)).append("</tr>");
+      }
+    }
+    h.append("</tbody></table></section>\n");
+  }
+
+  private static String num(Number v) {
+    return "<td class=\"num\">" + (v == null ? "–" : Svg.tick(v.doubleValue())) + "</td>";
   }
 
   static final String CSS = """

@@ -41,6 +41,8 @@ final class ReportData {
   JsonNode runSummary;
   /** Weekly hotspot records of the ISO weeks overlapping the period. */
   final List<JsonNode> hotspots = new ArrayList<>();
+  /** Ticket timeliness per city and tier (empty without the ticket lifecycle). */
+  TicketTimeliness tickets = new TicketTimeliness();
 
   private ReportData(LocalDate from, LocalDate to) {
     this.from = from;
@@ -102,6 +104,7 @@ final class ReportData {
         }
       }
     });
+    d.tickets = TicketTimeliness.read(out, from, to);
     out.forEach("golden-windows", d.goldenWindows::add);
     out.forEach("golden-window-table", d.goldenTable::add);
     d.outages.sort(Comparator.comparingDouble((JsonNode r) -> -OutputStreams.number(r, "complaints"))

@@ -128,6 +128,7 @@ public final class ConfigLoader {
     PlannedConfig planned = PlannedConfig.read(root.child("planned"));
     IncidentsConfig incidents = IncidentsConfig.read(root.child("incidents"));
     KpiConfig kpi = KpiConfig.read(root.child("targets"), root.child("breakdowns"), root.child("hotspots"));
+    TicketsConfig tickets = TicketsConfig.read(root.child("tickets"));
 
     if (sinks.kafka() != null && sinks.kafka().transactionTimeout().compareTo(checkpointing.interval()) <= 0) {
       throw new ConfigException("config key 'sinks.kafka.transactionTimeout': " + sinks.kafka().transactionTimeout()
@@ -137,7 +138,7 @@ public final class ConfigLoader {
 
     return new FaultLinkConfig(zone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, secret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents, kpi);
+        state, restart, planned, incidents, kpi, tickets);
   }
 
   private static InputConfig input(ConfigNode sources, String name, boolean required) {

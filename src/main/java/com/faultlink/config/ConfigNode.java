@@ -47,7 +47,10 @@ final class ConfigNode {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  /** The keys of this mapping, as written; each still counts as unknown until read. */
+  /**
+   * The keys of this mapping, as written, in their order (a mapping of names the user chooses, e.g. {@code
+   * tickets.tiers}); each still counts as unknown until read.
+   */
   List<String> keys() {
     List<String> out = new ArrayList<>();
     node.fieldNames().forEachRemaining(out::add);

@@ -33,7 +33,8 @@ public record FaultLinkConfig(
     RestartConfig restart,
     PlannedConfig planned,
     IncidentsConfig incidents,
-    KpiConfig kpi)
+    KpiConfig kpi,
+    TicketsConfig tickets)
     implements Serializable {
 
   /** Without incidents, targets, breakdowns and hotspot settings: the defaults (tools and tests that build a config by hand). */
@@ -44,7 +45,7 @@ public record FaultLinkConfig(
       RestartConfig restart, PlannedConfig planned) {
     this(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages, attribution,
         golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, IncidentsConfig.DEFAULTS, KpiConfig.DEFAULTS);
+        state, restart, planned, IncidentsConfig.DEFAULTS, KpiConfig.DEFAULTS, TicketsConfig.DEFAULTS);
   }
 
   /** Never shows the customer-key secret (nor, through the Kafka records, their passwords). */
@@ -91,63 +92,70 @@ public record FaultLinkConfig(
   public FaultLinkConfig withSinks(SinksConfig newSinks) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, newSinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents, kpi);
+        state, restart, planned, incidents, kpi, tickets);
   }
 
   /** The same config with other planned-works settings (tests, what-if replays). */
   public FaultLinkConfig withPlanned(PlannedConfig p) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, p, incidents, kpi);
+        state, restart, p, incidents, kpi, tickets);
   }
 
   /** The same config with other KPI targets, breakdowns and hotspot settings (tests). */
   public FaultLinkConfig withKpi(KpiConfig k) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents, k);
+        state, restart, planned, incidents, k, tickets);
+  }
+
+  /** The same config with other ticket-lifecycle settings (tests). */
+  public FaultLinkConfig withTickets(TicketsConfig t) {
+    return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
+        state, restart, planned, incidents, kpi, t);
   }
 
   /** The same config with other golden-window settings (tests, analysts' what-if replays). */
   public FaultLinkConfig withGolden(GoldenConfig g) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents, kpi);
+        state, restart, planned, incidents, kpi, tickets);
   }
 
   /** The same config reading other inputs (tests, replays of edited copies). */
   public FaultLinkConfig withSources(Sources newSources) {
     return new FaultLinkConfig(timezone, parallelism, newSources, reference, sinks, outOfOrderness, watermarks, input,
         outages, attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret,
-        subscriberPattern, checkpointing, state, restart, planned, incidents, kpi);
+        subscriberPattern, checkpointing, state, restart, planned, incidents, kpi, tickets);
   }
 
   /** The same config with other input limits (tests). */
   public FaultLinkConfig withInput(InputLimits i) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, i, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned, incidents, kpi);
+        checkpointing, state, restart, planned, incidents, kpi, tickets);
   }
 
   /** The same config with other outage settings (tests). */
   public FaultLinkConfig withOutages(Outages o) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, o,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned, incidents, kpi);
+        checkpointing, state, restart, planned, incidents, kpi, tickets);
   }
 
   /** The same config with other incidents settings (tests). */
   public FaultLinkConfig withIncidents(IncidentsConfig i) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
-        checkpointing, state, restart, planned, i, kpi);
+        checkpointing, state, restart, planned, i, kpi, tickets);
   }
 
   /** The same config at another parallelism. */
   public FaultLinkConfig withParallelism(int p) {
     return new FaultLinkConfig(timezone, p, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,
-        state, restart, planned, incidents, kpi);
+        state, restart, planned, incidents, kpi, tickets);
   }
 
   /**

@@ -16,12 +16,12 @@ public record SinksConfig(String dir, KafkaSink kafka, AlertmanagerConfig alertm
 
   /**
    * Every output stream that goes to a topic: the contract's seven, in the order the README lists them, then
-   * FaultLink's planned-work impacts, live outage status and weekly hotspots (the analysts' golden-window table is a
-   * file only).
+   * FaultLink's planned-work impacts, live outage status, incidents, weekly hotspots, the overdue-ticket worklist and the ticket
+   * figures per tier (the analysts' golden-window table is a file only).
    */
   public static final List<String> STREAMS = List.of(
       "attributions", "outage-impacts", "alerts", "metrics", "golden-windows", "burst-thresholds", "dead-letters",
-      "work-impacts", "outage-status", "incidents", "hotspots");
+      "work-impacts", "outage-status", "incidents", "hotspots", "open-tickets", "ticket-metrics");
 
   /** A file sink only (tests, tools). */
   public SinksConfig(String dir) {

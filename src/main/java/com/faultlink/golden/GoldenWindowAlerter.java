@@ -242,7 +242,7 @@ public final class GoldenWindowAlerter extends KeyedBroadcastProcessFunction<Str
     return new Alert(AlertIds.forOutage(type, o.outageId()), type, status, o.region(), at,
         o.outageId(), o.cellId(), o.technology(), Rounding.minutes(at - o.start()),
         Rounding.halfUp2(w.windowMinutes()), expected == null ? null : Rounding.halfUp2(expected),
-        null, null, null, null, null, null, null, o.planned(), o.workId(), null, null, null, firedAt, null);
+        null, null, null, null, null, null, null, o.planned(), o.workId(), null, null, null, firedAt, null, null);
   }
 
   /**

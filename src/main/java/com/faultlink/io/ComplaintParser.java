@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.model.Category;
 import com.faultlink.model.Complaint;
+import com.faultlink.model.TicketStatusChange;
 import com.faultlink.reference.Cell;
 import com.faultlink.reference.CellTable;
 import java.io.Serializable;
@@ -40,10 +41,13 @@ public final class ComplaintParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final String CREATE = "TroubleTicketCreateEvent";
+  public static final String STATUS_CHANGE = "TroubleTicketStatusChangeEvent";
+  public static final String RESOLVED = "TroubleTicketResolvedEvent";
 
   private final CellTable cells;
   private final CustomerKeyHasher hasher;
   private final SubscriberMask mask;
+  private final boolean lifecycle;
 
   /** With the default subscriber pattern (tests, tools). */
   public ComplaintParser(CellTable cells, CustomerKeyHasher hasher) {
@@ -51,6 +55,12 @@ public final class ComplaintParser implements Serializable {
   }
 
   public ComplaintParser(CellTable cells, CustomerKeyHasher hasher, SubscriberMask mask) {
+    this(cells, hasher, mask, false);
+  }
+
+  /** @param lifecycle read the ticket lifecycle events ({@code tickets.lifecycle}); else they are skipped */
+  public ComplaintParser(CellTable cells, CustomerKeyHasher hasher, SubscriberMask mask, boolean lifecycle) {
+    this.lifecycle = lifecycle;
     this.cells = Objects.requireNonNull(cells, "cells");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.mask = Objects.requireNonNull(mask, "mask");
@@ -60,11 +70,19 @@ public final class ComplaintParser implements Serializable {
     try {
       ObjectNode root = JsonLines.readObject(line);
       Envelope env = Envelope.read(root);
-      if (!CREATE.equals(env.eventType())) {
+      boolean statusEvent = STATUS_CHANGE.equals(env.eventType()) || RESOLVED.equals(env.eventType());
+      if (statusEvent && !lifecycle) {
+        return ParseResult.skipped("ticket lifecycle event " + Reasons.quote(env.eventType())
+            + " (tickets.lifecycle is off)");
+      }
+      if (!statusEvent && !CREATE.equals(env.eventType())) {
         return ParseResult.skipped("unhandled event type " + Reasons.quote(env.eventType()));
       }
       ObjectNode ticket = Fields.object(Fields.object(root, "event", "event"), "troubleTicket", "event.troubleTicket");
       String id = Fields.nonEmptyText(ticket, "id", "event.troubleTicket.id");
+      if (statusEvent) {
+        return ParseResult.accepted(statusChange(env, ticket, mask.mask(id)));
+      }
       long time = Fields.timestamp(ticket, "creationDate", "event.troubleTicket.creationDate");
       JsonNode categoryNode = ticket.get("category");
       Category category = Category.fromText(
@@ -106,8 +124,7 @@ public final class ComplaintParser implements Serializable {
       }
       return ParseResult.accepted(new Complaint(env.eventId(), mask.mask(id), time, category,
           cell != null ? cellId : mask.mask(cellId), cell != null, cell != null ? region : mask.mask(region),
-          customerKey(ticket), env.eventTime(), mask.mask(channelName(ticket)), mask.mask(optionalText(ticket,
-          "severity"))));
+          customerKey(ticket), env.eventTime(), mask.mask(channelName(ticket)), severity(ticket), null));
     } catch (Rejection r) {
       return ParseResult.rejected(r.reason());
     } catch (RuntimeException e) {
@@ -125,6 +142,29 @@ public final class ComplaintParser implements Serializable {
   private static String optionalText(ObjectNode node, String field) {
     JsonNode v = node.get(field);
     return v != null && v.isTextual() && !v.textValue().isBlank() ? v.textValue().trim() : null;
+  }
+
+  /**
+   * A lifecycle event: {@code TroubleTicketResolvedEvent} is a move to {@code resolved} at {@code resolutionDate};
+   * {@code TroubleTicketStatusChangeEvent} names its {@code status} (a non-empty text; any status not ending a ticket
+   * keeps it open) and {@code statusChangeDate}.
+   */
+  private Complaint statusChange(Envelope env, ObjectNode ticket, String maskedId) {
+    if (RESOLVED.equals(env.eventType())) {
+      long time = Fields.timestamp(ticket, "resolutionDate", "event.troubleTicket.resolutionDate");
+      return Complaint.statusChange(env.eventId(), maskedId, time, env.eventTime(),
+          new TicketStatusChange(TicketStatusChange.RESOLVED, true, null));
+    }
+    String status = Fields.nonEmptyText(ticket, "status", "event.troubleTicket.status");
+    long time = Fields.timestamp(ticket, "statusChangeDate", "event.troubleTicket.statusChangeDate");
+    return Complaint.statusChange(env.eventId(), maskedId, time, env.eventTime(),
+        new TicketStatusChange(mask.mask(status), false, null));
+  }
+
+  /** TMF621 {@code severity} where it is a non-empty text (masked like any copied text), else null: never rejects. */
+  private String severity(ObjectNode ticket) {
+    JsonNode s = ticket.get("severity");
+    return s != null && s.isTextual() && !s.textValue().isEmpty() ? mask.mask(s.textValue()) : null;
   }
 
   /** The key of the first customer party with a usable number, or null. Never throws, never quotes the number. */

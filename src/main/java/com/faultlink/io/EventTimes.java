@@ -81,7 +81,10 @@ public interface EventTimes<T> extends Serializable {
     };
   }
 
-  /** Complaints: {@code creationDate}. */
+  /**
+   * Complaints: {@code creationDate}; a ticket lifecycle event its {@code statusChangeDate} ({@code resolutionDate}),
+   * keeping its line: only its ticket, met later, can show it to be stated before the creation.
+   */
   static EventTimes<Complaint> complaints() {
     return new EventTimes<>() {
       private static final long serialVersionUID = 1L;
@@ -98,7 +101,12 @@ public interface EventTimes<T> extends Serializable {
 
       @Override
       public String domainTimeField(Complaint c) {
-        return "creationDate";
+        return c.isStatusChange() ? c.statusChange().timeField() : "creationDate";
+      }
+
+      @Override
+      public Complaint withLine(Complaint c, String line) {
+        return c.withLine(line);
       }
     };
   }

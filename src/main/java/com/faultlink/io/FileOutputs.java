@@ -31,9 +31,10 @@ public final class FileOutputs {
 
   /**
    * Streams FaultLink writes beside the contract's: the analysts' golden-window table (every re-estimation), what
-   * each planned work cost, outages opening and closing, the weekly hotspots.
+   * each planned work cost, outages opening and closing, the weekly hotspots, the overdue-ticket worklist, ticket figures per tier.
    */
-  public static final String[] EXTRA_STREAMS = {"golden-window-table", "work-impacts", "outage-status", "hotspots"};
+  public static final String[] EXTRA_STREAMS = {"golden-window-table", "work-impacts", "outage-status", "hotspots", "open-tickets",
+    "ticket-metrics"};
 
   /** Every stream folder a run writes. */
   public static String[] allStreams() {

@@ -23,6 +23,9 @@ import com.faultlink.model.OutageStatus;
 import com.faultlink.model.WorkImpact;
 import com.faultlink.model.RegionMetrics;
 import com.faultlink.model.Rounding;
+import com.faultlink.model.OpenTicket;
+import com.faultlink.model.TicketFigures;
+import com.faultlink.model.TicketMetrics;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -141,10 +144,8 @@ public final class OutputJson {
     n.put("outagesAcknowledged", m.outagesAcknowledged());
     n.put("ackMeanMinutes", m.ackMeanMinutes());
     n.put("ackP90Minutes", m.ackP90Minutes());
-    // The ticket lifecycle (tickets.lifecycle) is not read by this build: the contract's ticket figures are null.
-    for (String ticketField : TICKET_FIELDS) {
-      n.putNull(ticketField);
-    }
+    // Without tickets.lifecycle the contract's ticket figures are null.
+    putTicketFigures(n, m.tickets());
     // After every figure, so that a target may name any of them (the ticket figures included, once computed).
     ObjectNode targets = n.putObject("targets");
     if (m.targets() != null) {
@@ -199,6 +200,50 @@ public final class OutputJson {
     return write(n);
   }
 
+  private static void putTicketFigures(ObjectNode n, TicketFigures t) {
+    if (t == null) {
+      for (String ticketField : TICKET_FIELDS) {
+        n.putNull(ticketField);
+      }
+      return;
+    }
+    n.put("ticketsDue", t.due());
+    n.put("ticketsResolvedOnTime", t.resolvedOnTime());
+    n.put("onTimeRatePct", t.onTimeRatePct());
+    n.put("ticketsResolved", t.resolved());
+    n.put("meanResolutionHours", t.meanResolutionHours());
+    n.put("ticketsOverdueOpen", t.overdueOpen());
+  }
+
+  /** A row of {@code ticket-metrics}: the ticket figures of one region (or {@code *}), tier and period. */
+  public static String ticketMetrics(TicketMetrics m) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("region", m.region());
+    n.put("period", m.period().json());
+    n.put("periodStart", m.periodStart());
+    n.put("periodEnd", m.period().endAfter(java.time.LocalDate.parse(m.periodStart())).toString());
+    n.put("tier", m.tier());
+    putTicketFigures(n, m.figures());
+    return write(n);
+  }
+
+  /** A change of the overdue worklist ({@code open-tickets}); the ticket id is masked already by the parser. */
+  public static String openTicket(OpenTicket t, ZoneId zone) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("ticketId", t.ticketId());
+    n.put("status", t.status());
+    n.put("at", time(t.at(), zone));
+    n.put("region", t.region());
+    n.put("cellId", t.cellId());
+    n.put("tier", t.tier());
+    n.put("createdAt", time(t.createdAt(), zone));
+    n.put("deadline", time(t.deadline(), zone));
+    n.put("hoursPastDeadline", Rounding.halfUp2((t.at() - t.deadline()) / 3_600_000.0));
+    n.put("outageId", t.outageId());
+    n.put("incidentId", t.incidentId());
+    return write(n);
+  }
+
   public static String alert(Alert a, ZoneId zone) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("alertId", a.alertId());
@@ -245,6 +290,10 @@ public final class OutputJson {
         n.put("op", k == null ? null : k.op());
         n.put("target", k == null ? null : k.target());
         n.put("value", k == null ? null : k.value());
+      }
+      case TICKETS_OVERDUE -> {
+        n.put("tier", a.tier());
+        n.put("overdue", a.count());
       }
       default -> { }
     }

@@ -4,6 +4,8 @@ import com.faultlink.model.ComplaintBreakdown;
 import com.faultlink.model.PeriodKind;
 import com.faultlink.model.RegionMetrics;
 import com.faultlink.model.Rounding;
+import com.faultlink.model.TicketMetrics;
+import org.apache.flink.util.OutputTag;
 import com.faultlink.reference.RegionTable;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +35,11 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
   private final ZoneId zone;
   private final long settleMillis;
   private final RegionTable regions;
+  /** The service tiers whose ticket figures go to {@link #TICKET_METRICS}; null: no ticket lifecycle. */
+  private final List<String> tiers;
+
+  /** Per region (and {@code *}), service tier and period: the ticket figures of that tier alone. */
+  public static final OutputTag<TicketMetrics> TICKET_METRICS = new OutputTag<>("ticket-metrics") {};
 
   private transient PeriodCalendar calendar;
   private transient MapState<String, PeriodTotals> buffered;
@@ -43,15 +50,19 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
   private final ComplaintGroups groups;
 
   public MetricsReport(ZoneId zone, long settleMillis, RegionTable regions) {
-    this(zone, settleMillis, regions, ComplaintGroups.defaults());
+    this(zone, settleMillis, regions, ComplaintGroups.defaults(), null);
   }
 
-  /** @param groups the channel names every record lists (zeros included) */
-  public MetricsReport(ZoneId zone, long settleMillis, RegionTable regions, ComplaintGroups groups) {
+  /**
+   * @param groups the channel names every record lists (zeros included)
+   * @param tiers the ticket tiers (tickets.lifecycle on: ticket figures, zeros included), or null (figures null)
+   */
+  public MetricsReport(ZoneId zone, long settleMillis, RegionTable regions, ComplaintGroups groups, List<String> tiers) {
     this.zone = zone;
     this.settleMillis = settleMillis;
     this.regions = regions;
     this.groups = groups;
+    this.tiers = tiers == null ? null : List.copyOf(tiers);
   }
 
   @Override
@@ -71,7 +82,10 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
 
   @Override
   public void processElement(PeriodTotals t, Context ctx, Collector<RegionMetrics> out) throws Exception {
-    buffered.put(key(t.kind(), t.periodStart(), t.scope()), t);
+    // A scope's period comes as two records where tickets are read: its other totals and its ticket totals.
+    String k = key(t.kind(), t.periodStart(), t.scope());
+    PeriodTotals prior = buffered.get(k);
+    buffered.put(k, prior == null ? t : PeriodTotals.merge(prior, t));
     String last = lastPeriodWithData.get(t.kind().name());
     if (last == null || t.periodStart().compareTo(last) > 0) {
       lastPeriodWithData.put(t.kind().name(), t.periodStart());
@@ -91,7 +105,7 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
       LocalDate p = LocalDate.parse(next != null ? next : earliestBuffered(kind));
       LocalDate lastWithData = LocalDate.parse(last);
       while (!p.isAfter(lastWithData) && calendar.endMillis(kind, p) + settleMillis <= timestamp) {
-        emitPeriod(kind, p, out);
+        emitPeriod(kind, p, ctx, out);
         p = calendar.next(kind, p);
       }
       nextPeriod.put(kind.name(), p.toString());
@@ -112,7 +126,8 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
     return earliest;
   }
 
-  private void emitPeriod(PeriodKind kind, LocalDate p, Collector<RegionMetrics> out) throws Exception {
+  private void emitPeriod(PeriodKind kind, LocalDate p, OnTimerContext ctx, Collector<RegionMetrics> out)
+      throws Exception {
     String start = p.toString();
     List<String> scopes = new ArrayList<>(regions.regions());
     scopes.add(ALL);
@@ -122,7 +137,16 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
         t = PeriodTotals.zero(scope, kind, start);
       }
       String prevKey = kind.name() + "|" + scope;
-      out.collect(toMetrics(t, previous.get(prevKey), regions.subscribers(scope), groups));
+      RegionMetrics row = toMetrics(t, previous.get(prevKey), regions.subscribers(scope), groups);
+      if (tiers != null) {
+        row = row.withTickets((t.tickets() == null ? TicketTotals.ZERO : t.tickets()).figures());
+        for (String tier : tiers) {
+          PeriodTotals tt = buffered.get(key(kind, start, scope + "|" + tier));
+          ctx.output(TICKET_METRICS, new TicketMetrics(scope, kind, start, tier,
+              (tt == null || tt.tickets() == null ? TicketTotals.ZERO : tt.tickets()).figures()));
+        }
+      }
+      out.collect(row);
       previous.put(prevKey, t);
     }
     // Totals of regions outside the region table are inside '*' already; drop their own rows.
@@ -154,7 +178,7 @@ public final class MetricsReport extends KeyedProcessFunction<String, PeriodTota
         Rounding.ratePct(t.repeatComplainants(), t.complainants()), outagesChange, hoursChange, faultChange,
         Rounding.ratePct(t.restoredInWindow(), t.goldenOutcomes()), complaintsChange,
         allNamed(t.breakdown(), groups), t.outagesAcknowledged(), Rounding.halfUp2OrNull(t.ackMeanMinutes()),
-        Rounding.halfUp2OrNull(t.ackP90Minutes()), List.of());
+        Rounding.halfUp2OrNull(t.ackP90Minutes()), List.of(), null);
   }
 
   /** Every group name present, zeros included, in a map Flink and the writer both take as it is. */

@@ -284,7 +284,7 @@ public final class RegionPeriodAggregator
         c.complaints, c.faultComplaints, c.plannedComplaints, c.voice, c.data, c.messaging, c.other,
         c.complainants, c.repeatComplainants, c.goldenOutcomes, c.restoredInWindow,
         new ComplaintBreakdown(c.byChannel, c.bySeverity, c.byTechnology, c.escalated), c.ackMinutes.size(),
-        AckTimes.mean(c.ackMinutes), AckTimes.p90(c.ackMinutes)));
+        AckTimes.mean(c.ackMinutes), AckTimes.p90(c.ackMinutes), null));
     counts.remove(key);
     complainants.removePeriod(kind, p);
     lastEmitted.put(kind.name(), p.toString());

@@ -30,6 +30,7 @@ import java.util.List;
  * @param firedAt when the alert fired: {@code at} of its firing record, also on its resolution (so a resolution
  *     says how long the alert lasted); null only for a resolution built without its firing record
  * @param kpi {@code KPI_MISSED}: the period, metric, target and value; null for every other type
+ * @param tier {@code TICKETS_OVERDUE}: the service tier (its count of overdue tickets is {@code count})
  */
 public record Alert(
     String alertId,
@@ -56,7 +57,8 @@ public record Alert(
     String cause,
     List<String> incidents,
     Long firedAt,
-    KpiMiss kpi) {
+    KpiMiss kpi,
+    String tier) {
 
   /** An alert of no incident, fired at {@code at} where it is a firing record. */
   public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
@@ -76,7 +78,17 @@ public record Alert(
       String incidentId, String cause, List<String> incidents) {
     this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
         expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen, explainingOutages,
-        planned, workId, incidentId, cause, incidents, status == AlertStatus.FIRING ? Long.valueOf(at) : null, null);
+        planned, workId, incidentId, cause, incidents, status == AlertStatus.FIRING ? Long.valueOf(at) : null, null, null);
+  }
+
+  /** A {@code TICKETS_OVERDUE} alert of tier {@code tier}, fired at {@code at} where it is a firing record. */
+  public Alert(String alertId, AlertType type, AlertStatus status, String region, long at, String outageId,
+      String cellId, String technology, Double elapsedMinutes, Double goldenWindowMinutes,
+      Double expectedComplaintsNextHour, Long windowStart, Long windowEnd, Long count, Double threshold,
+      Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId, String tier) {
+    this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
+        expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen, explainingOutages,
+        planned, workId, null, null, null, status == AlertStatus.FIRING ? Long.valueOf(at) : null, null, tier);
   }
 
   /** A {@code KPI_MISSED} alert (of no incident), fired at {@code at} where it is a firing record. */
@@ -86,21 +98,21 @@ public record Alert(
       Double expected, Long outagesOpen, List<String> explainingOutages, boolean planned, String workId, KpiMiss kpi) {
     this(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes, goldenWindowMinutes,
         expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected, outagesOpen, explainingOutages,
-        planned, workId, null, null, null, status == AlertStatus.FIRING ? Long.valueOf(at) : null, kpi);
+        planned, workId, null, null, null, status == AlertStatus.FIRING ? Long.valueOf(at) : null, kpi, null);
   }
 
   /** This alert as part of incident {@code id} (null: of none). */
   public Alert withIncidentId(String id) {
     return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId, id, cause, incidents, firedAt, kpi);
+        outagesOpen, explainingOutages, planned, workId, id, cause, incidents, firedAt, kpi, tier);
   }
 
   /** This mass outage naming the incidents it contains. */
   public Alert withIncidents(List<String> ids) {
     return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
-        outagesOpen, explainingOutages, planned, workId, incidentId, cause, ids, firedAt, kpi);
+        outagesOpen, explainingOutages, planned, workId, incidentId, cause, ids, firedAt, kpi, tier);
   }
 
   /**
@@ -111,7 +123,14 @@ public record Alert(
     return new Alert(alertId, type, AlertStatus.RESOLVED, region, when, outageId, cellId, technology, elapsedMinutes,
         goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, count, threshold, expected,
         outagesOpen, explainingOutages, planned, workId, incidentId, cause, incidents, firedAt != null ? firedAt : at,
-        kpi);
+        kpi, tier);
+  }
+
+  /** The same alert with another count (a resolution saying how many are left). */
+  public Alert withCount(long n) {
+    return new Alert(alertId, type, status, region, at, outageId, cellId, technology, elapsedMinutes,
+        goldenWindowMinutes, expectedComplaintsNextHour, windowStart, windowEnd, n, threshold, expected,
+        outagesOpen, explainingOutages, planned, workId, incidentId, cause, incidents, firedAt, kpi, tier);
   }
 
   /** When a resolution ended the alert; null for a firing record. */

@@ -35,4 +35,12 @@ public final class AlertIds {
   public static String forKpi(String region, String metric, PeriodKind period, String periodStartInstant) {
     return AlertType.KPI_MISSED.name() + "/" + region + "/" + metric + "/" + period.json() + "/" + periodStartInstant;
   }
+
+  /**
+   * One per region, tier and instant, e.g. {@code TICKETS_OVERDUE/Yinchuan/urgent/2026-10-14T11:00:00+08:00}: the
+   * region's subject with the tier added.
+   */
+  public static String forRegionTier(AlertType type, String region, String tier, String instant) {
+    return forRegion(type, region + "/" + tier, instant);
+  }
 }

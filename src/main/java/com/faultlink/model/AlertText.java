@@ -23,7 +23,7 @@ public final class AlertText {
   public static String severity(AlertType type) {
     return switch (type) {
       case GOLDEN_WINDOW_BREACHED, MASS_OUTAGE, INCIDENT -> CRITICAL;
-      case GOLDEN_WINDOW_AT_RISK, COMPLAINT_BURST -> MAJOR;
+      case GOLDEN_WINDOW_AT_RISK, COMPLAINT_BURST, TICKETS_OVERDUE -> MAJOR;
       case KPI_MISSED -> WARNING;
     };
   }
@@ -47,6 +47,7 @@ public final class AlertText {
       case KPI_MISSED -> a.kpi() == null ? "KPI target missed" : a.kpi().metric() + " " + number(a.kpi().value())
           + " missed its target (" + (TargetCheck.MAX.equals(a.kpi().op()) ? "at most " : "at least ")
           + number(a.kpi().target()) + ") in the " + a.kpi().period().json() + " from " + a.kpi().periodStart();
+      case TICKETS_OVERDUE -> a.count() + " " + a.tier() + " tickets overdue";
     };
     String planned = a.planned() ? " [planned work" + (a.workId() != null ? " " + a.workId() : "") + "]" : "";
     String text = where + ": " + what + planned;

@@ -9,5 +9,7 @@ public enum AlertType {
   /** One per incident (common cause), from its second outage; resolved when it ends. */
   INCIDENT,
   /** A region's metric missed its configured target over a closed period (see {@code targets} in the config). */
-  KPI_MISSED
+  KPI_MISSED,
+  /** A region's overdue tickets of one tier reached {@code tickets.overdueAlertCount}. */
+  TICKETS_OVERDUE
 }

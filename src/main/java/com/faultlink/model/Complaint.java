@@ -15,6 +15,9 @@ package com.faultlink.model;
  * @param channel {@code channel.name} as given (subscriber numbers masked), or null: where it came in (hotline, app,
  *     wechat, ..., or an escalation such as the regulator); metrics group it ({@link ComplaintChannels})
  * @param severity {@code severity} as given (masked likewise), or null; metrics group it ({@link ComplaintChannels})
+ * @param statusChange non-null: not a complaint but a ticket lifecycle event (then {@code time} is its status time
+ *     and the location fields are empty); it travels on the complaints input, so it shares its duplicate check,
+ *     time checks and watermarks
  */
 public record Complaint(
     String eventId,
@@ -27,12 +30,36 @@ public record Complaint(
     String customerKey,
     long eventTime,
     String channel,
-    String severity) {
+    String severity,
+    TicketStatusChange statusChange) {
+
+  /** A complaint (not a status change) with its channel and severity. */
+  public Complaint(String eventId, String ticketId, long time, Category category, String cellId, boolean onKnownCell,
+      String region, String customerKey, long eventTime, String channel, String severity) {
+    this(eventId, ticketId, time, category, cellId, onKnownCell, region, customerKey, eventTime, channel, severity,
+        null);
+  }
 
   /** A complaint without channel or severity. */
   public Complaint(String eventId, String ticketId, long time, Category category, String cellId, boolean onKnownCell,
       String region, String customerKey, long eventTime) {
     this(eventId, ticketId, time, category, cellId, onKnownCell, region, customerKey, eventTime, null, null);
+  }
+
+  /** A ticket lifecycle event on the complaints input. */
+  public static Complaint statusChange(String eventId, String ticketId, long time, long eventTime,
+      TicketStatusChange change) {
+    return new Complaint(eventId, ticketId, time, Category.OTHER, null, false, null, null, eventTime, null, null, change);
+  }
+
+  public boolean isStatusChange() {
+    return statusChange != null;
+  }
+
+  /** The same event keeping its input line (a status change, which its ticket may still reject). */
+  public Complaint withLine(String line) {
+    return statusChange == null ? this : new Complaint(eventId, ticketId, time, category, cellId, onKnownCell, region,
+        customerKey, eventTime, channel, severity, statusChange.withLine(line));
   }
 
   /** A complaint whose notification was sent at its creation (tests, tools). */

@@ -17,6 +17,7 @@ import java.util.List;
  * @param ackP90Minutes its 90th percentile (nearest rank), rounded; null where none
  * @param targets the configured KPI targets for this region, each with its value and whether it was met; empty
  *     where none is configured
+ * @param tickets the ticket figures over all tiers; null without {@code tickets.lifecycle}
  */
 public record RegionMetrics(
     String region,
@@ -45,9 +46,10 @@ public record RegionMetrics(
     long outagesAcknowledged,
     Double ackMeanMinutes,
     Double ackP90Minutes,
-    List<TargetCheck> targets) {
+    List<TargetCheck> targets,
+    TicketFigures tickets) {
 
-  /** The figures without breakdowns, acknowledgements and targets (tests). */
+  /** The figures without breakdowns, acknowledgements, targets and tickets (tests). */
   public RegionMetrics(String region, PeriodKind period, String periodStart, long outages, long plannedOutages,
       double outageHours, long complaints, long faultComplaints, long plannedComplaints, double complaintsPer10k,
       double voicePer10k, double dataPer10k, double messagingPer10k, double otherPer10k, long complainants,
@@ -56,7 +58,7 @@ public record RegionMetrics(
     this(region, period, periodStart, outages, plannedOutages, outageHours, complaints, faultComplaints,
         plannedComplaints, complaintsPer10k, voicePer10k, dataPer10k, messagingPer10k, otherPer10k, complainants,
         repeatComplainants, repeatComplaintRatePct, outagesChangePct, outageHoursChangePct, faultComplaintsChangePct,
-        restoredInWindowPct, null, ComplaintBreakdown.EMPTY, 0, null, null, List.of());
+        restoredInWindowPct, null, ComplaintBreakdown.EMPTY, 0, null, null, List.of(), null);
   }
 
   /** The same record judged against its targets. */
@@ -65,6 +67,15 @@ public record RegionMetrics(
         faultComplaints, plannedComplaints, complaintsPer10k, voicePer10k, dataPer10k, messagingPer10k, otherPer10k,
         complainants, repeatComplainants, repeatComplaintRatePct, outagesChangePct, outageHoursChangePct,
         faultComplaintsChangePct, restoredInWindowPct, complaintsChangePct, breakdown, outagesAcknowledged,
-        ackMeanMinutes, ackP90Minutes, List.copyOf(checks));
+        ackMeanMinutes, ackP90Minutes, List.copyOf(checks), tickets);
+  }
+
+  /** The same row with its ticket figures. */
+  public RegionMetrics withTickets(TicketFigures t) {
+    return new RegionMetrics(region, period, periodStart, outages, plannedOutages, outageHours, complaints,
+        faultComplaints, plannedComplaints, complaintsPer10k, voicePer10k, dataPer10k, messagingPer10k, otherPer10k,
+        complainants, repeatComplainants, repeatComplaintRatePct, outagesChangePct, outageHoursChangePct,
+        faultComplaintsChangePct, restoredInWindowPct, complaintsChangePct, breakdown, outagesAcknowledged,
+        ackMeanMinutes, ackP90Minutes, targets, t);
   }
 }

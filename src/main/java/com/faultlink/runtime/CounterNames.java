@@ -63,6 +63,15 @@ public final class CounterNames {
   public static final String JDBC_FAILURES = "jdbcFailures";
   public static final String JDBC_BUFFERED = "jdbcBuffered";
 
+  /** Ticket lifecycle: statuses whose ticket never came (within dedup.retention), counted and ignored. */
+  public static final String TICKET_STATUS_UNKNOWN_TICKET = "ticketStatusesForUnknownTickets";
+  /** Ticket lifecycle: statuses after the ticket's resolution or cancellation (a reopen, a second close). */
+  public static final String TICKET_STATUS_NOT_APPLIED = "ticketStatusesAfterEnd";
+  /** Ticket lifecycle: an ending status older than what the ticket had already decided (behind the watermark). */
+  public static final String TICKET_STATUS_LATE = "lateTicketStatuses";
+  /** Ticket lifecycle: tickets still open tickets.retention after their deadline, no longer counted as overdue. */
+  public static final String TICKETS_FORGOTTEN = "ticketsForgotten";
+
   /** Alerts written (every status); a counter of the output stage. */
   public static final String ALERTS_EMITTED = "alertsEmitted";
 
@@ -92,6 +101,7 @@ public final class CounterNames {
     STALE_OUTAGES, CLEARS_AFTER_STALE, ACKS_IGNORED, ACKS_WITHOUT_OUTAGE,
     COMPLAINTS_ATTRIBUTED, LATE_COMPLAINTS, LATE_AFTER_PERIOD_CLOSED, LATE_AFTER_IMPACT,
     COMPLAINTS_OUTSIDE_REGION_TABLE, LATE_FOR_BURST_WINDOW, ALERTS_EMITTED, PLANNED_OUTAGES, LATE_FOR_WORK_IMPACT,
-    ROOT_ALARMS, ROOT_ALARMS_UNPAIRED, INCIDENTS
+    ROOT_ALARMS, ROOT_ALARMS_UNPAIRED, INCIDENTS,
+    TICKET_STATUS_UNKNOWN_TICKET, TICKET_STATUS_NOT_APPLIED, TICKET_STATUS_LATE, TICKETS_FORGOTTEN
   };
 }

@@ -81,6 +81,66 @@ class ComplaintParserTest {
     assertThat(c.channel()).startsWith("call ").doesNotContain(NUMBER);
   }
 
+
+  // ---------------------------------------------------------------------------------- ticket lifecycle
+
+  private final ComplaintParser lifecycle = new ComplaintParser(CELLS, hasher, SubscriberMask.withDefaultPattern(hasher),
+      true);
+
+  static final String STATUS = "{\"eventId\":\"ev-31\",\"eventType\":\"TroubleTicketStatusChangeEvent\","
+      + "\"eventTime\":\"2011-09-05T10:02:00+08:00\",\"event\":{\"troubleTicket\":{\"id\":\"TT-9\","
+      + "\"status\":\"resolved\",\"statusChangeDate\":\"2011-09-05T10:02:00+08:00\"}}}";
+
+  static final String RESOLVED = "{\"eventId\":\"ev-32\",\"eventType\":\"TroubleTicketResolvedEvent\","
+      + "\"eventTime\":\"2011-09-05T10:05:00+08:00\",\"event\":{\"troubleTicket\":{\"id\":\"TT-9\","
+      + "\"resolutionDate\":\"2011-09-05T10:04:00+08:00\"}}}";
+
+  @Test
+  void withoutTheLifecycleStatusEventsAreSkippedAndCounted() {
+    for (String line : List.of(STATUS, RESOLVED)) {
+      ParseResult<Complaint> r = parser.parse(line);
+      assertThat(r.isSkipped()).isTrue();
+      assertThat(r.reason()).contains("tickets.lifecycle is off");
+    }
+  }
+
+  @Test
+  void readsAStatusChangeAndAResolutionAtTheirStatusTimes() {
+    ParseResult<Complaint> s = lifecycle.parse(STATUS);
+    assertThat(s.isAccepted()).as("%s", s).isTrue();
+    assertThat(s.value().isStatusChange()).isTrue();
+    assertThat(s.value().ticketId()).isEqualTo("TT-9");
+    assertThat(s.value().time()).isEqualTo(Instant.parse("2011-09-05T02:02:00Z").toEpochMilli());
+    assertThat(s.value().statusChange().status()).isEqualTo("resolved");
+    assertThat(s.value().statusChange().timeField()).isEqualTo("statusChangeDate");
+    Complaint r = lifecycle.parse(RESOLVED).value();
+    assertThat(r.time()).as("resolutionDate, not eventTime").isEqualTo(Instant.parse("2011-09-05T02:04:00Z")
+        .toEpochMilli());
+    assertThat(r.statusChange().resolves()).isTrue();
+    assertThat(r.statusChange().timeField()).isEqualTo("resolutionDate");
+    assertThat(lifecycle.parse(TICKET).value().isStatusChange()).as("a creation stays a complaint").isFalse();
+  }
+
+  @Test
+  void aStatusChangeWithoutItsFieldsIsRejectedWithAReasonAndItsTicketIdIsMasked() {
+    assertThat(lifecycle.parse(remove(STATUS, "event.troubleTicket.status")).reason())
+        .contains("event.troubleTicket.status");
+    assertThat(lifecycle.parse(remove(STATUS, "event.troubleTicket.statusChangeDate")).reason())
+        .contains("statusChangeDate");
+    assertThat(lifecycle.parse(remove(RESOLVED, "event.troubleTicket.resolutionDate")).reason())
+        .contains("resolutionDate");
+    assertThat(lifecycle.parse(remove(STATUS, "event.troubleTicket.id")).isRejected()).isTrue();
+    Complaint masked = lifecycle.parse(set(STATUS, "event.troubleTicket.id", "TT-" + NUMBER)).value();
+    assertThat(masked.ticketId()).doesNotContain(NUMBER).startsWith("TT-sub#");
+  }
+
+  @Test
+  void severityIsKeptAndNeverRejectsAComplaint() {
+    assertThat(accepted(remove(TICKET, "event.troubleTicket.severity")).severity()).isNull();
+    assertThat(accepted(set(TICKET, "event.troubleTicket.severity", json("3"))).severity()).isNull();
+    assertThat(accepted(set(TICKET, "event.troubleTicket.severity", "critical")).severity()).isEqualTo("critical");
+  }
+
   @Test
   void itsTimeIsTheCreationDateNotTheEventTime() {
     Complaint c = accepted(set(TICKET, "event.troubleTicket.creationDate", "2011-09-05T07:00Z"));

@@ -23,7 +23,10 @@ class SerializationTest {
     com.faultlink.golden.GoldenOutcome.class, WorkImpact.class, OutageStatus.class, com.faultlink.planned.WorkFact.class,
     com.faultlink.correlate.AssemblyNotice.class, com.faultlink.golden.WindowInForce.class,
     Hotspot.class, TargetCheck.class, ComplaintBreakdown.class, KpiMiss.class, com.faultlink.correlate.AlarmAck.class,
-    com.faultlink.correlate.OutageAck.class
+    com.faultlink.correlate.OutageAck.class,
+    com.faultlink.tickets.TicketFact.class, com.faultlink.tickets.TicketState.class,
+    com.faultlink.tickets.TicketPeriodFact.class, com.faultlink.tickets.OverdueChange.class, OpenTicket.class,
+    TicketMetrics.class, TicketFigures.class, TicketStatusChange.class, com.faultlink.metrics.TicketTotals.class
   })
   void isSerialisedAsAPojoWithoutKryo(Class<?> type) {
     assertSerializedAsPojoWithoutKryo(type);

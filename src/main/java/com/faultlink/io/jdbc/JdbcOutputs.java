@@ -7,6 +7,7 @@ import com.faultlink.model.BurstThreshold;
 import com.faultlink.model.GoldenWindow;
 import com.faultlink.model.Incident;
 import com.faultlink.model.OutageImpact;
+import com.faultlink.model.OpenTicket;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.model.RegionMetrics;
 import com.faultlink.model.WorkImpact;
@@ -128,6 +129,47 @@ public final class JdbcOutputs {
     ps.setDouble(++i, t.threshold());
     ps.setDouble(++i, t.expected());
     ps.setString(++i, t.distribution());
+  }
+
+  /**
+   * The overdue worklist, one row per ticket holding its latest state: a record never overwrites a later one (by
+   * event time, then near < overdue < gone), so a replayed or late row leaves the table as it was.
+   */
+  static final String OPEN_TICKETS = """
+      INSERT INTO open_tickets AS t (ticket_id, status, status_rank, at, region, cell_id, tier, created_at, deadline,
+        outage_id, incident_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (ticket_id) DO UPDATE SET status = EXCLUDED.status, status_rank = EXCLUDED.status_rank,
+        at = EXCLUDED.at, outage_id = EXCLUDED.outage_id, incident_id = EXCLUDED.incident_id
+      WHERE (t.at, t.status_rank) <= (EXCLUDED.at, EXCLUDED.status_rank)""";
+
+  /** The overdue-ticket worklist ({@code open-tickets}) to its table; the stream keyed by ticket id. */
+  public static void writeOpenTickets(JdbcConfig config, DataStream<OpenTicket> openTickets) {
+    sink(openTickets, "open_tickets", OPEN_TICKETS, JdbcOutputs::openTicket, config);
+  }
+
+  /** nearDeadline 0 < overdue 1 < gone (resolved, cancelled, forgotten) 2. */
+  static int ticketRank(String status) {
+    return switch (status) {
+      case OpenTicket.NEAR_DEADLINE -> 0;
+      case OpenTicket.OVERDUE -> 1;
+      default -> 2;
+    };
+  }
+
+  static void openTicket(PreparedStatement ps, OpenTicket t) throws SQLException {
+    int i = 0;
+    ps.setString(++i, t.ticketId());
+    ps.setString(++i, t.status());
+    ps.setInt(++i, ticketRank(t.status()));
+    setTime(ps, ++i, t.at());
+    ps.setString(++i, t.region());
+    ps.setString(++i, t.cellId());
+    ps.setString(++i, t.tier());
+    setTime(ps, ++i, t.createdAt());
+    setTime(ps, ++i, t.deadline());
+    ps.setString(++i, t.outageId());
+    ps.setString(++i, t.incidentId());
   }
 
   /** Adds a JDBC sink per stream that exists. */

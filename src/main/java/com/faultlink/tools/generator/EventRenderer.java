@@ -148,4 +148,24 @@ final class EventRenderer {
     }
     b.raw("]");
   }
+
+  /**
+   * {@code TroubleTicketStatusChangeEvent}: the ticket moved to {@code status} at {@code at} ({@code
+   * statusChangeDate}, also its {@code eventTime}).
+   */
+  byte[] statusChange(String eventId, String ticketId, String status, long at) {
+    head(eventId, "TroubleTicketStatusChangeEvent", at);
+    b.raw("\"event\":{\"troubleTicket\":{\"id\":").str(ticketId)
+        .raw(",\"status\":").str(status)
+        .raw(",\"statusChangeDate\":").time(at);
+    return b.raw("}}}").toBytes();
+  }
+
+  /** {@code TroubleTicketResolvedEvent}: resolved at {@code at} ({@code resolutionDate}, also its {@code eventTime}). */
+  byte[] resolved(String eventId, String ticketId, long at) {
+    head(eventId, "TroubleTicketResolvedEvent", at);
+    b.raw("\"event\":{\"troubleTicket\":{\"id\":").str(ticketId)
+        .raw(",\"status\":\"resolved\",\"resolutionDate\":").time(at);
+    return b.raw("}}}").toBytes();
+  }
 }

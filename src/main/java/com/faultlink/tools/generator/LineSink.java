@@ -77,6 +77,7 @@ final class LineSink implements Closeable {
   private long delayed;
   private long damaged;
   private long extras;
+  private long lifecycleLines;
 
   /**
    * @param damageKinds damages to spread over the time range (one line each), ignored when clean
@@ -143,6 +144,34 @@ final class LineSink implements Closeable {
         enqueue(time, damage(d, text));
       }
     }
+  }
+
+  /**
+   * A ticket lifecycle line, placed at {@code position} (its domain time is {@code time}; a position after it is a
+   * late line, one before it a line ahead of its ticket's creation). It draws nothing from the imperfections' random
+   * stream, so the other lines' duplicates, delays and damages stay as they were without lifecycle lines; a line
+   * whose time falls outside the data's range is dropped.
+   */
+  void lifecycle(long time, long position, byte[] line) {
+    if (time < from || time >= until) {
+      return;
+    }
+    lifecycleLines++;
+    enqueue(rng == null ? time : position, line); // a clean file is in time order
+  }
+
+  /** A second copy of a lifecycle line (same event id); none in a clean file. */
+  void lifecycleDuplicate(long time, long position, byte[] line) {
+    if (rng == null || time < from || time >= until) {
+      return;
+    }
+    lifecycleLines++;
+    duplicates++;
+    enqueue(position, line);
+  }
+
+  long lifecycleLines() {
+    return lifecycleLines;
   }
 
   /** A line that is not one of the generated events (an orphan clear); written as it is, at {@code time}. */

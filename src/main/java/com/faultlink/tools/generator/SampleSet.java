@@ -53,7 +53,8 @@ public final class SampleSet {
       long inPowerIncidents,
       long extraAcknowledgedOutages,
       long escalatedComplaints,
-      long criticalComplaints) {
+      long criticalComplaints,
+      String ticketLives) {
 
     public String line() {
       return String.format(Locale.ROOT,
@@ -61,10 +62,10 @@ public final class SampleSet {
               + " | %d outages (%d open at end, %d flapping, %d in works, %d OUT_OF_SERVICE, %d in mass outages),"
               + " %d noise alarms, %d fault + %d background complaints | %d incidents injected (%d outages in power"
               + " incidents), 1 root alarm without outage | %d more outages acknowledged, %d escalated and %d critical"
-              + " complaints | %.1f s",
+              + " complaints | %s | %.1f s",
           dir, regions, cells, sites, works, alarms, complaints, outages, openAtEnd, flapping, inWorks, outOfService,
           inMassOutages, noiseAlarms, faultComplaints, backgroundComplaints, incidents.size(), inPowerIncidents,
-          extraAcknowledgedOutages, escalatedComplaints, criticalComplaints, seconds);
+          extraAcknowledgedOutages, escalatedComplaints, criticalComplaints, ticketLives, seconds);
     }
   }
 
@@ -96,7 +97,8 @@ public final class SampleSet {
         FileCount.of(alarms), FileCount.of(complaints), s.outages, s.openAtEnd, s.flappingOutages, s.plannedWorkOutages,
         s.outOfServiceOutages, s.massOutages, s.noiseAlarms, s.faultComplaints, s.backgroundComplaints,
         (System.nanoTime() - t0) / 1e9, List.copyOf(scenario.injected), scenario.rootWithoutOutage, s.powerOutages,
-        s.extraAcknowledgedOutages, s.escalatedComplaints, s.criticalComplaints);
+        s.extraAcknowledgedOutages, s.escalatedComplaints, s.criticalComplaints,
+        scenario.tickets.describe(complaints.lifecycleLines()));
   }
 
   private static void writeWorks(Path file, List<Scenario.Work> works) throws IOException {

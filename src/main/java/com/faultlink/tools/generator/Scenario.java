@@ -148,6 +148,8 @@ final class Scenario {
   private long alarmEvents;
   private long complaintEvents;
   final Stats stats = new Stats();
+  /** Ticket lifecycles, from a random stream of their own: nothing else moves for them. */
+  final TicketLives tickets;
 
   Scenario(GeneratorOptions opt, Network net, LineSink alarms, LineSink complaints) {
     this.opt = opt;
@@ -162,6 +164,7 @@ final class Scenario {
     this.massRng = Rand.stream(opt.seed(), 6);
     this.ackRng = Rand.stream(opt.seed(), 7);
     this.labelRng = Rand.stream(opt.seed(), 8);
+    this.tickets = new TicketLives(Rand.stream(opt.seed(), 10), complaints, opt.endSecond());
     long totalSubscribers = 0;
     for (City c : Network.CITIES) {
       totalSubscribers += c.subscribers();
@@ -199,6 +202,7 @@ final class Scenario {
     if (!opt.clean()) {
       orphanClears();
     }
+    long unknownTicketAt = from + (until - from) / 2;
     int nextWork = 0;
     int nextMass = 0;
     int nextPower = 0;
@@ -249,6 +253,9 @@ final class Scenario {
         noise(h + noiseRng.nextLong(3600));
       }
       backgroundComplaints(h);
+      if (unknownTicketAt >= h && unknownTicketAt < hEnd) {
+        tickets.unknownTicket(unknownTicketAt);
+      }
       alarms.flushBefore(hEnd);
       complaints.flushBefore(hEnd);
     }
@@ -773,7 +780,7 @@ final class Scenario {
     int cat = Rand.weighted(r, categories);
     String description = r.nextDouble() < 0.25 ? Rand.pick(r, DESCRIPTIONS[cat]) : null;
     long n = ++complaintEvents;
-    String severity = r.nextDouble() < majorShare ? "major" : "minor";
+    String severity = tickets.severity(r.nextDouble() < majorShare ? "major" : "minor");
     String channel = CHANNELS[Rand.weighted(r, CHANNEL_SHARES)];
     // Escalations and critical tickets from the label stream: the draws above are as before.
     double label = labelRng.nextDouble();
@@ -788,6 +795,9 @@ final class Scenario {
     }
     complaints.offer(t, render.complaint("ev-c-" + n, "TT-" + n, t, CATEGORIES[cat], severity, channel, customer,
         cellId, withRegion ? Network.CITIES[city].name() : null, description));
+    if (t >= from) {
+      tickets.ticket("TT-" + n, t, severity);
+    }
   }
 
   /** Relative complaint intensity at this local hour and day type, 1 = the daily mean. */
