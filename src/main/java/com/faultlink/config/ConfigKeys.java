@@ -347,6 +347,43 @@ public final class ConfigKeys {
               "a group needs at least this many outages ..."),
           key("incidents.unknown.minSites", "2", null,
               "... on at least this many sites")),
+      section("## `tickets`", """
+          The ticket lifecycle (TMF621 status changes on the complaints input) and service tiers; see
+          [concepts](concepts.md#tickets).
+          """, "",
+          key("tickets.lifecycle", "false", null,
+              "read `TroubleTicketStatusChangeEvent` / `TroubleTicketResolvedEvent`; `false`: they are skipped and " +
+              "counted, and the ticket figures are null"),
+          key("tickets.tiers.<tier>.deadline", null, "urgent `PT2H`, important `PT24H`, normal `PT72H`",
+              "a tier's response time from the ticket's creation"),
+          key("tickets.tiers.<tier>.severities", null, "urgent `[critical]`, important `[major]`, normal none",
+              "the TMF621 severities of the tier; exactly one tier names none and takes every other severity, a " +
+              "missing one included"),
+          key("tickets.overdueAlertCount", "10", null,
+              "`TICKETS_OVERDUE` fires when a region's overdue tickets of one tier reach this; resolved below it"),
+          key("tickets.nearDeadlineFraction", "0.75", null,
+              "an open ticket joins the `open-tickets` worklist after this part of its tier's time"),
+          key("tickets.retention", "P30D", null,
+              "a ticket still open this long after its deadline is forgotten (no longer counted overdue)")),
+      section("## `targets`", """
+          KPI targets per metrics field; see [analysts](analysts.md). Each target is `max` or `min`, with optional
+          per-region bounds and period kinds.
+          """, "",
+          key("targets.<metric>.max", null, "none",
+              "the metric (a numeric field of `metrics`, e.g. `repeatComplaintRatePct`, `complaintsPer10k`) is met " +
+              "at or below this"),
+          key("targets.<metric>.min", null, "none",
+              "... or at or above this (e.g. `onTimeRatePct`, `restoredInWindowPct`); give exactly one of the two"),
+          key("targets.<metric>.regions.<region>", null, "none",
+              "this region's own bound (`*`: all regions together)"),
+          key("targets.<metric>.periods", null, "`[day, week, month]`",
+              "the period kinds the target applies to")),
+      section("## `breakdowns` and `hotspots`", "", "",
+          key("breakdowns.escalationChannels", "[regulator, 越级]", null,
+              "`channel.name` values counted as escalations (`escalatedComplaints`), listed after the standard " +
+              "channels in `complaintsByChannel`"),
+          key("hotspots.top", "10", null,
+              "cells and sites per region and ISO week in the `hotspots` stream")),
       section("## `burst`", """
           Complaint bursts per region; see [concepts](concepts.md#complaint-bursts).
           """, "",
