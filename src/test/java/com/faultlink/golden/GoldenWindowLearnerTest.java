@@ -247,7 +247,7 @@ class GoldenWindowLearnerTest {
     return out;
   }
 
-  private static List<Integer> reestimatedAt(GoldenConfig golden, int n) throws Exception {
+  private static List<Long> reestimatedAt(GoldenConfig golden, int n) throws Exception {
     List<GoldenScopeReport> table = new ArrayList<>();
     run(golden, everyFiveMinutes(n), table);
     return table.stream().filter(r -> r.region().equals("Yinchuan") && r.technology().equals("4G"))
@@ -258,11 +258,11 @@ class GoldenWindowLearnerTest {
   void aScopeIsReestimatedAtMostOncePerIntervalOfEventTime_aCountReachedSoonerWaitsForIt() throws Exception {
     GoldenConfig byCount = golden(30, 10, 500);
     // On the count alone: the first outage, then every 10th (the 30th is also the minimum).
-    assertThat(reestimatedAt(byCount, 60)).containsExactly(1, 10, 20, 30, 40, 50, 60);
+    assertThat(reestimatedAt(byCount, 60)).containsExactly(1L, 10L, 20L, 30L, 40L, 50L, 60L);
     // At most hourly, the n-th outage settling at (n - 1) * 5 min: the first at 0; the 10th (45 min) waits for the
     // 13th (60 min); the 20th (95) for the 25th (120); the 30th, the minimum, at once (145); the 40th (195) waits for
     // the 42nd (205); the 50th (245) for the 54th (265); the 60th (295) still waits at the end.
     assertThat(reestimatedAt(byCount.withReestimateInterval(Duration.ofHours(1)), 60))
-        .containsExactly(1, 13, 25, 30, 42, 54);
+        .containsExactly(1L, 13L, 25L, 30L, 42L, 54L);
   }
 }
