@@ -216,6 +216,7 @@ if [ "$dense" = 1 ]; then
   dense_pipeline=$(with_interval "$dense_config")
   dense_warmup=()
   [ "$warmup_days" != 0 ] && dense_warmup=(--warmup "$dense_pipeline")
+  echo "denseWarmup=$([ "$warmup_days" != 0 ] && echo warm || echo cold)" >>"$results"
   run denseCeiling com.faultlink.bench.ParseCeiling --config "$dense_config" --warmup-lines all
   run denseP2 com.faultlink.bench.PipelineBench --config "$dense_pipeline" --parallelism 2 --out "$data/out/dense-p2" \
     "${dense_warmup[@]}"
