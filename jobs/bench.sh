@@ -17,6 +17,14 @@
 #       N-day set instead (generated once), --warmup-days 0 measures a cold JVM (the first rounds' figures).
 #       Prints a table; the raw figures
 #       go to DIR/results-<time>.properties, the table to DIR/results-<time>.txt, each run's log to DIR/logs/.
+#   jobs/bench.sh ... --dense [--dense-days N] [--density K] [--dense-only]
+#       Also (issue 21) a set where outages are dense (BenchData --dense: five cities of about 2 000 sites within
+#       20 x 20 km, 8 000 outages a day times K (default 1; the noise is lowered to keep the line count), 30 % of them
+#       causing complaints; N days, default 7), generated once into DIR/dense-Nd-xK/, and measured in the same run
+#       as the other set: its own parse-only ceiling before and after, the pipeline at parallelism 2 (warmed up as
+#       above), the SQL peer, and the whole process cold (FaultLinkJob at parallelism 2 as jobs/run-local.sh runs it,
+#       start-up included, /usr/bin/time: wall, CPU, peak RSS). --dense-only measures the dense set alone;
+#       --no-process leaves the whole-process run out (the scaling series in docs/benchmarks.md).
 #   jobs/bench.sh --jmh [JMH options...]
 #       JMH microbenchmarks of the hot paths (parsing, neighbour lookup, attribution) with short defaults
 #       (1 fork, 4 × 3 s warm-up — the JIT is slow on a loaded machine —, 3 × 2 s measurement, stop at the
@@ -45,6 +53,11 @@ jmh=0
 jmh_args=()
 latency=0
 latency_args=()
+dense=0
+dense_only=0
+dense_days=7
+density=1
+process=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --days) size=(--days "$2"); shift 2 ;;
@@ -53,12 +66,17 @@ while [ $# -gt 0 ]; do
     --storm) storm=1; shift ;;
     --checkpoint-interval) checkpoint_interval=$2; latency_args+=("$1" "$2"); shift 2 ;;   # either mode's
     --no-sql) sql=0; shift ;;
+    --dense) dense=1; shift ;;
+    --dense-only) dense=1; dense_only=1; shift ;;
+    --dense-days) dense_days=$2; shift 2 ;;
+    --density) density=$2; shift 2 ;;
+    --no-process) process=0; shift ;;
     --warmup-days) warmup_days=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --jmh) jmh=1; shift; jmh_args=("$@"); break ;;
     --latency) latency=1; shift ;;
     --rate|--seconds|--warmup|--out-of-orderness) latency_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,43p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see jobs/bench.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -127,33 +145,6 @@ load() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/'; }
   echo "run.loadBefore=$(load)"
 } >"$results"
 
-storm_flag=()
-[ "$storm" = 1 ] && storm_flag=(--storm)
-"${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" "${size[@]}" "${storm_flag[@]}" >>"$results"
-set_dir=$(sed -n 's/^data=//p' "$results")
-echo "run.days=$(sed -n 's/^days=//p' "$results")" >>"$results"
-config="$set_dir/bench.yaml"
-with_interval() { # CONFIG → the config to run: CONFIG itself, or a copy with --checkpoint-interval
-  if [ -z "$checkpoint_interval" ]; then echo "$1"; return; fi
-  local copy="$data/logs/$(basename "$(dirname "$1")")-checkpoints-$checkpoint_interval.yaml"
-  { cat "$1"; printf 'checkpointing:\n  interval: %s\n' "$checkpoint_interval"; } >"$copy"
-  echo "$copy"
-}
-pipeline_config=$(with_interval "$config")
-warmup=()
-ceiling_warmup=()
-if [ "$warmup_days" = same ]; then
-  warmup=(--warmup "$pipeline_config")
-  ceiling_warmup=(--warmup-lines all)   # as long a warm-up as the pipeline's
-  echo "run.warmup=the same set" >>"$results"
-elif [ "$warmup_days" != 0 ]; then
-  warmup_dir=$("${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" --days "$warmup_days" | sed -n 's/^data=//p')
-  warmup=(--warmup "$(with_interval "$warmup_dir/bench.yaml")")
-  echo "run.warmup=$warmup_days days ($warmup_dir)" >>"$results"
-else
-  echo "run.warmup=none (cold JVM)" >>"$results"
-fi
-
 run() { # label main-class args...
   local label=$1; shift
   echo "bench: $label (load $(load))..." >&2
@@ -164,30 +155,90 @@ run() { # label main-class args...
   grep '^bench: ' "$data/logs/$label.log" >&2 || true
 }
 
-run ceiling com.faultlink.bench.ParseCeiling --config "$config" "${ceiling_warmup[@]}"
-run p1 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 1 --out "$data/out/p1" "${warmup[@]}"
-window=()
-if [ "$storm" = 1 ]; then   # the storm's ten minutes, watched at the attributions in both runs
-  window=(--window "$(sed -n 's/^stormStart=//p' "$results")" "$(sed -n 's/^stormEnd=//p' "$results")")
+with_interval() { # CONFIG → the config to run: CONFIG itself, or a copy with --checkpoint-interval
+  if [ -z "$checkpoint_interval" ]; then echo "$1"; return; fi
+  local copy="$data/logs/$(basename "$(dirname "$1")")-checkpoints-$checkpoint_interval.yaml"
+  { cat "$1"; printf 'checkpointing:\n  interval: %s\n' "$checkpoint_interval"; } >"$copy"
+  echo "$copy"
+}
+if [ "$dense_only" = 0 ]; then
+  storm_flag=()
+  [ "$storm" = 1 ] && storm_flag=(--storm)
+  "${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" "${size[@]}" "${storm_flag[@]}" >>"$results"
+  set_dir=$(sed -n 's/^data=//p' "$results")
+  echo "run.days=$(sed -n 's/^days=//p' "$results")" >>"$results"
+  config="$set_dir/bench.yaml"
+  pipeline_config=$(with_interval "$config")
+  warmup=()
+  ceiling_warmup=()
+  if [ "$warmup_days" = same ]; then
+    warmup=(--warmup "$pipeline_config")
+    ceiling_warmup=(--warmup-lines all)   # as long a warm-up as the pipeline's
+    echo "run.warmup=the same set" >>"$results"
+  elif [ "$warmup_days" != 0 ]; then
+    warmup_dir=$("${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" --days "$warmup_days" | sed -n 's/^data=//p')
+    warmup=(--warmup "$(with_interval "$warmup_dir/bench.yaml")")
+    echo "run.warmup=$warmup_days days ($warmup_dir)" >>"$results"
+  else
+    echo "run.warmup=none (cold JVM)" >>"$results"
+  fi
+
+  run ceiling com.faultlink.bench.ParseCeiling --config "$config" "${ceiling_warmup[@]}"
+  run p1 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 1 --out "$data/out/p1" "${warmup[@]}"
+  window=()
+  if [ "$storm" = 1 ]; then   # the storm's ten minutes, watched at the attributions in both runs
+    window=(--window "$(sed -n 's/^stormStart=//p' "$results")" "$(sed -n 's/^stormEnd=//p' "$results")")
+  fi
+  run p2 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 2 --out "$data/out/p2" "${window[@]}" \
+    "${warmup[@]}"
+  if [ "$sql" = 1 ]; then
+    run sql com.faultlink.bench.SqlPeer --config "$pipeline_config" --parallelism 2 --out "$data/out/sql" "${warmup[@]}"
+  fi
+  if [ "$storm" = 1 ]; then
+    storm_dir=$(sed -n 's/^storm=//p' "$results")
+    run storm com.faultlink.bench.PipelineBench --config "$(with_interval "$storm_dir/bench.yaml")" --parallelism 2 \
+      --out "$data/out/storm" --storm "${window[@]}" "${warmup[@]}"
+    region=$(sed -n 's/^stormRegion=//p' "$results")
+    minute=$(sed -n 's/^stormStart=//p' "$results" | cut -c1-15)   # 2026-10-07T10:0 = the storm's ten minutes
+    mass=$(cat "$data/out/storm/alerts/"* 2>/dev/null | grep '"type":"MASS_OUTAGE"' | grep "\"region\":\"$region\"" \
+      | grep -c "\"at\":\"$minute" || true)
+    echo "storm.massOutageAlertsInRegion=$mass" >>"$results"
+  fi
+  # The ceiling again at the end: the machine's speed can change during a run of several minutes, and the ratios are
+  # taken against the faster of the two (the stricter comparison).
+  run ceilingAfter com.faultlink.bench.ParseCeiling --config "$config" "${ceiling_warmup[@]}"
 fi
-run p2 com.faultlink.bench.PipelineBench --config "$pipeline_config" --parallelism 2 --out "$data/out/p2" "${window[@]}" \
-  "${warmup[@]}"
-if [ "$sql" = 1 ]; then
-  run sql com.faultlink.bench.SqlPeer --config "$pipeline_config" --parallelism 2 --out "$data/out/sql" "${warmup[@]}"
+if [ "$dense" = 1 ]; then
+  # The dense set, interleaved in the same run: its ceiling, the pipeline, the peer, the whole process, the ceiling.
+  "${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" --dense --days "$dense_days" --density "$density" >>"$results"
+  dense_dir=$(sed -n 's/^dense=//p' "$results")
+  dense_config="$dense_dir/bench.yaml"
+  dense_pipeline=$(with_interval "$dense_config")
+  dense_warmup=()
+  [ "$warmup_days" != 0 ] && dense_warmup=(--warmup "$dense_pipeline")
+  echo "denseWarmup=$([ "$warmup_days" != 0 ] && echo warm || echo cold)" >>"$results"
+  run denseCeiling com.faultlink.bench.ParseCeiling --config "$dense_config" --warmup-lines all
+  run denseP2 com.faultlink.bench.PipelineBench --config "$dense_pipeline" --parallelism 2 --out "$data/out/dense-p2" \
+    "${dense_warmup[@]}"
+  if [ "$sql" = 1 ]; then
+    run denseSql com.faultlink.bench.SqlPeer --config "$dense_pipeline" --parallelism 2 --out "$data/out/dense-sql" \
+      "${dense_warmup[@]}"
+  fi
+  # The whole process, cold, as jobs/run-local.sh runs it: JVM start, job graph, the run, the end.
+  if [ "$process" = 1 ]; then
+  process_config="$data/logs/dense-process.yaml"
+  { cat "$dense_pipeline"; printf 'parallelism: 2\n'; } >"$process_config"
+  echo "bench: denseProcess (load $(load))..." >&2
+  if ! /usr/bin/time -f 'denseProcess.seconds=%e\ndenseProcess.userSeconds=%U\ndenseProcess.systemSeconds=%S\ndenseProcess.peakRssKb=%M' \
+      -o "$data/logs/denseProcess.time" "${jvm[@]}" com.faultlink.FaultLinkJob "$process_config" \
+      >"$data/logs/denseProcess.log" 2>&1; then
+    echo "bench: denseProcess failed, see $data/logs/denseProcess.log" >&2
+    exit 1
+  fi
+  grep '^denseProcess\.' "$data/logs/denseProcess.time" >>"$results"
+  fi
+  run denseCeilingAfter com.faultlink.bench.ParseCeiling --config "$dense_config" --warmup-lines all
 fi
-if [ "$storm" = 1 ]; then
-  storm_dir=$(sed -n 's/^storm=//p' "$results")
-  run storm com.faultlink.bench.PipelineBench --config "$(with_interval "$storm_dir/bench.yaml")" --parallelism 2 \
-    --out "$data/out/storm" --storm "${window[@]}" "${warmup[@]}"
-  region=$(sed -n 's/^stormRegion=//p' "$results")
-  minute=$(sed -n 's/^stormStart=//p' "$results" | cut -c1-15)   # 2026-10-07T10:0 = the storm's ten minutes
-  mass=$(cat "$data/out/storm/alerts/"* 2>/dev/null | grep '"type":"MASS_OUTAGE"' | grep "\"region\":\"$region\"" \
-    | grep -c "\"at\":\"$minute" || true)
-  echo "storm.massOutageAlertsInRegion=$mass" >>"$results"
-fi
-# The ceiling again at the end: the machine's speed can change during a run of several minutes, and the ratios are
-# taken against the faster of the two (the stricter comparison).
-run ceilingAfter com.faultlink.bench.ParseCeiling --config "$config" "${ceiling_warmup[@]}"
 echo "run.loadAfter=$(load)" >>"$results"
 
 "${jvm[@]}" com.faultlink.bench.BenchSummary "$results" | tee "${results%.properties}.txt"

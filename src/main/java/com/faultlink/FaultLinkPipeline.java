@@ -9,6 +9,7 @@ import com.faultlink.correlate.AlarmPairer;
 import com.faultlink.correlate.AssemblyNotice;
 import com.faultlink.correlate.BucketedDuplicateFilter;
 import com.faultlink.correlate.CellAlarm;
+import com.faultlink.correlate.AttributionAreas;
 import com.faultlink.correlate.ComplaintAttributor;
 import com.faultlink.correlate.DuplicateFilter;
 import com.faultlink.correlate.NoiseSlimmer;
@@ -319,7 +320,7 @@ public final class FaultLinkPipeline {
         .process(new OutageAssembler(cells, config.outages().mergeGap(), config.planned(), config.outages().maxOpen()))
         .uid("assemble-outages").name("Assemble outages per cell");
 
-    // 4. Complaints → attributions: one per ticket; keyed by site, against the outages of the complaint's
+    // 4. Complaints → attributions: one per ticket; keyed by area, against the outages of the complaint's
     //    cell, its site and its neighbours. Complaints naming no known cell are not attributed (one key).
     //    Ticket lifecycle events share the complaints' input, so their event ids are one set with the complaints'.
     boolean lifecycle = config.tickets().lifecycle();
@@ -339,16 +340,18 @@ public final class FaultLinkPipeline {
         .process(new DuplicateFilter<Complaint>(config.dedupRetention(), CounterNames.DUPLICATE_TICKETS, false))
         .returns(Complaint.class).uid("dedup-tickets").name("Drop duplicate tickets");
     double radius = config.attribution().neighborRadiusKm();
+    // Keyed by area (a grid of the radius), not by site: an outage is a handful of copies however dense the city.
+    AttributionAreas areas = new AttributionAreas(cells, radius);
     DataStream<OutageNearSite> outagesNearSites = outages
-        .flatMap(new OutageFanOut(cells, radius))
-        .uid("fan-out-outages").name("Send outages to nearby sites");
+        .flatMap(OutageFanOut.toAreas(areas))
+        .uid("fan-out-outages").name("Send outages to nearby areas");
     long tail = config.attribution().tail().toMillis();
     DataStream<Attribution> attributions = complaints
-        .keyBy(ComplaintAttributor.siteOf(cells), Types.STRING)
+        .keyBy(ComplaintAttributor.areaOf(areas), Types.STRING)
         .connect(outagesNearSites.keyBy(OutageNearSite::siteId))
         .process(new ComplaintAttributor(cells, radius, tail, config.decisionDelayMillis(),
             config.lateRetention().toMillis()))
-        .uid("attribute-complaints-by-site").name("Attribute complaints to outages");
+        .uid("attribute-complaints-by-area").name("Attribute complaints to outages");
 
     // 4b. Incidents (common cause): root-cause alarms paired in event-time order, sent to the sites that depend on
     //     their object; per site, each outage's incident decided once event time passes its start + window; the

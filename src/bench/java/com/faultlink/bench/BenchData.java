@@ -20,6 +20,9 @@ import java.util.Locale;
  * {@code bench.yaml}. {@code --lines N} picks the number of days that comes closest. With {@code --storm}, also
  * {@code DIR/dN-storm/}: the same set with an alarm storm ({@link StormWriter}) in Yinchuan at 10:00 on the middle
  * day. With {@code --province-month}, the README's province-month instead ({@code DIR/pm/}). Prints the set's facts as {@code key=value} lines (read by {@code jobs/bench.sh}).
+ *
+ * <p>{@code --dense [--days N] [--density K]} (issue 21): a network where outages are dense ({@link #generateDense},
+ * into {@code DIR/dense-N-xK/}); its facts are printed with the prefix {@code dense}.
  */
 public final class BenchData {
   /** Lines a day at these rates (measured: 14 days, 1.04 M lines). */
@@ -34,6 +37,8 @@ public final class BenchData {
     int days = 4;
     boolean storm = false;
     boolean provinceMonth = false;
+    boolean dense = false;
+    int density = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--dir" -> dir = Path.of(args[++i]);
@@ -41,8 +46,18 @@ public final class BenchData {
         case "--lines" -> days = (int) Math.max(1, Math.round(Long.parseLong(args[++i]) / (double) LINES_PER_DAY));
         case "--storm" -> storm = true;
         case "--province-month" -> provinceMonth = true;
+        case "--dense" -> dense = true;
+        case "--density" -> density = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (dense) {
+      Path set = dir.resolve("dense-" + days + "d-x" + density);
+      generateDense(set, days, density);
+      System.out.println("denseDays=" + days);
+      System.out.println("denseDensity=" + density);
+      print("dense", set);
+      return;
     }
     if (provinceMonth && storm) {
       throw new IllegalArgumentException("--storm goes with --days or --lines, not with --province-month");
@@ -88,6 +103,50 @@ public final class BenchData {
     SampleDataGenerator.generate(GeneratorOptions.parse("--out", base.toString(), "--start", START.toString(),
         "--days", Integer.toString(days), "--seed", "7", "--sites-per-city", "400", "--outages-per-day", "300",
         "--background-complaints-per-day", "8000", "--alarm-noise-per-day", "30000"));
+    writeConfig(base);
+    Files.writeString(done, "days=" + days + "\n");
+  }
+
+  /** Dense cities: sites per city (Yinchuan 1.5 times, Shizuishan 0.75 times), within this radius (km). */
+  static final int DENSE_SITES_PER_CITY = 2000;
+  static final double DENSE_CITY_KM = 11.3; // a disc of 400 km², as 20 × 20 km
+  static final double DENSE_OUTAGES_PER_DAY = 8000;
+  static final double DENSE_NOISE_PER_DAY = 56_000;
+  static final double DENSE_BACKGROUND_PER_DAY = 10_000;
+  /** Complaints per complaining outage: about one (the issue's set: 72 000 fault complaints from 240 000 outages). */
+  static final double DENSE_FAULT_COMPLAINT_LEVEL = 0.04;
+  /**
+   * Lines a unit of {@code --outages-per-day} brings (its alarms, planned works, mass outages, complaints), and a
+   * noise alarm brings (raise, mostly a clear), measured on one day of these settings (8 000 and 32 000 outages
+   * without noise: 4.43 and 4.26; 27 846 noise alarms without outages: 2.06): the density series trades noise for
+   * outages at about the same line count.
+   */
+  static final double LINES_PER_OUTAGE = 4.35;
+  static final double LINES_PER_NOISE_ALARM = 2.06;
+
+  /**
+   * The issue-21 set: five cities of about 2 000 sites within 20 × 20 km each ({@code --city-km}), {@value
+   * #DENSE_OUTAGES_PER_DAY} unplanned outages a day times {@code density}, 30 % of them causing complaints ({@code
+   * --complaining-outages 0.3}), background complaints and noise alarms as the issue's set per day. At density K the
+   * noise is lowered by the lines the added outages bring, so that the sets of one length have about the same
+   * number of lines: what grows is the work per line.
+   */
+  static void generateDense(Path base, int days, int density) throws IOException {
+    Path done = base.resolve(".complete");
+    if (Files.exists(done)) {
+      return;
+    }
+    double outages = DENSE_OUTAGES_PER_DAY * density;
+    double noise = Math.max(0, DENSE_NOISE_PER_DAY
+        - (density - 1) * DENSE_OUTAGES_PER_DAY * LINES_PER_OUTAGE / LINES_PER_NOISE_ALARM);
+    System.err.printf(Locale.ROOT, "bench: generating the dense set (%d days, %.0f outages a day) into %s%n", days,
+        outages, base);
+    SampleDataGenerator.generate(GeneratorOptions.parse("--out", base.toString(), "--start", START.toString(),
+        "--days", Integer.toString(days), "--seed", "21", "--sites-per-city", Integer.toString(DENSE_SITES_PER_CITY),
+        "--city-km", Double.toString(DENSE_CITY_KM), "--outages-per-day", Double.toString(outages),
+        "--complaining-outages", "0.3", "--fault-complaint-level", Double.toString(DENSE_FAULT_COMPLAINT_LEVEL),
+        "--background-complaints-per-day", Double.toString(DENSE_BACKGROUND_PER_DAY),
+        "--alarm-noise-per-day", Double.toString(noise)));
     writeConfig(base);
     Files.writeString(done, "days=" + days + "\n");
   }

@@ -40,6 +40,12 @@ public final class BenchSummary {
 
   private void print() {
     line("FaultLink benchmark, %s", get("run.date"));
+    if (get("data") == null) { // --dense-only
+      line("machine: %s cores; load average (1, 5, 15 min) before: %s, after: %s", get("run.cores"),
+          get("run.loadBefore"), get("run.loadAfter"));
+      dense();
+      return;
+    }
     line("input: %s — %,d lines (%,d alarms, %,d complaints, %,d works; %.0f MB), %s days", get("data"),
         (long) num("dataLines"), (long) num("dataAlarms"), (long) num("dataComplaints"), (long) num("dataWorks"),
         num("dataBytes") / 1e6, get("run.days"));
@@ -101,6 +107,42 @@ public final class BenchSummary {
     }
     if (get("storm.events") != null) {
       storm();
+    }
+    if (get("dense") != null) {
+      dense();
+    }
+  }
+
+  /** The dense set's figures (issue 21), measured in the same run. */
+  private void dense() {
+    line("");
+    line("dense set: %s — %,d lines (%,d alarms, %,d complaints; %.0f MB), %s days at density x%s", get("dense"),
+        (long) num("denseLines"), (long) num("denseAlarms"), (long) num("denseComplaints"), num("denseBytes") / 1e6,
+        get("denseDays"), get("denseDensity"));
+    line("%-34s %12s %9s %8s %13s %10s", "run", "events/s", "wall s", "CPU s", "events/CPU-s", "peak RSS");
+    row("parse-only ceiling (1 thread)", "denseCeiling", false);
+    String state = get("denseWarmup") == null ? "warm" : get("denseWarmup");
+    row("pipeline, parallelism 2 (" + state + ")", "denseP2", true);
+    row("Flink SQL interval join, p=2 (" + state + ")", "denseSql", true);
+    double lines = num("denseLines");
+    double seconds = num("denseProcess.seconds");
+    double cpu = num("denseProcess.userSeconds") + num("denseProcess.systemSeconds");
+    if (!Double.isNaN(seconds)) {
+      line("%-34s %,12.0f %9.1f %8.1f %,13.0f %10s", "whole process, p=2, cold", lines / seconds, seconds, cpu,
+          lines / cpu, String.format(Locale.ROOT, "%,.0f MB", num("denseProcess.peakRssKb") / 1024));
+    }
+    row("the ceiling, after the other runs", "denseCeilingAfter", false);
+    String ceiling = faster("denseCeiling", "denseCeilingAfter");
+    double c = num(ceiling + ".eventsPerSec");
+    line("whole process / faster ceiling: %.3f; pipeline / faster ceiling: %.3f", lines / seconds / c,
+        num("denseP2.eventsPerSec") / c);
+    if (get("denseSql.eventsPerSec") != null) {
+      line("pipeline (p=2) / SQL peer (p=2): %.2f by wall clock, %.2f per CPU second; whole process / "
+          + "SQL peer: %.2f; peak RSS whole process %,.0f MB, pipeline %,.0f MB, peer %,.0f MB",
+          num("denseP2.eventsPerSec") / num("denseSql.eventsPerSec"),
+          num("denseP2.eventsPerCpuSec") / num("denseSql.eventsPerCpuSec"),
+          lines / seconds / num("denseSql.eventsPerSec"), num("denseProcess.peakRssKb") / 1024,
+          num("denseP2.peakRssMb"), num("denseSql.peakRssMb"));
     }
   }
 

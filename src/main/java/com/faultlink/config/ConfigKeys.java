@@ -286,6 +286,9 @@ public final class ConfigKeys {
               "closed outages kept per scope, the most recent (bounded state; ≥ `minOutages`)"),
           key("golden.reestimateEvery", "10", null,
               "a scope is re-estimated after this many newly closed outages"),
+          key("golden.reestimateInterval", "PT1H", null,
+              "... and at most once per this much event time (a count reached sooner waits): learning costs " +
+              "the same however dense the outages; `PT0S`: on the count alone"),
           key("golden.explosionRatio", "3", null,
               "the window is the first elapsed time at which the complaint rate per open outage reaches this many " +
               "times its baseline (more than 1)"),

@@ -33,6 +33,8 @@ import java.time.Duration;
  *     near-zero baseline makes any rate look like an explosion)
  * @param falseWindowRate the level of the decision to publish: the data must reject at this level that the rate
  *     never reaches the ratio
+ * @param reestimateInterval a scope is re-estimated at most this often in event time (its {@code reestimateEvery}
+ *     count, once reached, waits for it): the learner's cost follows time, not the outage rate; zero: count only
  */
 public record GoldenConfig(
     Duration fixedWindow,
@@ -52,8 +54,29 @@ public record GoldenConfig(
     Duration gridStep,
     int minOpenAtWindow,
     int minBaselineComplaints,
-    double falseWindowRate)
+    double falseWindowRate,
+    Duration reestimateInterval)
     implements Serializable {
+
+  /** The default of {@code golden.reestimateInterval}. */
+  public static final Duration DEFAULT_REESTIMATE_INTERVAL = Duration.ofHours(1);
+
+  /** The settings before issue 21's key: re-estimated on the count alone. */
+  public GoldenConfig(Duration fixedWindow, Duration initialWindow, int minOutages, double warnFraction, int history,
+      int reestimateEvery, int bootstrap, double confidence, Duration minWindow, Duration maxWindow,
+      int massOutageCount, Duration maxIntervalWidth, double explosionRatio, Duration baselineMinutes,
+      Duration gridStep, int minOpenAtWindow, int minBaselineComplaints, double falseWindowRate) {
+    this(fixedWindow, initialWindow, minOutages, warnFraction, history, reestimateEvery, bootstrap, confidence,
+        minWindow, maxWindow, massOutageCount, maxIntervalWidth, explosionRatio, baselineMinutes, gridStep,
+        minOpenAtWindow, minBaselineComplaints, falseWindowRate, Duration.ZERO);
+  }
+
+  /** The same settings with another minimum interval between re-estimations of a scope. */
+  public GoldenConfig withReestimateInterval(Duration interval) {
+    return new GoldenConfig(fixedWindow, initialWindow, minOutages, warnFraction, history, reestimateEvery, bootstrap,
+        confidence, minWindow, maxWindow, massOutageCount, maxIntervalWidth, explosionRatio, baselineMinutes, gridStep,
+        minOpenAtWindow, minBaselineComplaints, falseWindowRate, interval);
+  }
 
   public static final double DEFAULT_EXPLOSION_RATIO = 3;
   public static final Duration DEFAULT_BASELINE = Duration.ofMinutes(15);
@@ -75,7 +98,7 @@ public record GoldenConfig(
   public GoldenConfig withExplosionRatio(double ratio) {
     return new GoldenConfig(fixedWindow, initialWindow, minOutages, warnFraction, history, reestimateEvery, bootstrap,
         confidence, minWindow, maxWindow, massOutageCount, maxIntervalWidth, ratio, baselineMinutes, gridStep,
-        minOpenAtWindow, minBaselineComplaints, falseWindowRate);
+        minOpenAtWindow, minBaselineComplaints, falseWindowRate, reestimateInterval);
   }
 
   /** Minutes, fractional. */
@@ -102,6 +125,7 @@ public record GoldenConfig(
     int minOpen = node.integer("minOpenAtWindow", DEFAULT_MIN_OPEN_AT_WINDOW, 1, 1_000_000);
     int minBaseline = node.integer("minBaselineComplaints", DEFAULT_MIN_BASELINE_COMPLAINTS, 1, 1_000_000);
     double falseWindowRate = node.number("falseWindowRate", DEFAULT_FALSE_WINDOW_RATE, 1e-6, 0.2);
+    Duration reestimateInterval = node.duration("reestimateInterval", DEFAULT_REESTIMATE_INTERVAL, true);
     if (baseline.toMillis() % gridStep.toMillis() != 0) {
       throw new ConfigException("config key '" + node.keyPath("baselineMinutes") + "': " + baseline
           + " must be a whole number of golden.gridStep " + gridStep);
@@ -125,7 +149,7 @@ public record GoldenConfig(
       }
     }
     return new GoldenConfig(fixed, initial, minOutages, warn, history, every, bootstrap, confidence, min, max, mass,
-        maxWidth, ratio, baseline, gridStep, minOpen, minBaseline, falseWindowRate);
+        maxWidth, ratio, baseline, gridStep, minOpen, minBaseline, falseWindowRate, reestimateInterval);
   }
 
   /** The window every outage's alerts start from: the fixed one if set, else the initial one. */

@@ -23,13 +23,24 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Attributes the complaints of one site (the key) to the outages that may explain them (first input:
- * complaints on the site's cells; second: outage snapshots fanned out to the site by {@link OutageFanOut}).
+ * Attributes the complaints of one key to the outages that may explain them (first input: complaints; second:
+ * outage snapshots fanned out by {@link OutageFanOut}). The pipeline keys by area ({@link AttributionAreas}: the
+ * complaint's site's, and every area with a site the outage concerns); keying by site ({@link #siteOf}) gives the
+ * same decisions, because every decision is made per complaint with the exact relations, whatever else the key
+ * holds.
  * Complaints naming no known cell (key {@link #NO_SITE}) are not attributed, by the contract's default.
  * Per complaint, an outage of its own cell is at level {@code cell}, of another cell of its site at
  * {@code site}, of a neighbour of its cell at {@code neighbor}; an outage sent to the site for another of its
- * cells' neighbours does not concern it. The same decisions as keying by cell and sending every outage to each
- * cell concerned, with a few dozen copies of an outage instead of a couple of hundred.
+ * cells' neighbours (or for another site of the area) does not concern it. The same decisions as keying by cell
+ * and sending every outage to each cell concerned, with a handful of copies of an outage instead of a couple of
+ * hundred.
+ *
+ * <p>Outages are held until {@link #expiry}, as they were with one timer per outage and key; they are dropped by one
+ * timer per key and purge slot (a quarter of the retention, at least a minute) instead, and an outage past its
+ * expiry but not yet dropped is not seen (a decision at instant {@code T} sees those expiring at {@code T} or
+ * later, a late one those expiring after the watermark), so the decisions are those the per-outage timers gave.
+ * In a dense city an area held some 60 outage copies a site, each with its own timer, whose firing also scanned all
+ * of them: that was most of the attribution's cost.
  *
  * <p>A complaint is decided only once the watermark has passed its time (plus, where the tail is shorter
  * than the merge gap, the difference): by then every on-time raise, clear and re-raise that can matter is
@@ -44,6 +55,7 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
   private final long tailMillis;
   private final long decisionDelayMillis;
   private final long retentionMillis;
+  private final long purgeSlotMillis;
 
   private transient NeighbourIndex index;
   private transient MapState<String, Outage> candidates;
@@ -61,7 +73,10 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     this.tailMillis = tailMillis;
     this.decisionDelayMillis = decisionDelayMillis;
     this.retentionMillis = retentionMillis;
+    this.purgeSlotMillis = Math.max(MINUTE, retentionMillis / 4 / MINUTE * MINUTE);
   }
+
+  private static final long MINUTE = 60_000L;
 
   /**
    * The key of a complaint that names no cell of the table: all of them, decided on arrival. They come through
@@ -69,6 +84,11 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
    * output (JSON, sink) runs in its task instead of behind a network hop.
    */
   public static final String NO_SITE = "";
+
+  /** The key of a complaint by area (the pipeline's): its cell's site's area, or {@link #NO_SITE}. */
+  public static KeySelector<Complaint, String> areaOf(AttributionAreas areas) {
+    return complaint -> complaint.onKnownCell() ? areas.ofCell(complaint.cellId()) : NO_SITE;
+  }
 
   /** The key of a complaint: its cell's site, or {@link #NO_SITE}. */
   public static KeySelector<Complaint, String> siteOf(CellTable cells) {
@@ -95,7 +115,8 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     long decideAt = complaint.time() + decisionDelayMillis;
     if (decideAt <= ctx.timerService().currentWatermark()) {
       lateDecided.inc();
-      out.collect(decide(complaint, ctx.getCurrentKey(), true));
+      long watermark = ctx.timerService().currentWatermark();
+      out.collect(decide(complaint, true, watermark == Long.MAX_VALUE ? Long.MAX_VALUE : watermark + 1));
       return;
     }
     List<Complaint> list = waiting.get(decideAt);
@@ -112,7 +133,7 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     Outage o = near.outage();
     candidates.put(o.outageId(), o);
     if (o.end() != null) {
-      ctx.timerService().registerEventTimeTimer(expiry(o));
+      ctx.timerService().registerEventTimeTimer(roundUp(expiry(o), purgeSlotMillis));
     }
   }
 
@@ -126,8 +147,11 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     if (due != null) {
       waiting.remove(timestamp);
       for (Complaint c : due) {
-        out.collect(decide(c, ctx.getCurrentKey(), false));
+        out.collect(decide(c, false, timestamp));
       }
+    }
+    if (timestamp % purgeSlotMillis != 0 && timestamp != Long.MAX_VALUE) {
+      return; // a decision instant only; the outages are dropped at the slots' ends
     }
     Iterator<Map.Entry<String, Outage>> it = candidates.iterator();
     while (it.hasNext()) {
@@ -141,10 +165,17 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     }
   }
 
-  /** The decision for a complaint on a cell of {@code siteId}, the key. */
-  private Attribution decide(Complaint c, String siteId, boolean late) throws Exception {
+  /**
+   * The decision for a complaint, among the outages held that do not expire before {@code seenFrom} (those the
+   * per-outage timers of old would still have held).
+   */
+  private Attribution decide(Complaint c, boolean late, long seenFrom) throws Exception {
     List<CandidateOutage> near = new ArrayList<>();
+    String siteId = cells.get(c.cellId()).siteId();
     for (Outage o : candidates.values()) {
+      if (o.end() != null && expiry(o) < seenFrom || !AttributionRule.covers(o, c.time(), tailMillis)) {
+        continue;
+      }
       MatchLevel level = levelOf(o, c.cellId(), siteId);
       if (level != null) {
         near.add(new CandidateOutage(c.cellId(), level, o));
@@ -160,6 +191,13 @@ public final class ComplaintAttributor extends KeyedCoProcessFunction<String, Co
     return new Attribution(c.ticketId(), o.outageId(), c.region(), c.cellId(), best.level(),
         Rounding.minutes(c.time() - o.start()), c.time(), c.category(), c.customerKey(), late, o.planned(),
         o.workId(), c.channel(), c.severity());
+  }
+
+  private static long roundUp(long t, long unit) {
+    if (t > Long.MAX_VALUE - unit) {
+      return Long.MAX_VALUE;
+    }
+    return Math.floorDiv(t + unit - 1, unit) * unit;
   }
 
   /** How close an outage is to a complaint's cell: its cell, its site, a neighbour, or (null) none of them. */

@@ -92,6 +92,13 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
   private transient RunCounter staleOutages;
   private transient RunCounter clearsAfterStale;
   private transient OpenCount openOutages;
+  /**
+   * The announced works of the broadcast state by start, and the longest one's length: a view rebuilt after the
+   * works change (only a work notice changes them), so that a new outage looks at the works that started in the
+   * last longest-work span rather than at all of them (a dense province announces hundreds a night).
+   */
+  private transient PlannedWork[] worksByStart;
+  private transient long longestWorkMillis;
 
   public OutageAssembler(CellTable cells, Duration mergeGap) {
     this(cells, mergeGap, PlannedConfig.DEFAULTS);
@@ -149,6 +156,7 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
   @Override
   public void processBroadcastElement(AssemblyNotice notice, Context ctx, Collector<Outage> out) throws Exception {
     if (notice.work() != null) {
+      worksByStart = null;
       if (notice.work().announced()) {
         ctx.getBroadcastState(WORKS).put(notice.work().workId(), notice.work());
       }
@@ -278,11 +286,7 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
 
   /** The new outage, marked planned where a work covers it or its raise says so. */
   private Outage plannedOrNot(Outage o, Cell cell, CellAlarm raise, OnTimerContext ctx) throws Exception {
-    List<PlannedWork> known = new ArrayList<>();
-    for (Map.Entry<String, PlannedWork> e : ctx.getBroadcastState(WORKS).immutableEntries()) {
-      known.add(e.getValue());
-    }
-    PlannedWork work = WorkMatcher.choose(known, cell, o.start());
+    PlannedWork work = WorkMatcher.choose(worksThatMayCover(o.start(), ctx), cell, o.start());
     if (work != null) {
       plannedOutages.inc();
       return new Outage(o.outageId(), o.cellId(), o.siteId(), o.region(), o.technology(), o.start(), null, null,
@@ -294,6 +298,42 @@ public final class OutageAssembler extends KeyedBroadcastProcessFunction<String,
           true, null, AlarmPairer.saturatedAdd(o.start(), defaultWindowMillis));
     }
     return o;
+  }
+
+  /** The works whose window may hold {@code time}: started at or before it, at most the longest work's length. */
+  private List<PlannedWork> worksThatMayCover(long time, OnTimerContext ctx) throws Exception {
+    if (worksByStart == null) {
+      List<PlannedWork> all = new ArrayList<>();
+      long longest = 0;
+      for (Map.Entry<String, PlannedWork> e : ctx.getBroadcastState(WORKS).immutableEntries()) {
+        PlannedWork w = e.getValue();
+        all.add(w);
+        long length = w.end() - w.start();
+        longest = Math.max(longest, length < 0 ? Long.MAX_VALUE : length); // an overflow: any length
+      }
+      all.sort(Comparator.comparingLong(PlannedWork::start));
+      worksByStart = all.toArray(new PlannedWork[0]);
+      longestWorkMillis = longest;
+    }
+    List<PlannedWork> may = new ArrayList<>();
+    int lo = 0;
+    int hi = worksByStart.length; // first index whose start is after time
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (worksByStart[mid].start() <= time) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo - 1; i >= 0; i--) {
+      long since = time - worksByStart[i].start();
+      if (since >= 0 && since > longestWorkMillis) {
+        break; // started too long ago to still cover it, as every earlier one
+      }
+      may.add(worksByStart[i]);
+    }
+    return may;
   }
 
   /** The last event time of a bounded input, once known; else the earliest instant (nothing reached). */

@@ -16,20 +16,33 @@ import org.apache.flink.util.Collector;
  * site's other cells) and every site with a cell among its cell's neighbours. Attribution is keyed by the
  * complaint's site, so it scales by site rather than by region; per site rather than per cell, because in a
  * city a cell has a couple of hundred neighbours within 2 km but they stand on a few dozen sites, and each copy
- * of an outage is a record to send and a state entry with a timer to keep.
+ * of an outage is a record to send and a state entry to keep. {@link #toAreas} sends it to areas instead
+ * ({@link AttributionAreas}): a handful of copies however dense the city; the pipeline keys attribution so.
  */
 public final class OutageFanOut extends RichFlatMapFunction<Outage, OutageNearSite> {
   private static final long serialVersionUID = 1L;
 
   private final CellTable cells;
   private final double neighborRadiusKm;
+  /** Where set, the outage goes to areas rather than sites ({@link OutageNearSite#siteId()} is then an area). */
+  private final AttributionAreas areas;
   private transient NeighbourIndex index;
   /** Per outage cell seen by this task: the sites its outages go to (outages recur on the same cells). */
   private transient Map<String, String[]> sitesAround;
 
   public OutageFanOut(CellTable cells, double neighborRadiusKm) {
+    this(cells, neighborRadiusKm, null);
+  }
+
+  private OutageFanOut(CellTable cells, double neighborRadiusKm, AttributionAreas areas) {
     this.cells = cells;
     this.neighborRadiusKm = neighborRadiusKm;
+    this.areas = areas;
+  }
+
+  /** Sends each outage to the areas of its site and of its neighbours' sites, for attribution keyed by area. */
+  public static OutageFanOut toAreas(AttributionAreas areas) {
+    return new OutageFanOut(areas.cells(), areas.radiusKm(), areas);
   }
 
   @Override
@@ -47,6 +60,9 @@ public final class OutageFanOut extends RichFlatMapFunction<Outage, OutageNearSi
 
   /** The cell's own site first, then the sites of its neighbours, each once, in the order first met. */
   private String[] sitesAround(String cellId) {
+    if (areas != null) {
+      return areas.around(cellId, index);
+    }
     Set<String> sites = new LinkedHashSet<>();
     sites.add(cells.get(cellId).siteId()); // outages are made on cells of the table only
     for (String neighbour : index.neighboursOf(cellId)) {

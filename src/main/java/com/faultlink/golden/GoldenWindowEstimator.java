@@ -35,7 +35,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * <p><b>Interval.</b> A percentile bootstrap over outages (resampling them keeps each one's complaints together) of
  * the whole estimate, baseline included. A resample in which the rate never reaches the ratio counts as a window
  * beyond the bins examined (not dropped: that would make the interval look tighter than the data allow). The upper
- * end is widened by one bin: the estimate is a bin's left edge, the quantity lies anywhere in that bin.
+ * end is widened by one bin: the estimate is a bin's left edge, the quantity lies anywhere in that bin. Where the first
+ * quarter of the resamples ({@link #firstBatch}) all cross at one instant, the rest are not drawn (the interval is that
+ * bin, as it would almost surely be with all of them); the bootstrap was the learner's main cost.
  *
  * <p>Why there is no window: {@code too-few-outages} (fewer than {@code minOpen} outages open after the baseline
  * span, or fewer than {@code minBaselineComplaints} complaints in it: a zero or near-zero baseline makes every rate
@@ -182,7 +184,12 @@ public final class GoldenWindowEstimator {
       SplittableRandom random = new SplittableRandom(seed);
       int[] weight = new int[n];
       double[] resampledLevel = new double[bins];
+      int drawn = bootstrap;
       for (int r = 0; r < bootstrap; r++) {
+        if (r == firstBatch(bootstrap) && allEqual(taus, r)) {
+          drawn = r; // every resample so far put the crossing on the same instant: the interval is that bin
+          break;
+        }
         Arrays.fill(weight, 0);
         for (int k = 0; k < n; k++) {
           weight[random.nextInt(n)]++;
@@ -199,6 +206,7 @@ public final class GoldenWindowEstimator {
           taus[r] = c;
         }
       }
+      taus = Arrays.copyOf(taus, drawn);
       Arrays.sort(taus);
       double tail = (1 - confidence) / 2;
       lo = Math.min(lo, quantile(taus, tail));
@@ -207,6 +215,26 @@ public final class GoldenWindowEstimator {
     hi = Math.min(hi + step, Math.max(last * step, crossingAt + step));
     return new Estimate(ESTIMATED, window, lo, hi, n, complaints, (long) b.baselineCount, base, atWindow, highest,
         meanAfter, scan.bestZ, critical, scan.trendZ, examinedUpTo, none);
+  }
+
+  /**
+   * Resamples drawn before the bootstrap may stop early: a quarter of them, at least 50 (where fewer are asked for,
+   * none stops early). A clean step puts every resample's crossing on the step's own bin; the other 150 would only
+   * confirm it. It is the same draws from the same seed, so the interval stays reproducible.
+   */
+  static int firstBatch(int bootstrap) {
+    int first = Math.max(50, bootstrap / 4);
+    return first < bootstrap ? first : -1;
+  }
+
+  /** Whether the first {@code k} values are finite and all the same. */
+  private static boolean allEqual(double[] values, int k) {
+    for (int i = 0; i < k; i++) {
+      if (!Double.isFinite(values[i]) || values[i] != values[0]) {
+        return false;
+      }
+    }
+    return k > 0;
   }
 
   /** R-7 quantile of sorted values (infinite values allowed). */

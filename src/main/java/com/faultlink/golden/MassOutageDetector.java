@@ -112,16 +112,20 @@ public final class MassOutageDetector extends KeyedProcessFunction<String, Outag
       countedUntil.update(due.last());
     }
     for (long t : due) {
-      List<String> open = openAt(t);
+      // Counted first, listed (and sorted) only when an episode fires: an instant per outage start and end, each
+      // scanning the region's open outages, made sorting them every time the detector's main cost where outages
+      // are dense.
+      int openCount = openCountAt(t);
       Alert firing = episode.value();
-      if (firing == null && open.size() >= threshold) {
+      if (firing == null && openCount >= threshold) {
+        List<String> open = openAt(t);
         String region = ctx.getCurrentKey();
         firing = new Alert(AlertIds.forRegion(AlertType.MASS_OUTAGE, region, Timestamps.format(t, zone)), AlertType.MASS_OUTAGE,
             AlertStatus.FIRING, region, t, null, null, null, null, null, null, null, null, null, null, null,
             (long) open.size(), open.subList(0, Math.min(MAX_LISTED, open.size())), false, null);
         episode.update(firing);
         out.collect(firing);
-      } else if (firing != null && open.size() < threshold) {
+      } else if (firing != null && openCount < threshold) {
         episode.clear();
         out.collect(firing.resolvedAt(t));
       }
@@ -136,13 +140,28 @@ public final class MassOutageDetector extends KeyedProcessFunction<String, Outag
     }
   }
 
+  /** How many outages are open at {@code t}: as many as {@link #openAt} lists. */
+  private int openCountAt(long t) throws Exception {
+    int n = 0;
+    for (Outage o : outages.values()) {
+      if (isOpenAt(o, t)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isOpenAt(Outage o, long t) {
+    boolean started = o.start() <= t;
+    boolean notEnded = o.end() == null ? o.observedUntil() == null || o.observedUntil() >= t : o.end() > t;
+    return started && notEnded;
+  }
+
   /** Ids of the outages open at {@code t}, sorted. */
   private List<String> openAt(long t) throws Exception {
     List<String> open = new ArrayList<>();
     for (Outage o : outages.values()) {
-      boolean started = o.start() <= t;
-      boolean notEnded = o.end() == null ? o.observedUntil() == null || o.observedUntil() >= t : o.end() > t;
-      if (started && notEnded) {
+      if (isOpenAt(o, t)) {
         open.add(o.outageId());
       }
     }

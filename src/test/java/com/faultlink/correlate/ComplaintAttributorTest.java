@@ -137,9 +137,28 @@ class ComplaintAttributorTest {
   }
 
   @Test
-  void closedOutagesAreForgottenAfterTailAndRetention() throws Exception {
+  void closedOutagesAreForgottenAfterTailAndRetentionAtTheEndOfTheirPurgeSlot() throws Exception {
+    // Expiry: end 10 + tail 30 + delay 0 + retention 60 = minute 100; the purge slot is 60 / 4 = 15 min, so the
+    // outage is dropped by the slot timer at minute 105 (T0 is 00:00 UTC, on a slot boundary).
     harness.processElement2(outage("O-1", MatchLevel.CELL, T0, T0 + minutes(10)), T0);
-    harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + minutes(10 + 30 + 60)));
+    harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + minutes(104)));
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + minutes(105)));
     assertThat(harness.numKeyedStateEntries()).isZero();
+  }
+
+  @Test
+  void aLateComplaintSeesAnOutageUpToItsExpiryNotWhileItWaitsForItsPurgeSlot() throws Exception {
+    // Expiry at minute 100 as above. A complaint at minute 35 (within the tail) decided late, watermark 99:
+    // the outage is still held (it was, with a timer per outage, until the watermark reached 100).
+    harness.processElement2(outage("O-1", MatchLevel.CELL, T0, T0 + minutes(10)), T0);
+    harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + minutes(99)));
+    harness.processElement1(complaint("TT-held", T0 + minutes(35)), T0 + minutes(35));
+    // Watermark 100: the outage has expired (its own timer would have fired) though its slot ends at 105.
+    harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + minutes(100)));
+    harness.processElement1(complaint("TT-gone", T0 + minutes(35)), T0 + minutes(35));
+    assertThat(harness.extractOutputValues())
+        .extracting(Attribution::complaintId, Attribution::outageId, Attribution::late)
+        .containsExactly(tuple("TT-held", "O-1", true), tuple("TT-gone", null, true));
   }
 }

@@ -233,4 +233,36 @@ class GoldenWindowLearnerTest {
         step.goldenWindowMinutes(), step.ciLowMinutes(), step.ciHighMinutes(), rise.goldenWindowMinutes(),
         rise.ciLowMinutes(), rise.ciHighMinutes(), own);
   }
+
+  /** One scope's outages closing every 5 minutes (settle instants T0, T0 + 5 min, ...), each with a few complaints. */
+  private static List<ClosedOutage> everyFiveMinutes(int n) {
+    List<ClosedOutage> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long settle = T0 + i * minutes(5);
+      long end = settle - minutes(30);
+      long start = end - minutes(60);
+      out.add(new ClosedOutage("Yinchuan-4G/" + i, "Yinchuan", "4G", start, end, settle, false,
+          List.of(3.0, 20.0, 40.0, 50.0)));
+    }
+    return out;
+  }
+
+  private static List<Long> reestimatedAt(GoldenConfig golden, int n) throws Exception {
+    List<GoldenScopeReport> table = new ArrayList<>();
+    run(golden, everyFiveMinutes(n), table);
+    return table.stream().filter(r -> r.region().equals("Yinchuan") && r.technology().equals("4G"))
+        .map(GoldenScopeReport::outages).toList();
+  }
+
+  @Test
+  void aScopeIsReestimatedAtMostOncePerIntervalOfEventTime_aCountReachedSoonerWaitsForIt() throws Exception {
+    GoldenConfig byCount = golden(30, 10, 500);
+    // On the count alone: the first outage, then every 10th (the 30th is also the minimum).
+    assertThat(reestimatedAt(byCount, 60)).containsExactly(1L, 10L, 20L, 30L, 40L, 50L, 60L);
+    // At most hourly, the n-th outage settling at (n - 1) * 5 min: the first at 0; the 10th (45 min) waits for the
+    // 13th (60 min); the 20th (95) for the 25th (120); the 30th, the minimum, at once (145); the 40th (195) waits for
+    // the 42nd (205); the 50th (245) for the 54th (265); the 60th (295) still waits at the end.
+    assertThat(reestimatedAt(byCount.withReestimateInterval(Duration.ofHours(1)), 60))
+        .containsExactly(1L, 13L, 25L, 30L, 42L, 54L);
+  }
 }

@@ -18,6 +18,11 @@ import java.util.Map;
  * @param backgroundComplaintsPerDay mean number of complaints per day not caused by an outage
  * @param alarmNoisePerDay mean number of alarms per day that are not outages (each raise usually has a clear)
  * @param clean no duplicates, no out-of-order lines, no damaged lines, no orphan clears
+ * @param cityKm where positive, every city's sites stand within this radius (km) of its centre, the inner 40 % of
+ *     it the dense core (the benchmark's dense cities: 2 000 sites in about 20 × 20 km); 0: each city's own extent
+ * @param complainingOutages the share of outages that cause complaints at all (the others cause none); 1: every
+ *     outage, as in the sample
+ * @param faultComplaintLevel multiplies the rate of the complaints an outage causes; 1: the sample's
  */
 public record GeneratorOptions(
     Path out,
@@ -29,12 +34,16 @@ public record GeneratorOptions(
     double backgroundComplaintsPerDay,
     double alarmNoisePerDay,
     boolean clean,
-    boolean provinceMonth) {
+    boolean provinceMonth,
+    double cityKm,
+    double complainingOutages,
+    double faultComplaintLevel) {
 
   public static final String USAGE =
       "usage: SampleDataGenerator --out DIR [--start 2026-10-05] [--days 21] [--seed 7] [--sites-per-city 80]\n"
           + "       [--outages-per-day 20] [--background-complaints-per-day 220] [--alarm-noise-per-day 40]\n"
-          + "       [--clean] [--province-month]";
+          + "       [--clean] [--province-month] [--city-km 0] [--complaining-outages 1]\n"
+          + "       [--fault-complaint-level 1]";
 
   public GeneratorOptions {
     if (out == null) {
@@ -42,6 +51,10 @@ public record GeneratorOptions(
     }
     if (days < 1 || sitesPerCity < 1 || outagesPerDay < 0 || backgroundComplaintsPerDay < 0 || alarmNoisePerDay < 0) {
       throw new IllegalArgumentException("days and sites-per-city must be at least 1, rates not negative");
+    }
+    if (!(cityKm >= 0) || !(complainingOutages >= 0 && complainingOutages <= 1) || !(faultComplaintLevel >= 0)) {
+      throw new IllegalArgumentException(
+          "city-km and fault-complaint-level must not be negative, complaining-outages between 0 and 1");
     }
   }
 
@@ -85,6 +98,9 @@ public record GeneratorOptions(
     LocalDate start = LocalDate.of(2026, 10, 5);
     long seed = 7;
     boolean clean = false;
+    double cityKm = 0;
+    double complaining = 1;
+    double faultLevel = 1;
     for (Map.Entry<String, String> f : flags.entrySet()) {
       String v = f.getValue();
       try {
@@ -98,6 +114,9 @@ public record GeneratorOptions(
           case "background-complaints-per-day" -> background = Double.parseDouble(v);
           case "alarm-noise-per-day" -> noise = Double.parseDouble(v);
           case "clean" -> clean = Boolean.parseBoolean(v);
+          case "city-km" -> cityKm = Double.parseDouble(v);
+          case "complaining-outages" -> complaining = Double.parseDouble(v);
+          case "fault-complaint-level" -> faultLevel = Double.parseDouble(v);
           case "province-month" -> {
             // handled above
           }
@@ -107,7 +126,8 @@ public record GeneratorOptions(
         throw new IllegalArgumentException("--" + f.getKey() + ": cannot read '" + v + "'");
       }
     }
-    return new GeneratorOptions(out, start, days, seed, sites, outages, background, noise, clean, province);
+    return new GeneratorOptions(out, start, days, seed, sites, outages, background, noise, clean, province, cityKm,
+        complaining, faultLevel);
   }
 
   /** Whether the data starts on a Monday, so that weeks in the metrics are whole. */

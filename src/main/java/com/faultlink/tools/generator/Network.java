@@ -86,6 +86,11 @@ final class Network {
   final double[] fragility;
 
   Network(int sitesPerCity, SplittableRandom rng) {
+    this(sitesPerCity, 0, rng);
+  }
+
+  /** With {@code cityKm > 0}, every city's sites within that radius of its centre, the inner 40 % its core. */
+  Network(int sitesPerCity, double cityKm, SplittableRandom rng) {
     Map<Long, List<Integer>> grid = new HashMap<>();
     List<int[]> siteCellLists = new ArrayList<>();
     for (int c = 0; c < CITIES.length; c++) {
@@ -93,8 +98,8 @@ final class Network {
       int n = Math.max(2, (int) Math.round(sitesPerCity * city.siteWeight()));
       citySites[c] = n;
       double scale = Math.min(2.0, Math.sqrt(Math.max(1.0, n / 120.0)));
-      double core = city.coreKm() * scale;
-      double outer = city.outerKm() * scale;
+      double core = cityKm > 0 ? 0.4 * cityKm : city.coreKm() * scale;
+      double outer = cityKm > 0 ? cityKm : city.outerKm() * scale;
       double kmPerDegLon = 111.32 * StrictMath.cos(StrictMath.toRadians(city.lat()));
       List<Integer> cityCellList = new ArrayList<>();
       for (int number = 1; number <= n; number++) {

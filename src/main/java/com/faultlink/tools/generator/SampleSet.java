@@ -73,7 +73,7 @@ public final class SampleSet {
     long t0 = System.nanoTime();
     Path dir = o.out();
     Files.createDirectories(dir);
-    Network net = new Network(o.sitesPerCity(), Rand.stream(o.seed(), 1));
+    Network net = new Network(o.sitesPerCity(), o.cityKm(), Rand.stream(o.seed(), 1));
     net.writeCsv(dir);
     long from = o.startSecond();
     long until = o.endSecond();

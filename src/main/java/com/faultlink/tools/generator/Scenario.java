@@ -572,11 +572,15 @@ final class Scenario {
    * lasts, and a short tail after the clear; scaled by the hour of day, the city and the technology.
    */
   private void faultComplaints(int cell, long s, long e, double level, SplittableRandom r) {
+    if (opt.complainingOutages() < 1 && r.nextDouble() >= opt.complainingOutages()) {
+      return; // drawn only where some outages cause none, so that the sample's draws stay as they were
+    }
     Network.Cell c = net.cells.get(cell);
     Site site = net.sites.get(c.site());
     City city = Network.CITIES[c.city()];
     double golden = Math.max(15, Math.min(90, city.goldenMinutes() + TECH_GOLDEN_OFFSET[c.tech()] + 3 * Rand.gaussian(r)));
-    double rate = FAULT_COMPLAINTS_PER_MINUTE * city.complaintFactor() * TECH_COMPLAINTS[c.tech()] * level;
+    double rate = FAULT_COMPLAINTS_PER_MINUTE * city.complaintFactor() * TECH_COMPLAINTS[c.tech()] * level
+        * opt.faultComplaintLevel();
     double lambdaMax = rate * maxDiurnal;
     double duration = (e - s) / 60.0;
     double stop = Math.min(duration + 30, (until - s) / 60.0);
