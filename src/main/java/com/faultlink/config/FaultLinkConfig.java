@@ -117,6 +117,13 @@ public record FaultLinkConfig(
   }
 
   /** The same config with other golden-window settings (tests, analysts' what-if replays). */
+  /** The same config with other reference tables (tests that bring their own network). */
+  public FaultLinkConfig withReference(Reference r) {
+    return new FaultLinkConfig(timezone, parallelism, sources, r, sinks, outOfOrderness, watermarks, input, outages,
+        attribution, golden, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern,
+        checkpointing, state, restart, planned, incidents, kpi, tickets);
+  }
+
   public FaultLinkConfig withGolden(GoldenConfig g) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,

@@ -144,6 +144,8 @@ class GoldenAcceptanceRunTest {
     assertThat(golden.baselineMinutes().toMinutes()).isEqualTo((long) BASELINE);
     Path out = dir.resolve("out");
     FaultLinkConfig config = base.withSinksDir(out.toString()).withParallelism(2).withGolden(golden)
+        .withReference(new FaultLinkConfig.Reference(dir.resolve("cells.csv").toString(),
+            dir.resolve("regions.csv").toString()))
         .withSources(new FaultLinkConfig.Sources(new InputConfig(dir.resolve("alarms.jsonl").toString()),
             new InputConfig(dir.resolve("complaints.jsonl").toString()), null, 0));
     long t0 = System.nanoTime();

@@ -66,8 +66,13 @@ class TicketSampleRunTest {
     for (JsonNode m : perTier) {
       TicketOracle.assertFigures(TicketOracle.key(m), m, expected.getOrDefault(TicketOracle.key(m), new long[5]));
     }
-    // RECIPE: 6 154 tickets, some 3 % cancelled and some 360 resolved late, the last ones still open at the end
-    assertThat(dueSeen).isBetween(5_000L, 6_154L);
+    // Most tickets fall due inside the three weeks (about 3 % are cancelled, the last days' are due after the end);
+    // none is due twice.
+    long created = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("sample-data", "complaints.jsonl")),
+        java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(l -> l.contains("\"TroubleTicketCreateEvent\"")).map(l -> l.substring(0, l.indexOf(',')))
+        .distinct().count();
+    assertThat(dueSeen).isBetween(created * 7 / 10, created);
     assertThat(overdueSeen).isPositive();
   }
 }
