@@ -67,10 +67,10 @@ class OutputSchemasTest {
   void aStreamFolderWithoutASchemaIsAProblem() throws IOException {
     write(out, "attributions", "{\"complaintId\":\"TT-1\",\"outageId\":null,\"region\":\"R\",\"cellId\":null,"
         + "\"matchLevel\":\"none\",\"lagMinutes\":null,\"complaintTime\":\"2026-10-05T04:44:53+08:00\","
-        + "\"category\":\"voice\",\"planned\":false,\"workId\":null,\"late\":false}");
-    write(out, "hotspots", "{\"region\":\"R\"}");
+        + "\"category\":\"voice\",\"planned\":false,\"workId\":null,\"late\":false,\"channel\":\"app\",\"severity\":null}");
+    write(out, "no-such-stream", "{\"region\":\"R\"}");
     Files.createDirectories(out.resolve("_work-in-progress"));
-    assertThat(schemas.problems(out)).singleElement().asString().startsWith("hotspots: no schema");
+    assertThat(schemas.problems(out)).singleElement().asString().startsWith("no-such-stream: no schema");
   }
 
   @Test
@@ -103,6 +103,24 @@ class OutputSchemasTest {
         .anySatisfy(p -> assertThat(p).contains("outagesOpen"));
     assertThat(schemas.check("alerts", tree(head + ",\"outagesOpen\":10,\"explainingOutages\":[],\"incidents\":[],\"count\":3}")))
         .anySatisfy(p -> assertThat(p).contains("count"));
+  }
+
+  @Test
+  void aKpiMissNeedsItsTargetAndAHotspotSiteHasNoTechnology() {
+    String kpi = "{\"alertId\":\"KPI_MISSED/R/restoredInWindowPct/week/2026-10-05T00:00:00+08:00\",\"type\":\"KPI_MISSED\","
+        + "\"status\":\"firing\",\"severity\":\"warning\",\"summary\":\"R: missed\",\"region\":\"R\","
+        + "\"at\":\"2026-10-12T00:00:00+08:00\",\"incidentId\":null,\"firedAt\":\"2026-10-12T00:00:00+08:00\","
+        + "\"resolvedAt\":null,\"durationMinutes\":null,\"period\":\"week\",\"periodStart\":\"2026-10-05\","
+        + "\"metric\":\"restoredInWindowPct\",\"planned\":false,\"workId\":null";
+    assertThat(schemas.check("alerts", tree(kpi + ",\"op\":\"min\",\"target\":90.0,\"value\":89.47}"))).isEmpty();
+    // no target, and an op that is neither max nor min
+    assertThat(schemas.check("alerts", tree(kpi + ",\"op\":\"below\",\"value\":89.47}")))
+        .anySatisfy(p -> assertThat(p).contains("target"))
+        .anySatisfy(p -> assertThat(p).contains("op"));
+    String site = "{\"region\":\"R\",\"weekStart\":\"2026-10-05\",\"level\":\"site\",\"id\":\"S\",\"siteId\":\"S\","
+        + "\"rank\":1,\"complaints\":13,\"cells\":5,\"technology\":";
+    assertThat(schemas.check("hotspots", tree(site + "null}"))).isEmpty();
+    assertThat(schemas.check("hotspots", tree(site + "\"4G\"}"))).anySatisfy(p -> assertThat(p).contains("technology"));
   }
 
   private static com.fasterxml.jackson.databind.JsonNode tree(String json) {
