@@ -51,7 +51,7 @@ class FailingSinksPipelineTest {
 
   private static final List<String> TABLES =
       List.of("metrics", "golden_windows", "outage_impacts", "work_impacts", "outage_status", "open_outages", "alerts",
-          "incidents", "open_tickets");
+          "incidents", "open_tickets", "burst_thresholds");
 
   @TempDir static Path tmp;
   private static TestPostgres pg;
@@ -127,7 +127,8 @@ class FailingSinksPipelineTest {
     long rows = cleanFiles.get("metrics").size() + cleanFiles.get("golden-windows").size()
         + cleanFiles.get("outage-impacts").size() + cleanFiles.get("work-impacts").size()
         + 2L * cleanFiles.get("outage-status").size() + cleanFiles.get("alerts").size()
-        + cleanFiles.get("incidents").size() + cleanFiles.get("open-tickets").size();
+        + cleanFiles.get("incidents").size() + cleanFiles.get("open-tickets").size()
+        + cleanFiles.get("burst-thresholds").size();
     assertThat(counts.get(CounterNames.JDBC_UNWRITTEN)).as("rows never written").isEqualTo(rows);
     // at most 20 rows buffered per table and writer (8 tables, 2 writers each); the rest dropped as they came
     assertThat(counts.get(CounterNames.JDBC_UNWRITTEN_AT_END)).isBetween(1L, 8 * 2 * 20L);

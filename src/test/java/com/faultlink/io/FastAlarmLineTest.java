@@ -35,7 +35,8 @@ class FastAlarmLineTest {
         fast++;
       }
     }
-    assertThat(fast).as("lines read on the fast path").isGreaterThan(lines.size() * 9 / 10);
+    // Raises and clears: the acknowledgements (about an eighth of the sample's lines) go to the tree parser.
+    assertThat(fast).as("lines read on the fast path").isGreaterThan(lines.size() * 8 / 10);
   }
 
   @Test
