@@ -35,9 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterDeploymentIT {
-  /** Any pace: Kafka runs read one message per fetch, the sample's 6 182 complaints in about 20 s. */
+  /** Any pace: Kafka runs read one message per fetch, the sample in about 20 s. */
   private static final int PACE = 250;
-  private static final int SAMPLE_LINES = 2619 + 6182 + 19; // RECIPE.md: alarms, complaints, works
+  /** Every line of the sample's three inputs: what a run from the start reads. */
+  private static final long SAMPLE_LINES = sampleLines("alarms.jsonl") + sampleLines("complaints.jsonl")
+      + sampleLines("works.jsonl");
+
+  private static long sampleLines(String file) {
+    try {
+      return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("sample-data", file)),
+          java.nio.charset.StandardCharsets.UTF_8).lines().count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @TempDir static Path work;
   private LocalFlinkCluster cluster;
@@ -126,7 +137,16 @@ class ClusterDeploymentIT {
     String first = submit("submit", config.toString(), "--parallelism", "2");
     awaitMidStream(first);
 
-    String savepoint = cluster.run("savepoint", first, "--stop");
+    // A stop-with-savepoint that a task declines leaves the job running; an operator tries again. It was seen
+    // declined ("Task local checkpoint failure") in about one run in three on the shared machine, cause not yet
+    // found: the first failure is printed with the TaskManagers' errors, and a second failure fails the test.
+    String savepoint;
+    try {
+      savepoint = cluster.run("savepoint", first, "--stop");
+    } catch (IllegalStateException declined) {
+      System.out.println("savepoint declined once, trying again: " + declined.getMessage());
+      savepoint = cluster.run("savepoint", first, "--stop");
+    }
     assertThat(savepoint).startsWith("file:");
     // the savepoint completes a moment before the job's last tasks have finished
     cluster.awaitJobState(first, Duration.ofSeconds(60), "FINISHED"::equals);

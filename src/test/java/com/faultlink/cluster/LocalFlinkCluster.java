@@ -68,9 +68,26 @@ final class LocalFlinkCluster implements AutoCloseable {
     Outcome o = attempt(args);
     if (o.exitCode() != 0) {
       throw new IllegalStateException("cluster-local.sh " + String.join(" ", args) + " exited " + o.exitCode()
-          + ": " + o.err() + o.out());
+          + ": " + o.err() + o.out() + taskManagerErrors());
     }
     return o.out();
+  }
+
+  /** The TaskManagers' logged errors and exceptions (first lines), so a failed verb says what the tasks saw. */
+  private String taskManagerErrors() {
+    StringBuilder b = new StringBuilder();
+    try (var files = Files.list(dir.resolve("log"))) {
+      for (Path log : files.filter(f -> f.getFileName().toString().startsWith("taskmanager")).sorted().toList()) {
+        List<String> hits = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+            .filter(l -> l.contains(" ERROR ") || l.contains("Exception")).limit(30).toList();
+        if (!hits.isEmpty()) {
+          b.append("\n--- ").append(log.getFileName()).append(":\n").append(String.join("\n", hits));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      b.append("\n(no TaskManager log: ").append(e).append(')');
+    }
+    return b.toString();
   }
 
   /** How one run of the script ended: its exit code, standard output (trimmed) and error output. */

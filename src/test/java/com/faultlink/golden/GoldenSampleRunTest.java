@@ -146,7 +146,7 @@ class GoldenSampleRunTest {
           (a, b) -> a.get("validFrom").asText().compareTo(b.get("validFrom").asText()) >= 0 ? a : b);
     }
     assertThat(latest).containsKey("*|*");
-    // 288 outages, 51 of them planned (not learned from)
+    // the sample's unplanned outages (planned ones are not learned from)
     assertThat(latest.get("*|*").get("outages").asLong()).isGreaterThan(200);
     List<JsonNode> unplanned = records(p2, "outage-impacts").stream()
         .filter(o -> !o.get("planned").asBoolean() && o.hasNonNull("end")).toList();
