@@ -1,7 +1,7 @@
 package com.faultlink.correlate;
 
-import com.faultlink.metrics.Rounding;
 import com.faultlink.model.OutageImpact;
+import com.faultlink.model.Rounding;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;

@@ -1,5 +1,6 @@
 package com.faultlink.metrics;
 
+import com.faultlink.model.Rounding;
 import com.faultlink.model.TicketFigures;
 
 /** One scope's raw ticket counts for one period. */
