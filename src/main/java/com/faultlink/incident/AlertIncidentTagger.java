@@ -2,8 +2,6 @@ package com.faultlink.incident;
 
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertStatus;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -63,16 +61,7 @@ public final class AlertIncidentTagger extends KeyedCoProcessFunction<String, Al
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-    List<Alert> due = new ArrayList<>();
-    List<Alert> later = new ArrayList<>();
-    Iterable<Alert> all = waiting.get();
-    if (all != null) {
-      for (Alert a : all) {
-        (a.at() <= timestamp ? due : later).add(a);
-      }
-    }
-    waiting.update(later);
-    due.sort(Comparator.comparingLong(Alert::at).thenComparing(a -> a.status().ordinal()));
+    List<Alert> due = WaitingAlerts.takeDue(waiting, a -> a.at() <= timestamp);
     Membership m = membership.value();
     for (Alert a : due) {
       String incident = m != null && m.incidentId() != null && m.decidedAt() <= a.at() ? m.incidentId() : null;

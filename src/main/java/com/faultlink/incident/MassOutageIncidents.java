@@ -3,7 +3,6 @@ package com.faultlink.incident;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertStatus;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -67,16 +66,7 @@ public final class MassOutageIncidents extends KeyedCoProcessFunction<String, Al
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-    List<Alert> due = new ArrayList<>();
-    List<Alert> later = new ArrayList<>();
-    Iterable<Alert> all = waiting.get();
-    if (all != null) {
-      for (Alert a : all) {
-        (RootAlarmPairer.plus(a.at(), windowMillis) <= timestamp ? due : later).add(a);
-      }
-    }
-    waiting.update(later);
-    due.sort(Comparator.comparingLong(Alert::at).thenComparing(a -> a.status().ordinal()));
+    List<Alert> due = WaitingAlerts.takeDue(waiting, a -> RootAlarmPairer.plus(a.at(), windowMillis) <= timestamp);
     for (Alert a : due) {
       List<String> incidents;
       String kept = named.get(a.alertId());
