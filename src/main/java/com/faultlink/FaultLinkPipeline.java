@@ -21,7 +21,7 @@ import com.faultlink.correlate.OutageAck;
 import com.faultlink.correlate.OutageAckMatcher;
 import com.faultlink.correlate.OutageImpactTracker;
 import com.faultlink.correlate.OutageNearSite;
-import com.faultlink.golden.GoldenScopeReport;
+import com.faultlink.model.GoldenScopeReport;
 import com.faultlink.incident.AlertIncidentTagger;
 import com.faultlink.incident.ImpactIncidentTagger;
 import com.faultlink.incident.IncidentFact;

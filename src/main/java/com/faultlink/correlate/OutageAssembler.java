@@ -4,7 +4,6 @@ import com.faultlink.config.PlannedConfig;
 import com.faultlink.model.AlarmKind;
 import com.faultlink.model.Outage;
 import com.faultlink.model.PlannedWork;
-import com.faultlink.planned.WorkMatcher;
 import com.faultlink.reference.Cell;
 import com.faultlink.reference.CellTable;
 import com.faultlink.runtime.CounterNames;

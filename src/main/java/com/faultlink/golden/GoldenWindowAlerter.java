@@ -1,6 +1,7 @@
 package com.faultlink.golden;
 
 import com.faultlink.config.GoldenConfig;
+import com.faultlink.model.GoldenOutcome;
 import com.faultlink.model.Rounding;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertIds;

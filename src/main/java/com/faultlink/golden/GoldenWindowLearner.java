@@ -1,6 +1,7 @@
 package com.faultlink.golden;
 
 import com.faultlink.config.GoldenConfig;
+import com.faultlink.model.GoldenScopeReport;
 import com.faultlink.model.Rounding;
 import com.faultlink.model.ClosedOutage;
 import com.faultlink.model.GoldenWindow;

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.faultlink.golden.GoldenScopeReport;
-import com.faultlink.metrics.ComplaintGroups;
+import com.faultlink.model.GoldenScopeReport;
 import com.faultlink.model.Alert;
 import com.faultlink.model.ComplaintBreakdown;
 import com.faultlink.model.Hotspot;
@@ -137,9 +136,9 @@ public final class OutputJson {
     n.put("restoredInWindowPct", m.restoredInWindowPct());
     n.put("complaintsChangePct", m.complaintsChangePct());
     ComplaintBreakdown b = m.breakdown() != null ? m.breakdown() : ComplaintBreakdown.EMPTY;
-    counts(n.putObject("complaintsByChannel"), b.byChannel(), ComplaintGroups.STANDARD_CHANNELS);
-    counts(n.putObject("complaintsBySeverity"), b.bySeverity(), ComplaintGroups.SEVERITIES);
-    counts(n.putObject("complaintsByTechnology"), b.byTechnology(), ComplaintGroups.TECHNOLOGIES);
+    counts(n.putObject("complaintsByChannel"), b.byChannel(), ComplaintBreakdown.STANDARD_CHANNELS);
+    counts(n.putObject("complaintsBySeverity"), b.bySeverity(), ComplaintBreakdown.SEVERITIES);
+    counts(n.putObject("complaintsByTechnology"), b.byTechnology(), ComplaintBreakdown.TECHNOLOGIES);
     n.put("escalatedComplaints", b.escalated());
     n.put("outagesAcknowledged", m.outagesAcknowledged());
     n.put("ackMeanMinutes", m.ackMeanMinutes());
@@ -167,16 +166,16 @@ public final class OutputJson {
   private static void counts(ObjectNode into, java.util.Map<String, Long> counts, java.util.List<String> first) {
     java.util.List<String> names = new java.util.ArrayList<>();
     for (String f : first) {
-      if (!f.equals(ComplaintGroups.OTHER) && !f.equals(ComplaintGroups.UNKNOWN)) {
+      if (!f.equals(ComplaintBreakdown.OTHER) && !f.equals(ComplaintBreakdown.UNKNOWN)) {
         names.add(f);
       }
     }
     java.util.TreeSet<String> rest = new java.util.TreeSet<>(counts.keySet());
     rest.removeAll(first);
-    rest.remove(ComplaintGroups.OTHER);
-    rest.remove(ComplaintGroups.UNKNOWN);
+    rest.remove(ComplaintBreakdown.OTHER);
+    rest.remove(ComplaintBreakdown.UNKNOWN);
     names.addAll(rest);
-    for (String last : java.util.List.of(ComplaintGroups.OTHER, ComplaintGroups.UNKNOWN)) {
+    for (String last : java.util.List.of(ComplaintBreakdown.OTHER, ComplaintBreakdown.UNKNOWN)) {
       if (first.contains(last) || counts.containsKey(last)) {
         names.add(last);
       }

@@ -1,5 +1,6 @@
 package com.faultlink.metrics;
 
+import com.faultlink.model.ComplaintBreakdown;
 import com.faultlink.reference.Cell;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -21,12 +22,12 @@ import java.util.Set;
 public final class ComplaintGroups implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final List<String> STANDARD_CHANNELS = List.of("hotline", "app", "wechat", "web", "store", "sms");
+  public static final List<String> STANDARD_CHANNELS = ComplaintBreakdown.STANDARD_CHANNELS;
   public static final List<String> DEFAULT_ESCALATION_CHANNELS = List.of("regulator", "越级");
-  public static final List<String> SEVERITIES = List.of("critical", "major", "minor", "other");
-  public static final List<String> TECHNOLOGIES = List.of("2G", "3G", "4G", "5G", "WLAN", "unknown");
-  public static final String OTHER = "other";
-  public static final String UNKNOWN = "unknown";
+  public static final List<String> SEVERITIES = ComplaintBreakdown.SEVERITIES;
+  public static final List<String> TECHNOLOGIES = ComplaintBreakdown.TECHNOLOGIES;
+  public static final String OTHER = ComplaintBreakdown.OTHER;
+  public static final String UNKNOWN = ComplaintBreakdown.UNKNOWN;
 
   private final List<String> channels;
   private final Set<String> escalation;

@@ -1,7 +1,7 @@
 package com.faultlink.metrics;
 
 import com.faultlink.correlate.OutageAck;
-import com.faultlink.golden.GoldenOutcome;
+import com.faultlink.model.GoldenOutcome;
 import com.faultlink.model.Outage;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;

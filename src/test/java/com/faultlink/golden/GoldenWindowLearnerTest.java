@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.faultlink.config.GoldenConfig;
 import com.faultlink.model.ClosedOutage;
+import com.faultlink.model.GoldenScopeReport;
 import com.faultlink.model.GoldenWindow;
 import java.time.Duration;
 import java.util.ArrayList;

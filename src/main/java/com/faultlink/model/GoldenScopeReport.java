@@ -1,4 +1,4 @@
-package com.faultlink.golden;
+package com.faultlink.model;
 
 /**
  * One row of the analysts' golden-window table: a scope's state after a re-estimation, whether or not it

@@ -1,6 +1,5 @@
-package com.faultlink.golden;
+package com.faultlink.model;
 
-import com.faultlink.model.Outage;
 
 /**
  * Whether an outage was restored inside the golden window in force at its start, decided when the window

@@ -1,4 +1,4 @@
-package com.faultlink.planned;
+package com.faultlink.correlate;
 
 import com.faultlink.model.PlannedWork;
 import com.faultlink.reference.Cell;
