@@ -19,7 +19,7 @@ public final class BenchWiring {
   public static void build(StreamExecutionEnvironment env, FaultLinkConfig config, CellTable cells,
       RegionTable regions, MapFunction<String, String> alarmProbe, MapFunction<String, String> complaintProbe,
       Consumer<FaultLinkPipeline.Outputs> outputProbes) {
-    FaultLinkPipeline.Inputs inputs = FaultLinkJob.inputs(env, config, cells);
+    FaultLinkPipeline.Inputs inputs = JobInputs.read(env, config, cells);
     inputs = new FaultLinkPipeline.Inputs(
         alarmProbe == null ? inputs.alarms()
             : inputs.alarms().map(alarmProbe).uid("bench-probe-alarms").name("Bench probe: alarms"),
@@ -27,7 +27,7 @@ public final class BenchWiring {
             : inputs.complaints().map(complaintProbe).uid("bench-probe-complaints").name("Bench probe: complaints"),
         inputs.works(), inputs.unbounded(), inputs.alarmsTimedAtSource(), inputs.complaintsTimedAtSource());
     FaultLinkPipeline.Outputs outputs = new FaultLinkPipeline(config, cells, regions).build(inputs);
-    FaultLinkJob.writeOutputs(outputs, config, true);
+    JobOutputs.write(outputs, config, true);
     if (outputProbes != null) {
       outputProbes.accept(outputs);
     }

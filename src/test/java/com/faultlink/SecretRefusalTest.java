@@ -81,14 +81,14 @@ class SecretRefusalTest {
         + "sinks: {dir: " + dir.resolve("out") + "}\n"
         + "privacy: {customerKeySecret: '${FAULTLINK_TEST_UNSET_SECRET_VARIABLE}'}\n");
     // A reference to a variable that is not set: the submission names the key and the variable.
-    assertThatThrownBy(() -> FaultLinkJob.submitToCluster(new String[] {config.toString()}))
+    assertThatThrownBy(() -> ClusterSubmission.submit(new String[] {config.toString()}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("privacy.customerKeySecret").hasMessageContaining("FAULTLINK_TEST_UNSET_SECRET_VARIABLE");
     // No secret at all (the environment's variable aside): the development key is refused on a cluster.
     Path plain = Files.writeString(dir.resolve("cluster-plain.yaml"),
         Files.readString(config).replaceAll("privacy: .*\n", ""));
     if (System.getenv(ConfigLoader.SECRET_ENV) == null) {
-      assertThatThrownBy(() -> FaultLinkJob.submitToCluster(new String[] {plain.toString()}))
+      assertThatThrownBy(() -> ClusterSubmission.submit(new String[] {plain.toString()}))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("faultlink: config key 'privacy.customerKeySecret'").hasMessageContaining("cluster");
     }

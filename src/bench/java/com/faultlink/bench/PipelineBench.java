@@ -1,7 +1,7 @@
 package com.faultlink.bench;
 
 import com.faultlink.BenchWiring;
-import com.faultlink.FaultLinkJob;
+import com.faultlink.JobEnvironment;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.io.GoldenWindowTable;
@@ -225,7 +225,7 @@ public final class PipelineBench {
     }
     CellTable cells = CellTable.load(Path.of(config.reference().cells()));
     RegionTable regions = RegionTable.load(Path.of(config.reference().regions()));
-    StreamExecutionEnvironment env = FaultLinkJob.environment(config, true);
+    StreamExecutionEnvironment env = JobEnvironment.of(config, true);
     BenchWiring.build(env, config, cells, regions, alarmProbe, new SourceProbe(false), outputProbes);
     Configuration conf = new Configuration();
     conf.addAll(Configuration.fromMap(env.getConfiguration().toMap()));

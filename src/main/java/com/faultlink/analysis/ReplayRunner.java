@@ -1,6 +1,8 @@
 package com.faultlink.analysis;
 
 import com.faultlink.FaultLinkJob;
+import com.faultlink.JobEnvironment;
+import com.faultlink.LocalRun;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
@@ -53,7 +55,7 @@ public final class ReplayRunner {
   /** Runs the job to the end of its inputs; returns its counters (the run summary's, by name). */
   public static Map<String, Long> run(FaultLinkConfig config, CellTable cells, RegionTable regions,
       Progress progress) throws Exception {
-    StreamExecutionEnvironment env = FaultLinkJob.environment(config, true);
+    StreamExecutionEnvironment env = JobEnvironment.of(config, true);
     FaultLinkJob.build(env, config, cells, regions, true);
     Configuration conf = new Configuration();
     conf.addAll(Configuration.fromMap(env.getConfiguration().toMap()));
@@ -63,7 +65,7 @@ public final class ReplayRunner {
     graph.setJobName("FaultLink replay");
     LocalJob job = LocalJob.start(graph, conf);
     JobExecutionResult result = await(job.client(), job.cluster(), progress);
-    return FaultLinkJob.finishRun(config, result, job.client().getJobID());
+    return LocalRun.finish(config, result, job.client().getJobID());
   }
 
   private static JobExecutionResult await(JobClient client, MiniCluster cluster, Progress progress) throws Exception {

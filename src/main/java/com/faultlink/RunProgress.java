@@ -1,0 +1,45 @@
+package com.faultlink;
+
+import com.faultlink.runtime.CounterNames;
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+
+/** Waits for a local job to finish, printing the events read and the rate every two seconds meanwhile. */
+final class RunProgress {
+  private RunProgress() {}
+
+  static JobExecutionResult await(JobClient client, PrintStream progress) throws Exception {
+    CompletableFuture<JobExecutionResult> done = client.getJobExecutionResult();
+    long started = System.nanoTime();
+    long lastRead = 0;
+    long lastAt = started;
+    while (true) {
+      try {
+        return done.get(2, TimeUnit.SECONDS);
+      } catch (TimeoutException stillRunning) {
+        long read = eventsRead(client);
+        long now = System.nanoTime();
+        double rate = (read - lastRead) / Math.max(1e-9, (now - lastAt) / 1e9);
+        progress.printf("faultlink: %,d events read (%,.0f/s), %ds elapsed%n", read, rate, (now - started) / 1_000_000_000L);
+        lastRead = read;
+        lastAt = now;
+      } catch (ExecutionException e) {
+        throw e;
+      }
+    }
+  }
+
+  private static long eventsRead(JobClient client) {
+    try {
+      Object v = client.getAccumulators().get(1, TimeUnit.SECONDS).get(CounterNames.EVENTS_READ);
+      return v instanceof Number ? ((Number) v).longValue() : 0L;
+    } catch (Exception e) {
+      return 0L;
+    }
+  }
+}
