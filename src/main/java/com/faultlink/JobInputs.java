@@ -70,11 +70,10 @@ final class JobInputs {
     if (input.isKafka()) {
       return KafkaInputs.read(env, name, input.kafka(), kafkaWatermarks, maxLineBytes);
     }
-    FileSource<String> source = FileSource
-        .forRecordStreamFormat(new BoundedLineFormat(maxLineBytes),
-            new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri()))
-        .build();
-    DataStream<String> lines = env.fromSource(new AlignedFileSource<>(source), fileWatermarks, "Read " + name + " (file)")
+    org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(Path.of(input.file()).toUri());
+    FileSource<String> source = FileSource.forRecordStreamFormat(new BoundedLineFormat(maxLineBytes), path).build();
+    DataStream<String> lines = env.fromSource(new AlignedFileSource<>(source, input.file(), path), fileWatermarks,
+            "Read " + name + " (file)")
         .uid("source-file-" + name);
     if (throttle > 0) {
       lines = lines.map(new LineThrottle(throttle)).uid("throttle-" + name).name("Pace " + name);

@@ -36,6 +36,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,12 +204,21 @@ class KafkaRunTest {
     byte[] notUtf8 = concat("{\"eventId\":\"ev-x\",\"eventType\":\"AlarmCreateEvent\",\"note\":\"".getBytes(
         StandardCharsets.UTF_8), new byte[] {(byte) 0xFF, (byte) 0xC3, (byte) 0x28}, "\"".getBytes(StandardCharsets.UTF_8));
     String oversized = "{\"eventId\":\"ev-big\",\"filler\":\"" + "x".repeat(300_000);
+    // Where the broker put each message: what its dead letter must name.
+    Map<String, List<Long>> offsetsByRaw = new LinkedHashMap<>();
+    Map<String, Integer> partitionByRaw = new LinkedHashMap<>();
     try (KafkaProducer<byte[], byte[]> producer = broker.unbatchedProducer()) {
-      send(producer, "bad.alarms", "this is not JSON".getBytes(StandardCharsets.UTF_8));
-      send(producer, "bad.alarms", notUtf8);
-      send(producer, "bad.alarms", new byte[0]);
-      send(producer, "bad.alarms", null);
-      send(producer, "bad.alarms", oversized.getBytes(StandardCharsets.UTF_8));
+      String cutRaw = oversized.substring(0, 100);
+      for (Map.Entry<String, byte[]> m : List.of(
+          Map.entry("this is not JSON", "this is not JSON".getBytes(StandardCharsets.UTF_8)),
+          Map.entry(new String(notUtf8, StandardCharsets.UTF_8), notUtf8),
+          Map.entry("", new byte[0]),
+          new java.util.AbstractMap.SimpleEntry<>("", (byte[]) null), // a tombstone
+          Map.entry(cutRaw, oversized.getBytes(StandardCharsets.UTF_8)))) {
+        RecordMetadata at = send(producer, "bad.alarms", m.getValue());
+        offsetsByRaw.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(at.offset());
+        partitionByRaw.put(m.getKey(), at.partition());
+      }
     }
     awaitTrue("five dead letters", Duration.ofMinutes(3),
         () -> broker.readAll("bad.dead-letters", "read_committed").size() >= 5);
@@ -223,6 +233,18 @@ class KafkaRunTest {
     String cut = oversized.substring(0, 100).replace("\"", "\\\"") + "\"";
     assertThat(letters).anySatisfy(l -> assertThat(l).contains("\"raw\":\"" + cut).contains("\"truncated\":true"));
     assertThat(letters).allSatisfy(l -> assertThat(l).startsWith("{\"source\":\"alarms\""));
+    // Each names its topic, partition and offset, as the broker gave them when it took the message.
+    Map<String, List<Long>> namedOffsets = new LinkedHashMap<>();
+    for (String l : letters) {
+      com.fasterxml.jackson.databind.JsonNode d = new ObjectMapper().readTree(l);
+      String raw = d.get("raw").asText();
+      assertThat(d.get("topic").asText()).as(l).isEqualTo("bad.alarms");
+      assertThat(d.get("partition").asInt()).as(l).isEqualTo(partitionByRaw.get(raw));
+      assertThat(d.get("file").isNull()).as(l).isTrue();
+      namedOffsets.computeIfAbsent(raw, k -> new ArrayList<>()).add(d.get("offset").asLong());
+    }
+    namedOffsets.values().forEach(o -> o.sort(Comparator.naturalOrder()));
+    assertThat(namedOffsets).isEqualTo(offsetsByRaw);
     assertThat(status(job)).isEqualTo(JobStatus.RUNNING);
 
     try (KafkaProducer<byte[], byte[]> producer = broker.unbatchedProducer()) {
@@ -277,18 +299,32 @@ class KafkaRunTest {
   /** Every output topic holds exactly the lines of the file run: nothing missing, nothing twice. */
   private static void assertSameAsFileRun(String prefix) {
     for (String stream : SinksConfig.STREAMS) {
-      List<String> got = values(broker.readAll(prefix + stream, "read_committed"));
+      List<String> got = withoutOrigin(stream, values(broker.readAll(prefix + stream, "read_committed")));
       got.sort(Comparator.naturalOrder());
-      assertThat(got).as(prefix + stream).containsExactlyElementsOf(expected.get(stream));
+      assertThat(got).as(prefix + stream).containsExactlyElementsOf(withoutOrigin(stream, expected.get(stream)));
     }
+  }
+
+  /**
+   * A dead letter of a file run names its file and line, one of a Kafka run its topic, partition and offset: the
+   * rest must be the same.
+   */
+  private static List<String> withoutOrigin(String stream, List<String> lines) {
+    if (!stream.equals("dead-letters")) {
+      return lines;
+    }
+    List<String> out = DeadLetterLines.withoutOrigin(lines);
+    out.sort(Comparator.naturalOrder());
+    return out;
   }
 
   private static List<String> values(List<Message> messages) {
     return messages.stream().map(Message::value).collect(Collectors.toCollection(ArrayList::new));
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] value) throws Exception {
-    producer.send(new ProducerRecord<>(topic, value)).get(1, TimeUnit.MINUTES);
+  private static RecordMetadata send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] value)
+      throws Exception {
+    return producer.send(new ProducerRecord<>(topic, value)).get(1, TimeUnit.MINUTES);
   }
 
   private static byte[] concat(byte[]... parts) {

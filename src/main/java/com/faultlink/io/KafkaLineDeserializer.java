@@ -14,13 +14,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * at its start is not part of the line. A value longer than {@code input.maxLineBytes} is handed on as an {@link
  * OversizedLine} (its start only), which {@link ParseLines} dead-letters. The key is ignored. A message without a
  * value (a tombstone) is an empty line. Each line carries its partition ({@link PartitionTag}), so that lateness
- * is judged per partition. Whether the line is an event is for {@link ParseLines} to decide: whatever it
- * rejects (not JSON, not UTF-8, empty, …) goes to the dead letters like a bad line of a file.
+ * is judged per partition, and notes its topic, partition and offset ({@link LineOrigin}) for its dead letter.
+ * Whether the line is an event is for {@link ParseLines} to decide: whatever it rejects (not JSON, not UTF-8, empty,
+ * …) goes to the dead letters like a bad line of a file.
  */
 public final class KafkaLineDeserializer implements KafkaRecordDeserializationSchema<String> {
   private static final long serialVersionUID = 1L;
 
   private final int maxLineBytes;
+  /** The task thread's note, fetched at the first record (the connector deserializes in the task thread). */
+  private transient LineOrigin origin;
 
   /** With the default {@code input.maxLineBytes}. */
   public KafkaLineDeserializer() {
@@ -33,7 +36,12 @@ public final class KafkaLineDeserializer implements KafkaRecordDeserializationSc
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) {
-    out.collect(PartitionTag.tag(record.partition(), decode(record.value(), maxLineBytes)));
+    String line = PartitionTag.tag(record.partition(), decode(record.value(), maxLineBytes));
+    if (origin == null) {
+      origin = LineOrigin.current();
+    }
+    origin.fromKafka(line, record.topic(), record.partition(), record.offset());
+    out.collect(line);
   }
 
   /** The line of a message value, with the default {@code input.maxLineBytes}. */

@@ -433,6 +433,11 @@ public final class OutputJson {
     n.put("reason", d.reason());
     n.put("raw", d.raw());
     n.put("truncated", d.truncated());
+    // where the line was read: a file and its line number, or a Kafka topic, partition and offset (null: not known)
+    n.put("file", d.file());
+    n.put("topic", d.topic());
+    n.put("partition", d.partition());
+    n.put("offset", d.offset());
     return write(n);
   }
 }

@@ -13,7 +13,8 @@ import org.apache.flink.util.OutputTag;
  * Turns the raw lines of one input into events. A line that the contract rejects goes, whole, to the
  * dead-letter side output with the reason; an event type the contract ignores is counted and skipped. A line the
  * reader cut at {@code input.maxLineBytes} ({@link OversizedLine}) is dead-lettered with {@code truncated: true}
- * without being parsed.
+ * without being parsed. A dead letter names where its line was read (file and line number, or Kafka topic,
+ * partition and offset), as its source noted it ({@link LineOrigin}).
  */
 public final class ParseLines<T> extends ProcessFunction<String, T> {
   private static final long serialVersionUID = 1L;
@@ -39,6 +40,9 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   private final TimeSanity sanity;
 
   private transient LineParser<T> parser;
+  private transient LineOrigin origin;
+  /** The line in hand, as the source emitted it (tagged), for its origin. */
+  private transient String current;
   private transient RunCounter read;
   private transient RunCounter rejected;
   private transient RunCounter skipped;
@@ -66,6 +70,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   @Override
   public void open(OpenContext openContext) {
     parser = factory.create();
+    origin = LineOrigin.current();
     read = RunCounter.register(getRuntimeContext(), CounterNames.EVENTS_READ);
     rejected = RunCounter.register(getRuntimeContext(), CounterNames.DEAD_LETTERS);
     skipped = RunCounter.register(getRuntimeContext(), CounterNames.SKIPPED_EVENT_TYPES);
@@ -76,13 +81,14 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   @Override
   public void processElement(String tagged, Context ctx, Collector<T> out) {
     read.inc();
+    current = tagged;
     int lane = PartitionTag.partition(tagged);
     String line = PartitionTag.line(tagged);
     if (OversizedLine.isMarked(line)) {
       // Cut by the reader at input.maxLineBytes: only its start exists, and it is not parsed.
       rejected.inc();
-      ctx.output(DEAD_LETTERS, deadLetter(source, OversizedLine.reason(line), OversizedLine.keptText(line),
-          maxRawChars, true));
+      ctx.output(DEAD_LETTERS, origin.of(tagged, deadLetter(source, OversizedLine.reason(line),
+          OversizedLine.keptText(line), maxRawChars, true)));
       return;
     }
     ParseResult<T> result;
@@ -135,7 +141,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
 
   private void reject(String reason, String line, Context ctx) {
     rejected.inc();
-    ctx.output(DEAD_LETTERS, deadLetter(source, reason, line, maxRawChars));
+    ctx.output(DEAD_LETTERS, origin.of(current, deadLetter(source, reason, line, maxRawChars)));
   }
 
   /** The quarantined line, cut at {@code maxRawChars} (never inside a surrogate pair). */
