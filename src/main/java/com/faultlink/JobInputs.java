@@ -2,14 +2,14 @@ package com.faultlink;
 
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.InputConfig;
-import com.faultlink.io.AlignedFileSource;
-import com.faultlink.io.BoundedLineFormat;
-import com.faultlink.io.EventTimes;
-import com.faultlink.io.FileReadPacing;
-import com.faultlink.io.KafkaInputs;
-import com.faultlink.io.LineEventTime;
-import com.faultlink.io.ParseLines;
-import com.faultlink.io.TimeSanity;
+import com.faultlink.io.input.AlignedFileSource;
+import com.faultlink.io.input.BoundedLineFormat;
+import com.faultlink.io.input.EventTimes;
+import com.faultlink.io.input.FileReadPacing;
+import com.faultlink.io.input.KafkaInputs;
+import com.faultlink.io.input.LineEventTime;
+import com.faultlink.io.input.ParseLines;
+import com.faultlink.io.input.TimeSanity;
 import com.faultlink.model.AlarmEvent;
 import com.faultlink.model.Complaint;
 import com.faultlink.reference.CellTable;
@@ -63,7 +63,7 @@ final class JobInputs {
    * The lines of one input. A file is read whole, paced by {@code fileWatermarks} (its lines are timed after
    * parsing); a Kafka topic per partition, timed in the source with {@code kafkaWatermarks}. Either way a line
    * longer than {@code maxLineBytes} is cut while it is read and handed on as an {@link
-   * com.faultlink.io.OversizedLine}, to be dead-lettered; a UTF-8 byte-order mark is dropped.
+   * com.faultlink.io.input.OversizedLine}, to be dead-lettered; a UTF-8 byte-order mark is dropped.
    */
   static DataStream<String> readLines(StreamExecutionEnvironment env, String name, InputConfig input, int throttle,
       int maxLineBytes, WatermarkStrategy<String> kafkaWatermarks, WatermarkStrategy<String> fileWatermarks) {

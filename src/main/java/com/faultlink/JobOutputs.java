@@ -1,13 +1,13 @@
 package com.faultlink;
 
 import com.faultlink.config.FaultLinkConfig;
-import com.faultlink.io.FileOutputs;
-import com.faultlink.io.KafkaOutputs;
-import com.faultlink.io.KeyedLine;
-import com.faultlink.io.OutputJson;
-import com.faultlink.io.OutputLines;
-import com.faultlink.io.alertmanager.AlertmanagerSink;
-import com.faultlink.io.jdbc.JdbcOutputs;
+import com.faultlink.io.output.FileOutputs;
+import com.faultlink.io.output.KafkaOutputs;
+import com.faultlink.io.output.KeyedLine;
+import com.faultlink.io.output.OutputJson;
+import com.faultlink.io.output.OutputLines;
+import com.faultlink.io.output.alertmanager.AlertmanagerSink;
+import com.faultlink.io.output.jdbc.JdbcOutputs;
 import com.faultlink.model.OpenTicket;
 import com.faultlink.model.OutageStatus;
 import java.nio.file.Path;

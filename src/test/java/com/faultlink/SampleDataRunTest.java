@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
-import com.faultlink.io.OutputSchemas;
+import com.faultlink.io.output.OutputSchemas;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.tools.SampleDataGenerator;

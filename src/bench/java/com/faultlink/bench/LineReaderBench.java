@@ -1,6 +1,6 @@
 package com.faultlink.bench;
 
-import com.faultlink.io.BoundedLineFormat;
+import com.faultlink.io.input.BoundedLineFormat;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

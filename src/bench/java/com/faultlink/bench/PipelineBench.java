@@ -4,7 +4,7 @@ import com.faultlink.BenchWiring;
 import com.faultlink.JobEnvironment;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
-import com.faultlink.io.GoldenWindowTable;
+import com.faultlink.io.output.GoldenWindowTable;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.runtime.CounterNames;

@@ -3,10 +3,13 @@ package com.faultlink.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 
-/** Small helpers that keep rejection reasons short, printable and free of personal data. */
-final class Reasons {
+/**
+ * Small helpers that keep rejection reasons short, printable and free of personal data: the parsers' ({@code
+ * io.input}) and the timestamps' ({@link Timestamps}), which is why they sit here, below both.
+ */
+public final class Reasons {
   /** How much of a field's value a reason quotes. */
-  static final int MAX_QUOTED = 40;
+  public static final int MAX_QUOTED = 40;
 
   /**
    * Runs of digits that could be a phone number (the same shape the contract's checker looks for): masked in texts
@@ -17,7 +20,7 @@ final class Reasons {
   private Reasons() {}
 
   /** The text with every invisible or control character replaced by {@code ?}, cut to {@code max} characters. */
-  static String printable(String text, int max) {
+  public static String printable(String text, int max) {
     if (text == null) {
       return "no reason given";
     }
@@ -44,17 +47,17 @@ final class Reasons {
   }
 
   /** A field value as quoted in a reason: printable, cut to {@link #MAX_QUOTED} characters. */
-  static String quote(String value) {
+  public static String quote(String value) {
     return "'" + printable(value, MAX_QUOTED) + "'";
   }
 
   /** Digit runs that might be a subscriber number replaced by {@code #}. */
-  static String maskNumbers(String text) {
+  public static String maskNumbers(String text) {
     return NUMBER_RUN.matcher(text).replaceAll("#");
   }
 
   /** "a string", "a number", "an object"... for "X is a number, expected a string". */
-  static String typeOf(JsonNode node) {
+  public static String typeOf(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "missing";
     }
@@ -76,7 +79,7 @@ final class Reasons {
     }
   }
 
-  static String cut(String s, int max) {
+  public static String cut(String s, int max) {
     if (s.length() <= max) {
       return s;
     }

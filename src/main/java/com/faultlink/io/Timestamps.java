@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public final class Timestamps {
   /** What {@link #tryParse} returns for a string that is not a valid timestamp (no valid one maps to it). */
-  static final long INVALID = Long.MIN_VALUE;
+  public static final long INVALID = Long.MIN_VALUE;
 
   private static final String NOT_A_TIMESTAMP = "is not an ISO-8601 timestamp with an offset";
 
@@ -95,7 +95,7 @@ public final class Timestamps {
   }
 
   /** Epoch milliseconds, or {@link #INVALID}: the parsers' exception-free path. */
-  static long tryParse(String s) {
+  public static long tryParse(String s) {
     int n = s.length();
     // Shortest: yyyy-MM-ddTHH:mmZ (17 characters).
     if (n < 17
@@ -178,7 +178,7 @@ public final class Timestamps {
    * A reason for a text that {@link #tryParse} refused: {@code eventTime '2011-13-05T08:00:00+08:00' is not an
    * ISO-8601 timestamp with an offset (month 13 does not exist)}. {@code field} may be null.
    */
-  static String describeInvalid(String field, String s) {
+  public static String describeInvalid(String field, String s) {
     // A text that does not even start like a date may be anything, a phone number included: mask digit runs.
     String quoted = Reasons.quote(startsWithDate(s) ? s : Reasons.maskNumbers(s));
     String head = (field == null ? "" : field + " ") + quoted + " " + NOT_A_TIMESTAMP;

@@ -122,7 +122,7 @@ public final class RegionPeriodAggregator
   }
 
   /**
-   * A customer as a number: the keys are {@link com.faultlink.io.CustomerKeyHasher}'s 16 hex digits, 64 bits, so the
+   * A customer as a number: the keys are {@link com.faultlink.io.input.CustomerKeyHasher}'s 16 hex digits, 64 bits, so the
    * number is the key itself, not a hash of it; anything else (never produced by the parsers) is folded to 64 bits.
    */
   static long customerNumber(String customerKey) {

@@ -1,6 +1,6 @@
 package com.faultlink.tickets;
 
-import com.faultlink.io.ParseLines;
+import com.faultlink.io.input.ParseLines;
 import com.faultlink.io.Timestamps;
 import com.faultlink.metrics.PeriodCalendar;
 import com.faultlink.model.DeadLetter;

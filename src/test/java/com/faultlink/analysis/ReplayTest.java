@@ -54,7 +54,7 @@ class ReplayTest {
     assertThat(progress).as("progress reported while running").isNotEmpty().isSorted();
     assertThat(progress.get(progress.size() - 1)).as("the last progress report is the total read")
         .isEqualTo(replay.get("eventsRead"));
-    assertThat(replayOut.resolve(com.faultlink.io.GoldenWindowTable.FILE)).as("the analysts' table, as a run writes it")
-        .hasSameTextualContentAs(ordinaryOut.resolve(com.faultlink.io.GoldenWindowTable.FILE));
+    assertThat(replayOut.resolve(com.faultlink.io.output.GoldenWindowTable.FILE)).as("the analysts' table, as a run writes it")
+        .hasSameTextualContentAs(ordinaryOut.resolve(com.faultlink.io.output.GoldenWindowTable.FILE));
   }
 }

@@ -11,7 +11,7 @@ import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.config.GoldenConfig;
 import com.faultlink.config.InputConfig;
-import com.faultlink.io.GoldenWindowTable;
+import com.faultlink.io.output.GoldenWindowTable;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import java.io.BufferedWriter;

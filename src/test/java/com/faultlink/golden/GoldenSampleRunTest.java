@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.faultlink.FaultLinkJob;
 import com.faultlink.config.ConfigLoader;
 import com.faultlink.config.FaultLinkConfig;
-import com.faultlink.io.GoldenWindowTable;
+import com.faultlink.io.output.GoldenWindowTable;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
 import com.faultlink.tools.generator.GeneratorRecord;

@@ -2,7 +2,7 @@ package com.faultlink.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.faultlink.io.alertmanager.RealAlertmanager;
+import com.faultlink.io.output.alertmanager.RealAlertmanager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package com.faultlink.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.faultlink.io.alertmanager.RealAlertmanager;
+import com.faultlink.io.output.alertmanager.RealAlertmanager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
