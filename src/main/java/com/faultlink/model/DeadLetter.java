@@ -8,7 +8,7 @@ package com.faultlink.model;
  * @param reason why it was rejected, for a person
  * @param raw the line as text, invalid UTF-8 replaced, cut at the configured size
  * @param truncated whether {@code raw} was cut
- * @param file the file it was read from (as the config names it), or null: read from Kafka, or not known
+ * @param file the file it was read from (the configured path, made absolute), or null: read from Kafka, or not known
  * @param topic the Kafka topic it was read from, or null: read from a file, or not known
  * @param partition the Kafka partition, or null as {@code topic}
  * @param offset where in its file or partition: a file's line number (the first line is 1), a Kafka record's

@@ -46,7 +46,7 @@ public final class AlignedFileSource<T>
   }
 
   /**
-   * @param named the input path as the config writes it (a file, or a folder of files)
+   * @param named the input path as the config gives it (a file, or a folder of files)
    * @param namedPath where it points: dead letters name a file under it by {@code named} and the rest of its path
    */
   public AlignedFileSource(FileSource<T> files, String named, Path namedPath) {
