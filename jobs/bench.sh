@@ -23,7 +23,8 @@
 #       causing complaints; N days, default 7), generated once into DIR/dense-Nd-xK/, and measured in the same run
 #       as the other set: its own parse-only ceiling before and after, the pipeline at parallelism 2 (warmed up as
 #       above), the SQL peer, and the whole process cold (FaultLinkJob at parallelism 2 as jobs/run-local.sh runs it,
-#       start-up included, /usr/bin/time: wall, CPU, peak RSS). --dense-only measures the dense set alone;
+#       start-up included, /usr/bin/time: wall, CPU, peak RSS) and its start-up floor (the same on the set's first
+#       2 250 lines). --dense-only measures the dense set alone;
 #       --no-process leaves the whole-process run out (the scaling series in docs/benchmarks.md).
 #   jobs/bench.sh --jmh [JMH options...]
 #       JMH microbenchmarks of the hot paths (parsing, neighbour lookup, attribution) with short defaults
@@ -236,6 +237,27 @@ if [ "$dense" = 1 ]; then
     exit 1
   fi
   grep '^denseProcess\.' "$data/logs/denseProcess.time" >>"$results"
+  # The start-up floor: the same process, cells and config on the set's first lines only (a couple of thousand),
+  # so that the fixed cost of a cold JVM and an embedded cluster (start, job graph, JIT, the end) is measured
+  # beside the whole run, not guessed.
+  floor_dir="$dense_dir/floor"
+  mkdir -p "$floor_dir"
+  head -n 2000 "$dense_dir/alarms.jsonl" >"$floor_dir/alarms.jsonl"
+  head -n 200 "$dense_dir/complaints.jsonl" >"$floor_dir/complaints.jsonl"
+  head -n 50 "$dense_dir/works.jsonl" >"$floor_dir/works.jsonl"
+  floor_config="$data/logs/dense-floor.yaml"
+  sed -e "s#$dense_dir/alarms.jsonl#$floor_dir/alarms.jsonl#; s#$dense_dir/complaints.jsonl#$floor_dir/complaints.jsonl#" \
+      -e "s#$dense_dir/works.jsonl#$floor_dir/works.jsonl#; s#$dense_dir/out#$floor_dir/out#" "$process_config" >"$floor_config"
+  echo "denseFloor.lines=$(cat "$floor_dir"/alarms.jsonl "$floor_dir"/complaints.jsonl "$floor_dir"/works.jsonl | wc -l)" \
+      >>"$results"
+  echo "bench: denseFloor (load $(load))..." >&2
+  if ! /usr/bin/time -f 'denseFloor.seconds=%e\ndenseFloor.userSeconds=%U\ndenseFloor.systemSeconds=%S\ndenseFloor.peakRssKb=%M' \
+      -o "$data/logs/denseFloor.time" "${jvm[@]}" com.faultlink.FaultLinkJob "$floor_config" \
+      >"$data/logs/denseFloor.log" 2>&1; then
+    echo "bench: denseFloor failed, see $data/logs/denseFloor.log" >&2
+    exit 1
+  fi
+  grep '^denseFloor\.' "$data/logs/denseFloor.time" >>"$results"
   fi
   run denseCeilingAfter com.faultlink.bench.ParseCeiling --config "$dense_config" --warmup-lines all
 fi

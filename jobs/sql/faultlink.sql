@@ -26,6 +26,27 @@ CREATE TABLE IF NOT EXISTS metrics (
   PRIMARY KEY (region, period, period_start)
 );
 
+-- The metrics record's later figures (the file record's names in snake case; null as in the record). Added after
+-- the first release: ADD COLUMN IF NOT EXISTS gives an older table them when this file is run again.
+ALTER TABLE metrics
+  ADD COLUMN IF NOT EXISTS period_end               date,              -- exclusive: the next period's start
+  ADD COLUMN IF NOT EXISTS restored_in_window_pct   double precision,  -- null: no window applied in the period
+  ADD COLUMN IF NOT EXISTS complaints_change_pct    double precision,
+  ADD COLUMN IF NOT EXISTS complaints_by_channel    jsonb,             -- {"hotline": 12, ...}
+  ADD COLUMN IF NOT EXISTS complaints_by_severity   jsonb,
+  ADD COLUMN IF NOT EXISTS complaints_by_technology jsonb,
+  ADD COLUMN IF NOT EXISTS escalated_complaints     bigint,
+  ADD COLUMN IF NOT EXISTS outages_acknowledged     bigint,
+  ADD COLUMN IF NOT EXISTS ack_mean_minutes         double precision,
+  ADD COLUMN IF NOT EXISTS ack_p90_minutes          double precision,
+  ADD COLUMN IF NOT EXISTS tickets_due              bigint,            -- the ticket figures: null without
+  ADD COLUMN IF NOT EXISTS tickets_resolved_on_time bigint,            -- tickets.lifecycle
+  ADD COLUMN IF NOT EXISTS on_time_rate_pct         double precision,
+  ADD COLUMN IF NOT EXISTS tickets_resolved         bigint,
+  ADD COLUMN IF NOT EXISTS mean_resolution_hours    double precision,
+  ADD COLUMN IF NOT EXISTS tickets_overdue_open     bigint,
+  ADD COLUMN IF NOT EXISTS targets                  jsonb;             -- {"complaintsPer10k": {"op": "max", ...}}
+
 CREATE TABLE IF NOT EXISTS golden_windows (
   region                 text NOT NULL,            -- '*' = all
   technology             text NOT NULL,            -- '*' = all

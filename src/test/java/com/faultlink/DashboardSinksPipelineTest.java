@@ -109,6 +109,41 @@ class DashboardSinksPipelineTest {
     assertThat(query("SELECT region, period, period_start, outages, planned_outages, outage_hours, complaints, "
         + "planned_complaints, complaints_per_10k, repeat_complaint_rate_pct, fault_complaints_change_pct FROM metrics"))
         .isEqualTo(fileMetrics);
+    // the later figures: breakdowns, acknowledgements, tickets and targets, as in the file record
+    Set<String> fileLaterFigures = new TreeSet<>();
+    boolean ticketFigures = false;
+    boolean targetsChecked = false;
+    for (JsonNode m : records(first, "metrics")) {
+      List<String> cols = new ArrayList<>(List.of(m.get("region").asText(), m.get("period").asText(),
+          m.get("periodStart").asText(), m.get("periodEnd").asText(), num(m.get("restoredInWindowPct")),
+          num(m.get("complaintsChangePct")), canonical(m.get("complaintsByChannel")),
+          canonical(m.get("complaintsBySeverity")), canonical(m.get("complaintsByTechnology")),
+          num(m.get("escalatedComplaints")), num(m.get("outagesAcknowledged")), num(m.get("ackMeanMinutes")),
+          num(m.get("ackP90Minutes"))));
+      for (String f : List.of("ticketsDue", "ticketsResolvedOnTime", "onTimeRatePct", "ticketsResolved",
+          "meanResolutionHours", "ticketsOverdueOpen")) {
+        cols.add(num(m.get(f)));
+        ticketFigures |= !m.get(f).isNull();
+      }
+      cols.add(canonical(m.get("targets")));
+      targetsChecked |= m.get("targets").size() > 0;
+      fileLaterFigures.add(String.join("|", cols));
+    }
+    assertThat(ticketFigures).as("the sample config computes ticket figures").isTrue();
+    assertThat(targetsChecked).as("the sample config sets targets").isTrue();
+    Set<String> tableLaterFigures = new TreeSet<>();
+    for (String row : query("SELECT region, period, period_start, period_end, restored_in_window_pct, "
+        + "complaints_change_pct, complaints_by_channel, complaints_by_severity, complaints_by_technology, "
+        + "escalated_complaints, outages_acknowledged, ack_mean_minutes, ack_p90_minutes, tickets_due, "
+        + "tickets_resolved_on_time, on_time_rate_pct, tickets_resolved, mean_resolution_hours, tickets_overdue_open, "
+        + "targets FROM metrics")) {
+      List<String> cols = new ArrayList<>();
+      for (String c : row.split("\\|", -1)) {
+        cols.add(c.startsWith("{") ? canonical(JSON.readTree(c)) : c);
+      }
+      tableLaterFigures.add(String.join("|", cols));
+    }
+    assertThat(tableLaterFigures).isEqualTo(fileLaterFigures);
 
     Set<String> fileImpacts = new TreeSet<>();
     for (JsonNode i : records(first, "outage-impacts")) {
@@ -274,6 +309,21 @@ class DashboardSinksPipelineTest {
 
   private static String num(JsonNode v) {
     return v == null || v.isNull() ? "null" : v.decimalValue().stripTrailingZeros().toPlainString();
+  }
+
+  /** A JSON value with its object keys sorted and its numbers plain: jsonb keeps neither the order nor the text. */
+  private static String canonical(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return "null";
+    }
+    if (v.isObject()) {
+      List<String> fields = new ArrayList<>();
+      TreeSet<String> names = new TreeSet<>();
+      v.fieldNames().forEachRemaining(names::add);
+      names.forEach(f -> fields.add(f + ":" + canonical(v.get(f))));
+      return "{" + String.join(",", fields) + "}";
+    }
+    return v.isNumber() ? num(v) : v.asText();
   }
 
   private static String instant(JsonNode v) {

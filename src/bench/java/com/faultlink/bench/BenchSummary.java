@@ -131,11 +131,22 @@ public final class BenchSummary {
       line("%-34s %,12.0f %9.1f %8.1f %,13.0f %10s", "whole process, p=2, cold", lines / seconds, seconds, cpu,
           lines / cpu, String.format(Locale.ROOT, "%,.0f MB", num("denseProcess.peakRssKb") / 1024));
     }
+    double floorSeconds = num("denseFloor.seconds");
+    if (!Double.isNaN(floorSeconds)) {
+      double floorCpu = num("denseFloor.userSeconds") + num("denseFloor.systemSeconds");
+      line("%-34s %12s %9.1f %8.1f %13s %10s", String.format(Locale.ROOT, "start-up floor (%,d lines)",
+          (long) num("denseFloor.lines")), "-", floorSeconds, floorCpu, "-",
+          String.format(Locale.ROOT, "%,.0f MB", num("denseFloor.peakRssKb") / 1024));
+    }
     row("the ceiling, after the other runs", "denseCeilingAfter", false);
     String ceiling = faster("denseCeiling", "denseCeilingAfter");
     double c = num(ceiling + ".eventsPerSec");
     line("whole process / faster ceiling: %.3f; pipeline / faster ceiling: %.3f", lines / seconds / c,
         num("denseP2.eventsPerSec") / c);
+    if (!Double.isNaN(floorSeconds)) {
+      line("0.3 of the faster ceiling is %.1f s of wall clock for the whole set; the start-up floor alone takes %.1f s",
+          lines / (0.3 * c), floorSeconds);
+    }
     if (get("denseSql.eventsPerSec") != null) {
       line("pipeline (p=2) / SQL peer (p=2): %.2f by wall clock, %.2f per CPU second; whole process / "
           + "SQL peer: %.2f; peak RSS whole process %,.0f MB, pipeline %,.0f MB, peer %,.0f MB",

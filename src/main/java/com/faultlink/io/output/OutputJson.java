@@ -105,12 +105,18 @@ public final class OutputJson {
     return write(n);
   }
 
-  static final String[] TICKET_FIELDS = {
+  /** The ticket figures' field names, in the record's order. */
+  public static final String[] TICKET_FIELDS = {
     "ticketsDue", "ticketsResolvedOnTime", "onTimeRatePct", "ticketsResolved", "meanResolutionHours",
     "ticketsOverdueOpen"
   };
 
   public static String metrics(RegionMetrics m) {
+    return write(metricsNode(m));
+  }
+
+  /** The metrics record as its JSON tree: the file and Kafka line, and the JSON columns of the database's row. */
+  public static ObjectNode metricsNode(RegionMetrics m) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("region", m.region());
     n.put("period", m.period().json());
@@ -157,7 +163,7 @@ public final class OutputJson {
         t.put("met", c.met());
       }
     }
-    return write(n);
+    return n;
   }
 
   /**

@@ -1,6 +1,9 @@
 package com.faultlink.io.output.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.config.JdbcConfig;
+import com.faultlink.io.output.OutputJson;
 import com.faultlink.model.Alert;
 import com.faultlink.model.AlertStatus;
 import com.faultlink.model.BurstThreshold;
@@ -34,8 +37,13 @@ public final class JdbcOutputs {
       INSERT INTO metrics (region, period, period_start, outages, planned_outages, outage_hours, complaints,
         fault_complaints, planned_complaints, complaints_per_10k, voice_per_10k, data_per_10k, messaging_per_10k,
         other_per_10k, complainants, repeat_complainants, repeat_complaint_rate_pct, outages_change_pct,
-        outage_hours_change_pct, fault_complaints_change_pct)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        outage_hours_change_pct, fault_complaints_change_pct, period_end, restored_in_window_pct,
+        complaints_change_pct, complaints_by_channel, complaints_by_severity, complaints_by_technology,
+        escalated_complaints, outages_acknowledged, ack_mean_minutes, ack_p90_minutes, tickets_due,
+        tickets_resolved_on_time, on_time_rate_pct, tickets_resolved, mean_resolution_hours, tickets_overdue_open,
+        targets)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?,
+        ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
       ON CONFLICT (region, period, period_start) DO UPDATE SET outages = EXCLUDED.outages,
         planned_outages = EXCLUDED.planned_outages, outage_hours = EXCLUDED.outage_hours,
         complaints = EXCLUDED.complaints, fault_complaints = EXCLUDED.fault_complaints,
@@ -45,7 +53,16 @@ public final class JdbcOutputs {
         complainants = EXCLUDED.complainants, repeat_complainants = EXCLUDED.repeat_complainants,
         repeat_complaint_rate_pct = EXCLUDED.repeat_complaint_rate_pct,
         outages_change_pct = EXCLUDED.outages_change_pct, outage_hours_change_pct = EXCLUDED.outage_hours_change_pct,
-        fault_complaints_change_pct = EXCLUDED.fault_complaints_change_pct""";
+        fault_complaints_change_pct = EXCLUDED.fault_complaints_change_pct, period_end = EXCLUDED.period_end,
+        restored_in_window_pct = EXCLUDED.restored_in_window_pct, complaints_change_pct =
+        EXCLUDED.complaints_change_pct, complaints_by_channel = EXCLUDED.complaints_by_channel, complaints_by_severity
+        = EXCLUDED.complaints_by_severity, complaints_by_technology = EXCLUDED.complaints_by_technology,
+        escalated_complaints = EXCLUDED.escalated_complaints, outages_acknowledged = EXCLUDED.outages_acknowledged,
+        ack_mean_minutes = EXCLUDED.ack_mean_minutes, ack_p90_minutes = EXCLUDED.ack_p90_minutes, tickets_due =
+        EXCLUDED.tickets_due, tickets_resolved_on_time = EXCLUDED.tickets_resolved_on_time, on_time_rate_pct =
+        EXCLUDED.on_time_rate_pct, tickets_resolved = EXCLUDED.tickets_resolved, mean_resolution_hours =
+        EXCLUDED.mean_resolution_hours, tickets_overdue_open = EXCLUDED.tickets_overdue_open, targets =
+        EXCLUDED.targets""";
 
   static final String GOLDEN_WINDOWS = """
       INSERT INTO golden_windows (region, technology, valid_from, golden_window_minutes, ci_low_minutes,
@@ -237,6 +254,29 @@ public final class JdbcOutputs {
     setDouble(ps, ++i, m.outagesChangePct());
     setDouble(ps, ++i, m.outageHoursChangePct());
     setDouble(ps, ++i, m.faultComplaintsChangePct());
+    ObjectNode json = OutputJson.metricsNode(m);
+    ps.setObject(++i, LocalDate.parse(json.get("periodEnd").asText()));
+    setDouble(ps, ++i, m.restoredInWindowPct());
+    setDouble(ps, ++i, m.complaintsChangePct());
+    ps.setString(++i, json.get("complaintsByChannel").toString());
+    ps.setString(++i, json.get("complaintsBySeverity").toString());
+    ps.setString(++i, json.get("complaintsByTechnology").toString());
+    ps.setLong(++i, json.get("escalatedComplaints").asLong());
+    ps.setLong(++i, m.outagesAcknowledged());
+    setDouble(ps, ++i, m.ackMeanMinutes());
+    setDouble(ps, ++i, m.ackP90Minutes());
+    // The ticket figures are null without tickets.lifecycle, as in the file record.
+    for (String field : OutputJson.TICKET_FIELDS) {
+      JsonNode v = json.get(field);
+      if (v == null || v.isNull()) {
+        ps.setNull(++i, field.endsWith("Pct") || field.endsWith("Hours") ? Types.DOUBLE : Types.BIGINT);
+      } else if (v.isIntegralNumber()) {
+        ps.setLong(++i, v.asLong());
+      } else {
+        ps.setDouble(++i, v.asDouble());
+      }
+    }
+    ps.setString(++i, json.get("targets").toString());
   }
 
   static void goldenWindow(PreparedStatement ps, GoldenWindow g) throws SQLException {
