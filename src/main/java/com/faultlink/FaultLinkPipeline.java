@@ -235,17 +235,18 @@ public final class FaultLinkPipeline {
 
   public Outputs build(Inputs in) {
     int maxRaw = config.deadLetters().maxRawChars();
+    boolean origins = config.deadLetters().origin();
 
     // 1. Parse each input; rejected lines go to the dead letters whole, with a reason: lines dated implausibly
     //    or too late among included, before they are timed, so they move no watermark and open no period.
     TimeSanity sanity = timeSanity(config, in.unbounded());
     SingleOutputStreamOperator<AlarmEvent> alarmsParsed = in.alarms()
         .process(new ParseLines<AlarmEvent>("alarms", alarmParsers(config), maxRaw,
-            EventTimes.alarms(OutageAlarmFilter.rule(config.outages().causes(), cells)), sanity))
+            EventTimes.alarms(OutageAlarmFilter.rule(config.outages().causes(), cells)), sanity).withOrigins(origins))
         .returns(AlarmEvent.class).uid("parse-alarms").name("Parse alarms (TMF642)");
     SingleOutputStreamOperator<Complaint> complaintsParsed = in.complaints()
         .process(new ParseLines<Complaint>("complaints", complaintParsers(config, cells), maxRaw,
-            EventTimes.complaints(), sanity))
+            EventTimes.complaints(), sanity).withOrigins(origins))
         .returns(Complaint.class).uid("parse-complaints").name("Parse complaints (TMF621)");
     DataStream<DeadLetter> deadLetters = alarmsParsed.getSideOutput(ParseLines.DEAD_LETTERS)
         .union(complaintsParsed.getSideOutput(ParseLines.DEAD_LETTERS));
@@ -254,7 +255,7 @@ public final class FaultLinkPipeline {
     SingleOutputStreamOperator<PlannedWork> works = null;
     if (in.works() != null) {
       works = in.works()
-          .process(new ParseLines<PlannedWork>("works", workParsers(config), maxRaw))
+          .process(new ParseLines<PlannedWork>("works", workParsers(config), maxRaw).withOrigins(origins))
           .returns(PlannedWork.class).uid("parse-works").name("Parse planned works");
       deadLetters = deadLetters.union(works.getSideOutput(ParseLines.DEAD_LETTERS));
     }

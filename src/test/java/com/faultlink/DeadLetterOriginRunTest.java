@@ -66,6 +66,7 @@ class DeadLetterOriginRunTest {
         "  complaints: {file: " + complaintFile + "}",
         "reference: {cells: sample-data/cells.csv, regions: sample-data/regions.csv}",
         "sinks: {dir: " + dir.resolve("out") + "}",
+        "deadLetters: {origin: true}",
         "");
     FaultLinkConfig config = ConfigLoader.parse(yaml, Map.of());
 

@@ -188,7 +188,7 @@ class KafkaRunTest {
         "reference: {cells: sample-data/cells.csv, regions: sample-data/regions.csv}",
         "sinks:",
         "  kafka: {bootstrapServers: '" + broker.bootstrap() + "', topicPrefix: bad., transactionalIdPrefix: bad}",
-        "deadLetters: {maxRawChars: 100}",
+        "deadLetters: {maxRawChars: 100, origin: true}",
         "checkpointing: {interval: PT1S, dir: " + tmp.resolve("cp-bad") + "}",
         "");
     FaultLinkConfig config = ConfigLoader.parse(yaml, Map.of());
@@ -299,23 +299,10 @@ class KafkaRunTest {
   /** Every output topic holds exactly the lines of the file run: nothing missing, nothing twice. */
   private static void assertSameAsFileRun(String prefix) {
     for (String stream : SinksConfig.STREAMS) {
-      List<String> got = withoutOrigin(stream, values(broker.readAll(prefix + stream, "read_committed")));
+      List<String> got = values(broker.readAll(prefix + stream, "read_committed"));
       got.sort(Comparator.naturalOrder());
-      assertThat(got).as(prefix + stream).containsExactlyElementsOf(withoutOrigin(stream, expected.get(stream)));
+      assertThat(got).as(prefix + stream).containsExactlyElementsOf(expected.get(stream));
     }
-  }
-
-  /**
-   * A dead letter of a file run names its file and line, one of a Kafka run its topic, partition and offset: the
-   * rest must be the same.
-   */
-  private static List<String> withoutOrigin(String stream, List<String> lines) {
-    if (!stream.equals("dead-letters")) {
-      return lines;
-    }
-    List<String> out = DeadLetterLines.withoutOrigin(lines);
-    out.sort(Comparator.naturalOrder());
-    return out;
   }
 
   private static List<String> values(List<Message> messages) {

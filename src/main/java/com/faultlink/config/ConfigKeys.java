@@ -419,6 +419,10 @@ public final class ConfigKeys {
       section("## `deadLetters`, `dedup`, `lateEvents`", "", "",
           key("deadLetters.maxRawChars", "16384", null,
               "a rejected line is kept up to this many characters (then `truncated: true`)"),
+          key("deadLetters.origin", "false", null,
+              "each dead letter also names where its line was read: `file` and `offset` (the line number), or `topic`, "
+                  + "`partition` and `offset`; off by default, because a line's number moves with its place and the "
+                  + "contract promises the same outputs however the lines are ordered (the fields are then null)"),
           key("dedup.retention", "P2D", null,
               "how long an `eventId` (and an alarm's raise) is remembered"),
           key("lateEvents.retention", "PT1H", null,

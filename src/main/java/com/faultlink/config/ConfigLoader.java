@@ -97,7 +97,7 @@ public final class ConfigLoader {
 
     ConfigNode dl = root.child("deadLetters");
     FaultLinkConfig.DeadLetters deadLetters =
-        new FaultLinkConfig.DeadLetters(dl.integer("maxRawChars", 16_384, 64, 10_000_000));
+        new FaultLinkConfig.DeadLetters(dl.integer("maxRawChars", 16_384, 64, 10_000_000), dl.bool("origin", false));
 
     ConfigNode dedup = root.child("dedup");
     Duration dedupRetention = dedup.duration("retention", Duration.ofDays(2), false);

@@ -81,7 +81,17 @@ public record FaultLinkConfig(
   public record Attribution(double neighborRadiusKm, Duration tail) implements Serializable {}
 
 
-  public record DeadLetters(int maxRawChars) implements Serializable {}
+  /**
+   * @param maxRawChars a rejected line is kept up to this many characters
+   * @param origin whether each dead letter names its file and line, or topic, partition and offset: off by default,
+   *     because the contract promises the same outputs however the input lines are ordered, and a line's number
+   *     moves with its place
+   */
+  public record DeadLetters(int maxRawChars, boolean origin) implements Serializable {
+    public DeadLetters(int maxRawChars) {
+      this(maxRawChars, false);
+    }
+  }
 
   /** The same config writing its outputs elsewhere (tests, replays that compare runs). */
   public FaultLinkConfig withSinksDir(String dir) {

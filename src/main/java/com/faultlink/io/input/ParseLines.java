@@ -38,6 +38,8 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   /** The time checks, or null for an input whose lines carry no event time (planned works). */
   private final EventTimes<T> times;
   private final TimeSanity sanity;
+  /** deadLetters.origin: where unset, dead letters leave their origin null (the same outputs in any line order). */
+  private boolean withOrigins;
 
   private transient LineParser<T> parser;
   private transient LineOrigin origin;
@@ -52,6 +54,12 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   /** Lines without time checks (planned works). */
   public ParseLines(String source, ParserFactory<T> factory, int maxRawChars) {
     this(source, factory, maxRawChars, null, null);
+  }
+
+  /** The same, with each dead letter naming the file and line, or topic, partition and offset, it was read at. */
+  public ParseLines<T> withOrigins(boolean withOrigins) {
+    this.withOrigins = withOrigins;
+    return this;
   }
 
   /**
@@ -70,7 +78,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
   @Override
   public void open(OpenContext openContext) {
     parser = factory.create();
-    origin = LineOrigin.current();
+    origin = withOrigins ? LineOrigin.current() : null;
     read = RunCounter.register(getRuntimeContext(), CounterNames.EVENTS_READ);
     rejected = RunCounter.register(getRuntimeContext(), CounterNames.DEAD_LETTERS);
     skipped = RunCounter.register(getRuntimeContext(), CounterNames.SKIPPED_EVENT_TYPES);
@@ -87,7 +95,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
     if (OversizedLine.isMarked(line)) {
       // Cut by the reader at input.maxLineBytes: only its start exists, and it is not parsed.
       rejected.inc();
-      ctx.output(DEAD_LETTERS, origin.of(tagged, deadLetter(source, OversizedLine.reason(line),
+      ctx.output(DEAD_LETTERS, located(tagged, deadLetter(source, OversizedLine.reason(line),
           OversizedLine.keptText(line), maxRawChars, true)));
       return;
     }
@@ -109,6 +117,10 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
     } else {
       reject(result.reason(), line, ctx);
     }
+  }
+
+  private DeadLetter located(String tagged, DeadLetter letter) {
+    return origin == null ? letter : origin.of(tagged, letter);
   }
 
   /**
@@ -141,7 +153,7 @@ public final class ParseLines<T> extends ProcessFunction<String, T> {
 
   private void reject(String reason, String line, Context ctx) {
     rejected.inc();
-    ctx.output(DEAD_LETTERS, origin.of(current, deadLetter(source, reason, line, maxRawChars)));
+    ctx.output(DEAD_LETTERS, located(current, deadLetter(source, reason, line, maxRawChars)));
   }
 
   /** The quarantined line, cut at {@code maxRawChars} (never inside a surrogate pair). */

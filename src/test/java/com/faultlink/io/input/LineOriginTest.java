@@ -37,12 +37,36 @@ class LineOriginTest {
 
   private static OneInputStreamOperatorTestHarness<String, AlarmEvent> parser() throws Exception {
     return ProcessFunctionTestHarnesses.forProcessFunction(
-        new ParseLines<>("alarms", FaultLinkPipeline.alarmParsers(), 1000));
+        new ParseLines<AlarmEvent>("alarms", FaultLinkPipeline.alarmParsers(), 1000).withOrigins(true));
   }
 
   private static List<DeadLetter> deadLetters(OneInputStreamOperatorTestHarness<String, AlarmEvent> h) {
     return h.getSideOutput(ParseLines.DEAD_LETTERS) == null ? List.of()
         : h.getSideOutput(ParseLines.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
+  }
+
+  @Test
+  void withoutDeadLettersOriginNoDeadLetterNamesWhereItWasRead() throws Exception {
+    try (OneInputStreamOperatorTestHarness<String, AlarmEvent> h = ProcessFunctionTestHarnesses.forProcessFunction(
+        new ParseLines<AlarmEvent>("alarms", FaultLinkPipeline.alarmParsers(), 1000))) {
+      KafkaLineDeserializer deserializer = new KafkaLineDeserializer();
+      deserializer.deserialize(record("faultlink.alarms", 3, 42L, "not JSON"), new Collector<>() {
+        @Override
+        public void collect(String line) {
+          try {
+            h.processElement(new StreamRecord<>(line, 0L));
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        }
+
+        @Override
+        public void close() {}
+      });
+      assertThat(deadLetters(h)).extracting(DeadLetter::raw, DeadLetter::topic, DeadLetter::partition,
+              DeadLetter::offset, DeadLetter::file)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("not JSON", null, null, null, null));
+    }
   }
 
   @Test
