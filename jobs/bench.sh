@@ -209,6 +209,18 @@ if [ "$dense_only" = 0 ]; then
   # taken against the faster of the two (the stricter comparison).
   run ceilingAfter com.faultlink.bench.ParseCeiling --config "$config" "${ceiling_warmup[@]}"
 fi
+# The whole process, cold, as jobs/run-local.sh runs it (JVM start, job graph, the run, the end), under
+# /usr/bin/time: LABEL.seconds, .userSeconds, .systemSeconds and .peakRssKb go to the results.
+whole_process() { # LABEL CONFIG
+  local label=$1 config=$2
+  echo "bench: $label (load $(load))..." >&2
+  if ! /usr/bin/time -f "$label.seconds=%e\n$label.userSeconds=%U\n$label.systemSeconds=%S\n$label.peakRssKb=%M" \
+      -o "$data/logs/$label.time" "${jvm[@]}" com.faultlink.FaultLinkJob "$config" >"$data/logs/$label.log" 2>&1; then
+    echo "bench: $label failed, see $data/logs/$label.log" >&2
+    exit 1
+  fi
+  grep "^$label\." "$data/logs/$label.time" >>"$results"
+}
 if [ "$dense" = 1 ]; then
   # The dense set, interleaved in the same run: its ceiling, the pipeline, the peer, the whole process, the ceiling.
   "${jvm[@]}" com.faultlink.bench.BenchData --dir "$data" --dense --days "$dense_days" --density "$density" >>"$results"
@@ -229,14 +241,7 @@ if [ "$dense" = 1 ]; then
   if [ "$process" = 1 ]; then
   process_config="$data/logs/dense-process.yaml"
   { cat "$dense_pipeline"; printf 'parallelism: 2\n'; } >"$process_config"
-  echo "bench: denseProcess (load $(load))..." >&2
-  if ! /usr/bin/time -f 'denseProcess.seconds=%e\ndenseProcess.userSeconds=%U\ndenseProcess.systemSeconds=%S\ndenseProcess.peakRssKb=%M' \
-      -o "$data/logs/denseProcess.time" "${jvm[@]}" com.faultlink.FaultLinkJob "$process_config" \
-      >"$data/logs/denseProcess.log" 2>&1; then
-    echo "bench: denseProcess failed, see $data/logs/denseProcess.log" >&2
-    exit 1
-  fi
-  grep '^denseProcess\.' "$data/logs/denseProcess.time" >>"$results"
+  whole_process denseProcess "$process_config"
   # The start-up floor: the same process, cells and config on the set's first lines only (a couple of thousand),
   # so that the fixed cost of a cold JVM and an embedded cluster (start, job graph, JIT, the end) is measured
   # beside the whole run, not guessed.
@@ -250,14 +255,7 @@ if [ "$dense" = 1 ]; then
       -e "s#$dense_dir/works.jsonl#$floor_dir/works.jsonl#; s#$dense_dir/out#$floor_dir/out#" "$process_config" >"$floor_config"
   echo "denseFloor.lines=$(cat "$floor_dir"/alarms.jsonl "$floor_dir"/complaints.jsonl "$floor_dir"/works.jsonl | wc -l)" \
       >>"$results"
-  echo "bench: denseFloor (load $(load))..." >&2
-  if ! /usr/bin/time -f 'denseFloor.seconds=%e\ndenseFloor.userSeconds=%U\ndenseFloor.systemSeconds=%S\ndenseFloor.peakRssKb=%M' \
-      -o "$data/logs/denseFloor.time" "${jvm[@]}" com.faultlink.FaultLinkJob "$floor_config" \
-      >"$data/logs/denseFloor.log" 2>&1; then
-    echo "bench: denseFloor failed, see $data/logs/denseFloor.log" >&2
-    exit 1
-  fi
-  grep '^denseFloor\.' "$data/logs/denseFloor.time" >>"$results"
+  whole_process denseFloor "$floor_config"
   fi
   run denseCeilingAfter com.faultlink.bench.ParseCeiling --config "$dense_config" --warmup-lines all
 fi

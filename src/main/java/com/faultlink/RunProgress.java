@@ -10,7 +10,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 
 /** Waits for a local job to finish, printing the events read and the rate every two seconds meanwhile. */
-final class RunProgress {
+public final class RunProgress {
   private RunProgress() {}
 
   static JobExecutionResult await(JobClient client, PrintStream progress) throws Exception {
@@ -34,7 +34,8 @@ final class RunProgress {
     }
   }
 
-  private static long eventsRead(JobClient client) {
+  /** The job's events read so far (its accumulator), 0 where it cannot be asked. */
+  public static long eventsRead(JobClient client) {
     try {
       Object v = client.getAccumulators().get(1, TimeUnit.SECONDS).get(CounterNames.EVENTS_READ);
       return v instanceof Number ? ((Number) v).longValue() : 0L;

@@ -3,6 +3,7 @@ package com.faultlink.analysis;
 import com.faultlink.FaultLinkJob;
 import com.faultlink.JobEnvironment;
 import com.faultlink.LocalRun;
+import com.faultlink.RunProgress;
 import com.faultlink.config.FaultLinkConfig;
 import com.faultlink.reference.CellTable;
 import com.faultlink.reference.RegionTable;
@@ -80,7 +81,7 @@ public final class ReplayRunner {
         progress.eventsRead(total instanceof Number ? ((Number) total).longValue() : 0L);
         return result;
       } catch (TimeoutException stillRunning) {
-        progress.eventsRead(eventsRead(client));
+        progress.eventsRead(RunProgress.eventsRead(client));
         // Once every source has read its input, the rest of the job drains and then waits for a checkpoint
         // to finish its output files: trigger one (again, should one come too early or fail).
         if ((checkpoint == null || checkpoint.isDone()) && sourcesFinished(cluster, client.getJobID())) {
@@ -118,15 +119,6 @@ public final class ReplayRunner {
       return anySource;
     } catch (Exception e) {
       return false;
-    }
-  }
-
-  private static long eventsRead(JobClient client) {
-    try {
-      Object v = client.getAccumulators().get(1, TimeUnit.SECONDS).get(CounterNames.EVENTS_READ);
-      return v instanceof Number ? ((Number) v).longValue() : 0L;
-    } catch (Exception e) {
-      return 0L;
     }
   }
 }
