@@ -72,6 +72,7 @@ public final class ReplayRunner {
   private static JobExecutionResult await(JobClient client, MiniCluster cluster, Progress progress) throws Exception {
     CompletableFuture<JobExecutionResult> done = client.getJobExecutionResult();
     CompletableFuture<?> checkpoint = null;
+    long reported = 0;
     while (true) {
       try {
         JobExecutionResult result = done.get(500, TimeUnit.MILLISECONDS);
@@ -81,7 +82,11 @@ public final class ReplayRunner {
         progress.eventsRead(total instanceof Number ? ((Number) total).longValue() : 0L);
         return result;
       } catch (TimeoutException stillRunning) {
-        progress.eventsRead(RunProgress.eventsRead(client));
+        long read = RunProgress.eventsRead(client);
+        if (read > reported) { // an unanswered poll (UNKNOWN) or no news reports nothing: the count never goes back
+          progress.eventsRead(read);
+          reported = read;
+        }
         // Once every source has read its input, the rest of the job drains and then waits for a checkpoint
         // to finish its output files: trigger one (again, should one come too early or fail).
         if ((checkpoint == null || checkpoint.isDone()) && sourcesFinished(cluster, client.getJobID())) {
