@@ -126,7 +126,6 @@ public record FaultLinkConfig(
         state, restart, planned, incidents, kpi, t);
   }
 
-  /** The same config with other golden-window settings (tests, analysts' what-if replays). */
   /** The same config with other reference tables (tests that bring their own network). */
   public FaultLinkConfig withReference(Reference r) {
     return new FaultLinkConfig(timezone, parallelism, sources, r, sinks, outOfOrderness, watermarks, input, outages,
@@ -134,6 +133,7 @@ public record FaultLinkConfig(
         checkpointing, state, restart, planned, incidents, kpi, tickets);
   }
 
+  /** The same config with other golden-window settings (tests, analysts' what-if replays). */
   public FaultLinkConfig withGolden(GoldenConfig g) {
     return new FaultLinkConfig(timezone, parallelism, sources, reference, sinks, outOfOrderness, watermarks, input, outages,
         attribution, g, burst, deadLetters, dedupRetention, lateRetention, customerKeySecret, subscriberPattern, checkpointing,

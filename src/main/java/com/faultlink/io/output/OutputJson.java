@@ -105,8 +105,7 @@ public final class OutputJson {
     return write(n);
   }
 
-  /** The ticket figures' field names, in the record's order. */
-  public static final String[] TICKET_FIELDS = {
+  static final String[] TICKET_FIELDS = {
     "ticketsDue", "ticketsResolvedOnTime", "onTimeRatePct", "ticketsResolved", "meanResolutionHours",
     "ticketsOverdueOpen"
   };

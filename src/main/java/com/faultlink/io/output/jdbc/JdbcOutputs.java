@@ -1,6 +1,5 @@
 package com.faultlink.io.output.jdbc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.faultlink.config.JdbcConfig;
 import com.faultlink.io.output.OutputJson;
@@ -13,6 +12,7 @@ import com.faultlink.model.OutageImpact;
 import com.faultlink.model.OpenTicket;
 import com.faultlink.model.OutageStatus;
 import com.faultlink.model.RegionMetrics;
+import com.faultlink.model.TicketFigures;
 import com.faultlink.model.WorkImpact;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -254,28 +254,27 @@ public final class JdbcOutputs {
     setDouble(ps, ++i, m.outagesChangePct());
     setDouble(ps, ++i, m.outageHoursChangePct());
     setDouble(ps, ++i, m.faultComplaintsChangePct());
-    ObjectNode json = OutputJson.metricsNode(m);
-    ps.setObject(++i, LocalDate.parse(json.get("periodEnd").asText()));
+    LocalDate start = LocalDate.parse(m.periodStart());
+    ps.setObject(++i, m.period().endAfter(start));
     setDouble(ps, ++i, m.restoredInWindowPct());
     setDouble(ps, ++i, m.complaintsChangePct());
+    // The breakdowns and targets as the file record writes them (its key order and names), stored as jsonb.
+    ObjectNode json = OutputJson.metricsNode(m);
     ps.setString(++i, json.get("complaintsByChannel").toString());
     ps.setString(++i, json.get("complaintsBySeverity").toString());
     ps.setString(++i, json.get("complaintsByTechnology").toString());
-    ps.setLong(++i, json.get("escalatedComplaints").asLong());
+    ps.setLong(++i, m.breakdown() != null ? m.breakdown().escalated() : 0);
     ps.setLong(++i, m.outagesAcknowledged());
     setDouble(ps, ++i, m.ackMeanMinutes());
     setDouble(ps, ++i, m.ackP90Minutes());
     // The ticket figures are null without tickets.lifecycle, as in the file record.
-    for (String field : OutputJson.TICKET_FIELDS) {
-      JsonNode v = json.get(field);
-      if (v == null || v.isNull()) {
-        ps.setNull(++i, field.endsWith("Pct") || field.endsWith("Hours") ? Types.DOUBLE : Types.BIGINT);
-      } else if (v.isIntegralNumber()) {
-        ps.setLong(++i, v.asLong());
-      } else {
-        ps.setDouble(++i, v.asDouble());
-      }
-    }
+    TicketFigures t = m.tickets();
+    setLong(ps, ++i, t == null ? null : t.due());
+    setLong(ps, ++i, t == null ? null : t.resolvedOnTime());
+    setDouble(ps, ++i, t == null ? null : t.onTimeRatePct());
+    setLong(ps, ++i, t == null ? null : t.resolved());
+    setDouble(ps, ++i, t == null ? null : t.meanResolutionHours());
+    setLong(ps, ++i, t == null ? null : t.overdueOpen());
     ps.setString(++i, json.get("targets").toString());
   }
 
@@ -392,21 +391,21 @@ public final class JdbcOutputs {
     setDouble(ps, ++i, a.goldenWindowMinutes());
     setTime(ps, ++i, a.windowStart());
     setTime(ps, ++i, a.windowEnd());
-    if (a.count() == null) {
-      ps.setNull(++i, Types.BIGINT);
-    } else {
-      ps.setLong(++i, a.count());
-    }
+    setLong(ps, ++i, a.count());
     setDouble(ps, ++i, a.threshold());
     setDouble(ps, ++i, a.expected());
-    if (a.outagesOpen() == null) {
-      ps.setNull(++i, Types.BIGINT);
-    } else {
-      ps.setLong(++i, a.outagesOpen());
-    }
+    setLong(ps, ++i, a.outagesOpen());
     ps.setString(++i, a.explainingOutages() == null ? null : String.join(",", a.explainingOutages()));
     ps.setBoolean(++i, a.planned());
     ps.setString(++i, a.workId());
+  }
+
+  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
   }
 
   private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
